@@ -1,0 +1,110 @@
+"""The facade the CLI, the store and the web app call: paths in, records and briefs out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.backends.local import CleanResult, RunResult, clean_all, run_local
+from crosswire.config import Config
+from crosswire.ingest import read_paths
+from crosswire.models import Lineage, Quote, Story
+from crosswire.nlp import load_nlp
+from crosswire.stages.cluster import cluster_articles
+from crosswire.stages.lineage import trace_lineage
+from crosswire.stages.quotes import extract_quotes
+from crosswire.stages.story import StoryAnalysis, analyse_story
+
+__all__ = [
+    "ClusterRun",
+    "FactsRun",
+    "LineageRun",
+    "QuotesRun",
+    "brief",
+    "cluster",
+    "extract",
+    "facts",
+    "lineage",
+    "quotes",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class LineageRun:
+    cleaned: CleanResult
+    lineages: tuple[Lineage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRun:
+    cleaned: CleanResult
+    stories: tuple[Story, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesRun:
+    cleaned: CleanResult
+    quotes: dict[str, tuple[Quote, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class FactsRun:
+    cleaned: CleanResult
+    stories: tuple[StoryAnalysis, ...]
+
+
+def extract(*, paths: Sequence[str], config: Config | None = None) -> CleanResult:
+    """Read and clean every input; failures come back as rejections."""
+    cfg = config or Config()
+    return clean_all(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg)
+
+
+def lineage(*, paths: Sequence[str], config: Config | None = None) -> LineageRun:
+    """Who copied whom across all inputs."""
+    cfg = config or Config()
+    cleaned = extract(paths=paths, config=cfg)
+    return LineageRun(cleaned, trace_lineage(articles=cleaned.articles, config=cfg.lineage))
+
+
+def cluster(
+    *, paths: Sequence[str], config: Config | None = None, incremental: bool = False
+) -> ClusterRun:
+    """Group the inputs into stories (``incremental``: in publication order, one at a time)."""
+    cfg = config or Config()
+    cleaned = extract(paths=paths, config=cfg)
+    stories = cluster_articles(
+        articles=cleaned.articles, config=cfg.cluster, incremental=incremental
+    )
+    return ClusterRun(cleaned, stories)
+
+
+def quotes(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None) -> QuotesRun:
+    """Quotes with speakers, per article."""
+    cfg = config or Config()
+    cleaned = extract(paths=paths, config=cfg)
+    pipeline = nlp if nlp is not None else load_nlp()
+    found = {
+        a.id: extract_quotes(article=a, nlp=pipeline, config=cfg.quotes) for a in cleaned.articles
+    }
+    return QuotesRun(cleaned, found)
+
+
+def facts(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None) -> FactsRun:
+    """Per story: entities, facts, quotes, timeline and discrepancies."""
+    cfg = config or Config()
+    cleaned = extract(paths=paths, config=cfg)
+    pipeline = nlp if nlp is not None else load_nlp()
+    stories = cluster_articles(articles=cleaned.articles, config=cfg.cluster)
+    analyses = tuple(
+        analyse_story(story=s, articles=cleaned.articles, nlp=pipeline, config=cfg)
+        for s in sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+    )
+    return FactsRun(cleaned, analyses)
+
+
+def brief(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None) -> RunResult:
+    """The whole pipeline: one cited brief per story found in the inputs."""
+    cfg = config or Config()
+    pipeline = nlp if nlp is not None else load_nlp()
+    return run_local(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=pipeline)

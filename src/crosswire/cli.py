@@ -1,0 +1,253 @@
+"""The command line: one thin command per pipeline stage, plus `brief` and `verify`.
+
+Every stage command reads files, directories or globs and writes JSON Lines (stdout or ``-o``);
+inputs that fail are written as error records and counted on stderr, the rest go through.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from crosswire import __version__, api
+from crosswire.backends.local import CleanResult
+from crosswire.cli_store import add_store_commands
+from crosswire.config import Config, load_config, replace_setting
+from crosswire.errors import CrosswireError
+from crosswire.render import FORMATS, brief_schema_text, render_briefs, verify_brief
+from crosswire.render.json import discrepancy_to_dict, event_to_dict, fact_to_dict
+from crosswire.render.records import (
+    article_to_dict,
+    date_to_dict,
+    entity_to_dict,
+    lineage_to_dict,
+    quantity_to_dict,
+    quote_to_dict,
+    rejection_to_dict,
+    story_to_dict,
+)
+
+__all__ = ["build_parser", "main"]
+
+
+def _add_inputs(parser: argparse.ArgumentParser, *, out_help: str) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or globs")
+    parser.add_argument("-o", "--output", metavar="FILE", help=out_help)
+    parser.add_argument("--config", metavar="TOML", help="settings file (one table per stage)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``crosswire`` command (documented in the README)."""
+    parser = argparse.ArgumentParser(
+        prog="crosswire", description="Many news reports in, one cited brief per story out."
+    )
+    parser.add_argument("--version", action="version", version=f"crosswire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    jsonl = "write JSON Lines here (default: stdout)"
+
+    p = sub.add_parser("brief", help="write a cited brief of every story in the inputs")
+    _add_inputs(p, out_help="write the brief to FILE (default: stdout)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
+    p.add_argument("--summary-words", type=int, metavar="N", help="summary length in words")
+    p.add_argument("--all", action="store_true", help="brief every story, not only the largest")
+
+    p = sub.add_parser("extract", help="read and clean inputs: one cleaned record a line")
+    _add_inputs(p, out_help=jsonl)
+    p = sub.add_parser("lineage", help="who copied whom: records plus origin and reused spans")
+    _add_inputs(p, out_help=jsonl)
+    p = sub.add_parser("cluster", help="group reports into stories and split off-topic sections")
+    _add_inputs(p, out_help=jsonl)
+    p.add_argument("--incremental", action="store_true", help="process in `published` order")
+    p = sub.add_parser("quotes", help="quotes with speakers and cue verbs, per article")
+    _add_inputs(p, out_help=jsonl)
+    p = sub.add_parser("facts", help="per story: entities, facts, timeline, discrepancies")
+    _add_inputs(p, out_help=jsonl)
+
+    p = sub.add_parser("verify", help="check every span of a JSON brief against its sources")
+    p.add_argument("brief", metavar="BRIEF.json")
+    sub.add_parser("schema", help="print the JSON Schema of a brief")
+    parser.set_defaults(store_handlers=add_store_commands(sub))
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(path=Path(args.config) if getattr(args, "config", None) else None)
+    words = getattr(args, "summary_words", None)
+    if words is not None:
+        config = replace_setting(config=config, table="summary", key="words", value=words)
+    return config
+
+
+def _open_out(path: str | None) -> TextIO:
+    return open(path, "w", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
+
+
+def _write_jsonl(*, rows: Iterable[dict[str, Any]], path: str | None) -> None:
+    out = _open_out(path)
+    try:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _report(cleaned: CleanResult) -> None:
+    reasons = Counter(r.reason for r in cleaned.rejections)
+    detail = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+    print(
+        f"crosswire: {len(cleaned.articles)} read, {len(cleaned.rejections)} failed"
+        + (f" ({detail})" if detail else ""),
+        file=sys.stderr,
+    )
+    for rej in cleaned.rejections:
+        print(f"  {rej.origin or rej.id}: {rej.reason}: {rej.message}", file=sys.stderr)
+
+
+def _errors(cleaned: CleanResult) -> list[dict[str, Any]]:
+    return [rejection_to_dict(r) for r in cleaned.rejections]
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    result = api.brief(paths=args.paths, config=_config(args))
+    cleaned = CleanResult(result.articles, result.rejections)
+    _report(cleaned)
+    if not result.briefs:
+        print("crosswire: no article could be read; nothing to brief", file=sys.stderr)
+        return 1
+    briefs = result.briefs if args.all else result.briefs[:1]
+    if not args.all and len(result.briefs) > 1:
+        print(f"crosswire: {len(result.briefs) - 1} more stories: use --all", file=sys.stderr)
+    if args.format == "text" and not args.output and sys.stdout.isatty():
+        from rich.console import Console
+
+        from crosswire.render.terminal import print_brief
+
+        for b in briefs:
+            print_brief(b, console=Console())
+        return 0
+    out = _open_out(args.output)
+    try:
+        out.write(render_briefs(briefs=briefs, fmt=args.format))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    cleaned = api.extract(paths=args.paths, config=_config(args))
+    rows = [article_to_dict(a) for a in cleaned.articles] + _errors(cleaned)
+    _write_jsonl(rows=rows, path=args.output)
+    _report(cleaned)
+    return 0
+
+
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    run = api.lineage(paths=args.paths, config=_config(args))
+    by_id = {lin.article_id: lin for lin in run.lineages}
+    rows = [article_to_dict(a) | lineage_to_dict(by_id[a.id]) for a in run.cleaned.articles]
+    _write_jsonl(rows=rows + _errors(run.cleaned), path=args.output)
+    _report(run.cleaned)
+    return 0
+
+
+def _cmd_cluster(args: argparse.Namespace) -> int:
+    run = api.cluster(paths=args.paths, config=_config(args), incremental=args.incremental)
+    story_of = {aid: s for s in run.stories for aid in s.article_ids}
+    rows = []
+    for art in run.cleaned.articles:
+        story = story_to_dict(story_of[art.id])
+        segments = [s for s in story["segments"] if s["span"]["source"] == art.id]
+        rows.append(article_to_dict(art) | {"story": story["story"], "segments": segments})
+    _write_jsonl(rows=rows + _errors(run.cleaned), path=args.output)
+    _report(run.cleaned)
+    return 0
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    run = api.quotes(paths=args.paths, config=_config(args))
+    rows = [
+        {"id": a.id, "quotes": [quote_to_dict(q) for q in run.quotes[a.id]]}
+        for a in run.cleaned.articles
+    ]
+    _write_jsonl(rows=rows + _errors(run.cleaned), path=args.output)
+    _report(run.cleaned)
+    return 0
+
+
+def _cmd_facts(args: argparse.Namespace) -> int:
+    run = api.facts(paths=args.paths, config=_config(args))
+    rows = []
+    for an in run.stories:
+        rows.append(
+            {
+                "story": an.story.id,
+                "articles": list(an.story.article_ids),
+                "entities": [entity_to_dict(e) for e in an.entities],
+                "quantities": {
+                    k: [quantity_to_dict(q) for q in v] for k, v in an.quantities.items()
+                },
+                "dates": {k: [date_to_dict(d) for d in v] for k, v in an.dates.items()},
+                "facts": [fact_to_dict(f) for f in an.facts],
+                "timeline": [event_to_dict(e) for e in an.timeline],
+                "discrepancies": [discrepancy_to_dict(d) for d in an.discrepancies],
+            }
+        )
+    _write_jsonl(rows=rows + _errors(run.cleaned), path=args.output)
+    _report(run.cleaned)
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(Path(args.brief).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"crosswire verify: cannot read {args.brief}: {exc}", file=sys.stderr)
+        return 2
+    briefs = data if isinstance(data, list) else [data]
+    failures = [(i, f) for i, b in enumerate(briefs) for f in verify_brief(b)]
+    for i, failure in failures:
+        print(f"brief {i}: {failure.where}: {failure.problem}")
+    if failures:
+        print(f"crosswire verify: {len(failures)} failing citation(s)", file=sys.stderr)
+        return 1
+    print("crosswire verify: every span checks out", file=sys.stderr)
+    return 0
+
+
+def _cmd_schema(_: argparse.Namespace) -> int:
+    sys.stdout.write(brief_schema_text())
+    return 0
+
+
+_COMMANDS = {
+    "brief": _cmd_brief,
+    "extract": _cmd_extract,
+    "lineage": _cmd_lineage,
+    "cluster": _cmd_cluster,
+    "quotes": _cmd_quotes,
+    "facts": _cmd_facts,
+    "verify": _cmd_verify,
+    "schema": _cmd_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``crosswire`` console script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        handler = _COMMANDS.get(args.command) or args.store_handlers[args.command]
+        return int(handler(args))
+    except CrosswireError as exc:
+        print(f"crosswire: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

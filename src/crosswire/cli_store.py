@@ -1,0 +1,175 @@
+"""The store and web commands of the CLI: ``ingest``, ``stories``, ``show``, ``search``, ``serve``.
+
+Each is a thin layer over :mod:`crosswire.store` and :mod:`crosswire.web`. The store file is
+``--db PATH``, else ``$CROSSWIRE_DB``, else ``./crosswire.db``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+
+from crosswire.store.sqlite import BRIEF_FORMATS, DB_ENV, Store, default_db_path, open_store
+
+__all__ = ["add_store_commands"]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _db_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", help=f"the store file (default: ${DB_ENV}, else ./crosswire.db)"
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _open(args: argparse.Namespace, *, readonly: bool = False) -> Store:
+    return open_store(path=default_db_path(flag=args.db), readonly=readonly)
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from crosswire.config import load_config
+    from crosswire.store.ingest import ingest_paths
+
+    config = load_config(path=Path(args.config) if args.config else None)
+
+    def progress(done: int) -> None:
+        if sys.stderr.isatty() and done % 500 < args.batch_size:
+            print(f"crosswire: {done} reports read", file=sys.stderr)
+
+    with _open(args) as store:
+        report = ingest_paths(
+            store=store, paths=args.paths, config=config, batch_size=args.batch_size,
+            on_commit=progress,
+        )
+    added, refreshed = report.added, report.refreshed
+    print(
+        f"crosswire: {len(added.added)} new, {added.known} already stored, "
+        f"{len(added.rejected)} failed; {refreshed.stories} stories "
+        f"({len(refreshed.updated)} briefed, {len(refreshed.removed)} removed) in {store.path}",
+        file=sys.stderr,
+    )
+    for rej in added.rejected:
+        print(f"  {rej.origin or rej.id}: {rej.reason}: {rej.message}", file=sys.stderr)
+    return 0
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from crosswire.store.queries import list_stories
+
+    with _open(args) as store:
+        stories = list_stories(store=store, limit=args.limit)
+    if args.json:
+        for s in stories:
+            print(json.dumps(asdict(s), ensure_ascii=False))
+        return 0
+    for s in stories:
+        plural = "" if s.origins == 1 else "s"
+        print(
+            f"{s.id}  {s.latest or 'undated':10}  {s.articles:3} reports  "
+            f"{s.origins:2} independent origin{plural}  {s.title}"
+        )
+    if not stories:
+        print("crosswire: the store holds no story yet; run `crosswire ingest PATH...`",
+              file=sys.stderr)
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from crosswire.store.queries import find_story, get_brief
+
+    with _open(args) as store:
+        story = find_story(store=store, ref=args.story)
+        text = None if story is None else get_brief(store=store, story_id=story.id,
+                                                     fmt=args.format)
+    if story is None or text is None:
+        print(f"crosswire: no story {args.story!r} (or the id prefix is ambiguous); "
+              "list them with `crosswire stories`", file=sys.stderr)
+        return 1
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from crosswire.store.queries import search_articles
+
+    with _open(args) as store:
+        hits = search_articles(store=store, query=args.query, limit=args.limit)
+    for hit in hits:
+        if args.json:
+            print(json.dumps(asdict(hit), ensure_ascii=False))
+            continue
+        snippet = "".join(f"[{p.text}]" if p.match else p.text for p in hit.snippet)
+        print(f"{hit.article_id}  story {hit.story_id or '-'}  {hit.title or ''}")
+        print(f"    {' '.join(snippet.split())}")
+    if not hits:
+        print(f"crosswire: no report matches {args.query!r}", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from crosswire.web.app import create_app
+
+    app = create_app(db_path=default_db_path(flag=args.db))
+    print(f"crosswire: serving http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    """Add the store and web subcommands to ``sub``; returns their handlers by name."""
+    p = sub.add_parser("ingest", help="add reports to the store and update its stories")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or globs")
+    _db_arg(p)
+    p.add_argument("--config", metavar="TOML", help="settings file (one table per stage)")
+    p.add_argument("--batch-size", default=20, metavar="N", type=_positive,
+                   help="reports committed per transaction (20)")
+
+    p = sub.add_parser("stories", help="list the stored stories, most recent first")
+    _db_arg(p)
+    p.add_argument("--limit", type=_positive, default=50, metavar="N",
+                   help="at most N stories (50)")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+
+    p = sub.add_parser("show", help="print the brief of a stored story")
+    p.add_argument("story", metavar="STORY", help="story id (or a unique prefix of one)")
+    _db_arg(p)
+    p.add_argument("--format", choices=BRIEF_FORMATS, default="text", help="output format (text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    p = sub.add_parser("search", help="full-text search of the stored reports")
+    p.add_argument("query", metavar="QUERY", help="words that must all occur")
+    _db_arg(p)
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (20)")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+
+    p = sub.add_parser("serve", help="browse the store in a web browser (local web app)")
+    _db_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+
+    return {
+        "ingest": _cmd_ingest,
+        "stories": _cmd_stories,
+        "show": _cmd_show,
+        "search": _cmd_search,
+        "serve": _cmd_serve,
+    }

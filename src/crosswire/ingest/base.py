@@ -1,0 +1,169 @@
+"""What every reader shares: the ingest settings, byte caps, binary sniffing and decoding."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crosswire.models import RawDocument, Rejection
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "FieldMap",
+    "IngestConfig",
+    "Record",
+    "decode_bytes",
+    "doc_from_mapping",
+    "looks_binary",
+    "read_capped",
+    "stem_of",
+]
+
+Record = RawDocument | Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMap:
+    """Which JSON keys / CSV columns hold each field of a record (from IngestConfig.*_field)."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+    html_b64: str = "html_b64"
+    title: str = "title"
+    url: str = "url"
+    site: str = "site"
+    published: str = "published"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestConfig:
+    """Settings of the readers.
+
+    ``max_bytes`` caps one document (a file, a JSONL line, a WARC record, a download);
+    bigger ones become ``Rejection(reason="too-large")``.  URLs to private, loopback and
+    link-local addresses are refused unless ``allow_private_urls``.  ``transport`` and
+    ``resolver`` let tests run the URL reader without a network.
+    """
+
+    max_bytes: int = 10_000_000
+    encoding: str | None = None  # force a text encoding instead of detecting it
+    # Which JSON key / CSV column holds each field of a record.
+    id_field: str = "id"
+    text_field: str = "text"
+    html_field: str = "html"
+    html_b64_field: str = "html_b64"
+    title_field: str = "title"
+    url_field: str = "url"
+    site_field: str = "site"
+    published_field: str = "published"
+    csv_delimiter: str | None = None  # None: "," for .csv, tab for .tsv
+    recursive: bool = True
+    include_hidden: bool = False
+    allow_private_urls: bool = False
+    url_timeout_s: float = 20.0
+    user_agent: str = "crosswire/0.1 (+https://github.com/crosswire)"
+    transport: httpx.BaseTransport | None = None
+    resolver: Callable[[str], list[str]] | None = None  # host -> IP addresses
+
+    @property
+    def fields(self) -> FieldMap:
+        """The ``*_field`` settings together."""
+        return FieldMap(
+            id=self.id_field, text=self.text_field, html=self.html_field,
+            html_b64=self.html_b64_field, title=self.title_field, url=self.url_field,
+            site=self.site_field, published=self.published_field,
+        )
+
+
+def stem_of(path: Path) -> str:
+    """The file name without its format suffixes ('a.jsonl.gz' -> 'a', 'x.warc.gz' -> 'x')."""
+    name = path.name
+    for suffix in (".gz", ".bz2"):
+        name = name.removesuffix(suffix)
+    return Path(name).stem if "." in name else name
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any usual encoding (NULs or many control bytes)."""
+    head = data[:8192]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):  # empty, or UTF-16 with a BOM
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > 0.05 * len(head)
+
+
+def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
+    """Decode text bytes: forced encoding, BOM/UTF-8, then charset detection; None if hopeless."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from crosswire.stages.clean_html import guess_decode
+
+    return guess_decode(data)
+
+
+def read_capped(path: Path, *, limit: int) -> bytes | None:
+    """The bytes of ``path`` (gunzipped for .gz), or None when over ``limit``."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def doc_from_mapping(
+    record: dict[str, Any], *, fallback_id: str, origin: str, fields: FieldMap
+) -> Record:
+    """A RawDocument from one JSON object or CSV row, or a Rejection saying what is missing."""
+    import base64
+
+    from crosswire.stages.clean_html import decode_html
+
+    doc_id = _text(record.get(fields.id)) or fallback_id
+    text = record.get(fields.text)
+    html = record.get(fields.html)
+    if html is None and record.get(fields.html_b64):
+        try:
+            html = decode_html(base64.b64decode(str(record[fields.html_b64])))
+        except ValueError as exc:
+            return Rejection(doc_id, "bad-base64", f"field {fields.html_b64!r}: {exc}", origin)
+    if not isinstance(text, str) or not text.strip():
+        text = None
+    if not isinstance(html, str) or not html.strip():
+        html = None
+    if text is None and html is None:
+        message = f"no {fields.text!r} or {fields.html!r} field with text"
+        return Rejection(doc_id, "no-text", message, origin)
+    return RawDocument(
+        id=doc_id,
+        text=text if html is None else None,
+        html=html,
+        title=_text(record.get(fields.title)),
+        url=_text(record.get(fields.url)),
+        site=_text(record.get(fields.site)),
+        published=_text(record.get(fields.published)),
+        origin=origin,
+    )
+

@@ -1,0 +1,79 @@
+"""WARC and WARC.gz files (Common Crawl CC-NEWS layout): one HTML page per response record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from crosswire.ingest.base import IngestConfig, Record, looks_binary, stem_of
+from crosswire.models import RawDocument, Rejection
+from crosswire.stages.clean_html import decode_html
+
+__all__ = ["read_warc_file"]
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _decode(data: bytes, content_type: str) -> str:
+    charset = _charset(content_type)
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_html(data)
+
+
+def _page(record: Any, *, doc_id: str, origin: str, config: IngestConfig) -> Record:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    http = record.http_headers
+    status = http.get_statuscode() if http is not None else "200"
+    if status and not str(status).startswith("2"):
+        return Rejection(doc_id, "http-status", f"{url}: HTTP status {status}", origin)
+    content_type = (http.get_header("Content-Type") if http is not None else None) or "text/html"
+    if not content_type.lower().startswith(_HTML_TYPES):
+        return Rejection(doc_id, "not-html", f"{url}: content type {content_type}", origin)
+    data = record.content_stream().read(config.max_bytes + 1)
+    if len(data) > config.max_bytes:
+        message = f"{url}: more than max_bytes={config.max_bytes}"
+        return Rejection(doc_id, "too-large", message, origin)
+    if not data.strip():
+        return Rejection(doc_id, "empty", f"{url}: empty body", origin)
+    if looks_binary(data):
+        return Rejection(doc_id, "binary", f"{url}: binary body", origin)
+    return RawDocument(id=doc_id, html=_decode(data, content_type), url=url, origin=origin)
+
+
+def read_warc_file(*, path: Path, config: IngestConfig) -> Iterator[Record]:
+    """RawDocuments (html) for the response records; a truncated file ends in a Rejection."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    stem = stem_of(path)
+    n = seen = 0
+    try:
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                seen += 1
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                n += 1
+                origin = f"{path}#{n}"
+                yield _page(record, doc_id=f"{stem}:{n}", origin=origin, config=config)
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError) as exc:
+        # warcio raises any of these on a cut-off or garbled record: the rest is unreadable.
+        message = f"the archive breaks off after {n} records: {exc}"
+        yield Rejection(f"{stem}:{n + 1}", "truncated", message, f"{path}#{n + 1}")
+        return
+    if n == 0:
+        message = f"{seen} WARC records, none a response with a page"
+        yield Rejection(stem, "no-pages" if seen else "malformed", message, str(path))

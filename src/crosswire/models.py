@@ -1,0 +1,255 @@
+"""Records passed between stages: small frozen dataclasses, nothing else.
+
+Every span is a :class:`Span` -- a source id plus character offsets into that source's
+cleaned ``Article.text`` -- so anything crosswire says can be checked against the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Article",
+    "Brief",
+    "BriefSource",
+    "DateMention",
+    "Discrepancy",
+    "DiscrepancyValue",
+    "Entity",
+    "Fact",
+    "Lineage",
+    "Mention",
+    "Quantity",
+    "Quote",
+    "RawDocument",
+    "Rejection",
+    "RemovedSegment",
+    "ReusedPassage",
+    "Segment",
+    "Span",
+    "Story",
+    "SummarySentence",
+    "TimelineEvent",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``[start, end)`` of the cleaned text of article ``source``."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input record as read, before cleaning (exactly one of ``text``/``html`` is set)."""
+
+    id: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published: str | None = None
+    origin: str = ""  # where it was read from: path, path:line, URL
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input record that could not be used, with a reason code and a readable message."""
+
+    id: str
+    reason: str
+    message: str
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSegment:
+    """Text taken out of a report by cleaning, and why."""
+
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned report: the text every later span points into, and its metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published: str | None = None  # YYYY[-MM[-DD]] as trusted, or None
+    published_source: str | None = None  # header, html-meta, url, content, input
+    language: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    attribution: str | None = None  # wire credit found in the text: AP, Reuters, ...
+    removed: tuple[RemovedSegment, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReusedPassage:
+    """A passage of one article (``span``) that reuses a passage of another (``counterpart``)."""
+
+    span: Span
+    counterpart: Span
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """Where one article comes from: ``origin`` is the id it derives from (None for origins)."""
+
+    article_id: str
+    origin: str | None
+    origin_group: str
+    kind: str  # original, copy, trim, rewrite, spin, merge, translation
+    passages: tuple[ReusedPassage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of an article and the story it belongs to."""
+
+    span: Span
+    story: str
+    off_topic: bool = False
+    heading: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Reports about one real-world event."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    segments: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A surface form of an entity at a place in the text."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity of a story with its aliases and where it is mentioned."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text: normalised value, unit and what it measures."""
+
+    text: str
+    value: float
+    unit: str
+    measured: str
+    span: Span
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved to ``YYYY[-MM[-DD]]`` (``date`` None when unresolvable)."""
+
+    text: str
+    date: str | None
+    span: Span
+    sentence: Span
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote with its speaker; ``spans`` cover every source carrying it."""
+
+    text: str
+    speaker: str | None
+    spans: tuple[Span, ...]
+    sources: tuple[str, ...] = ()
+    independent: int = 0
+    cue: str | None = None
+    speaker_span: Span | None = None
+    verified: bool = True  # verbatim in at least one source; False for paraphrase
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A statement (usually carrying a quantity) and the sources backing it."""
+
+    text: str
+    spans: tuple[Span, ...]
+    sources: tuple[str, ...]
+    independent: int
+    quantity: Quantity | None = None
+    exclusive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    date: str
+    text: str
+    spans: tuple[Span, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyValue:
+    text: str
+    sources: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    about: str
+    values: tuple[DiscrepancyValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    spans: tuple[Span, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSource:
+    """A report as the brief presents it: its final text plus lineage and cleaning record."""
+
+    article: Article
+    origin: str | None
+    origin_group: str
+    role: str
+    passages: tuple[ReusedPassage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """One story's cited account."""
+
+    title: str
+    story: str
+    sources: tuple[BriefSource, ...]
+    summary: tuple[SummarySentence, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,120 @@
+"""The brief as one self-contained HTML file: inline CSS and SVG, no scripts, all text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from crosswire.models import Brief, BriefSource
+from crosswire.render.svg import lineage_svg, timeline_svg
+
+__all__ = ["brief_to_html", "briefs_to_html"]
+
+_CSS = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+.cite{color:#666;font-size:.8em}.ind{color:#15803d;font-size:.8em}
+.removed{color:#999;text-decoration:line-through;white-space:pre-wrap}
+details{margin:.5rem 0}.flag{color:#b45309}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
+"""
+
+
+def _cite(sources: tuple[str, ...]) -> str:
+    return '<span class="cite">[' + ", ".join(escape(s) for s in sources) + "]</span>"
+
+
+def _ind(count: int) -> str:
+    return f'<span class="ind">{count} independent</span>'
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else "<p>None.</p>"
+
+
+def _source(src: BriefSource) -> str:
+    art = src.article
+    head = f"{escape(art.id)} · {escape(art.site or 'unknown site')} · " + escape(
+        art.published or "undated"
+    )
+    role = escape(src.role) + (f" of {escape(src.origin)}" if src.origin else "")
+    flags = "".join(f' <span class="flag">⚠ {escape(f)}</span>' for f in art.flags)
+    removed = "".join(
+        f'<p><b>{escape(r.reason)}</b>: <span class="removed">{escape(r.text)}</span></p>'
+        for r in art.removed
+    )
+    return (
+        f"<details><summary>{head} — {role} (group {escape(src.origin_group)}){flags}</summary>"
+        f"<p><i>{escape(art.title or '')}</i></p>"
+        f'<div style="white-space:pre-wrap">{escape(art.text)}</div>{removed}</details>'
+    )
+
+
+def _coverage(brief: Brief) -> str:
+    ids = [s.article.id for s in brief.sources]
+    head = "<tr><th>fact</th>" + "".join(f"<th>{escape(i[:8])}</th>" for i in ids) + "</tr>"
+    rows = [
+        f"<tr><td>{escape(f.text[:90])}</td>"
+        + "".join("<td>●</td>" if i in f.sources else "<td></td>" for i in ids)
+        + "</tr>"
+        for f in brief.facts
+    ]
+    return f"<table>{head}{''.join(rows)}</table>" if rows else "<p>None.</p>"
+
+
+def _body(brief: Brief) -> str:
+    summary = "".join(f"<p>{escape(s.text)} {_cite(s.sources)}</p>" for s in brief.summary)
+    facts = _list(
+        [f"{escape(f.text)} {_cite(f.sources)} {_ind(f.independent)}" for f in brief.facts]
+    )
+    quotes = _list(
+        [
+            f"“{escape(q.text)}” — <b>{escape(q.speaker or 'unattributed')}</b> "
+            f"{_cite(q.sources)} {_ind(q.independent)}"
+            for q in brief.quotes
+        ]
+    )
+    disc = _list(
+        [
+            f"{escape(d.about)}: "
+            + " <b>vs</b> ".join(f"{escape(v.text)} {_cite(v.sources)}" for v in d.values)
+            for d in brief.discrepancies
+        ]
+    )
+    timeline = _list(
+        [f"<b>{escape(e.date)}</b> {escape(e.text)} {_cite(e.sources)}" for e in brief.timeline]
+    )
+    entities = _list(
+        [
+            f"{escape(e.name)} ({escape(e.type)})"
+            + (f" — also {escape(', '.join(e.aliases))}" if e.aliases else "")
+            for e in brief.entities
+        ]
+    )
+    notes = " ".join(escape(n) for n in brief.notes)
+    return (
+        f"<article><h1>{escape(brief.title)}</h1><p>{notes}</p>"
+        f"<h2>Summary</h2>{summary}<h2>Key facts</h2>{facts}<h2>Quotes</h2>{quotes}"
+        f"<h2>Discrepancies</h2>{disc}<h2>Timeline</h2>{timeline_svg(brief)}{timeline}"
+        f"<h2>Who covered what</h2>{_coverage(brief)}<h2>Lineage</h2>{lineage_svg(brief)}"
+        f"<h2>Entities</h2>{entities}<h2>Sources</h2>"
+        + "".join(_source(s) for s in brief.sources)
+        + "</article>"
+    )
+
+
+def _page(*, title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>\n"
+    )
+
+
+def brief_to_html(brief: Brief) -> str:
+    """A complete HTML document; nothing from an article is ever rendered as markup."""
+    return _page(title=brief.title, body=_body(brief))
+
+
+def briefs_to_html(briefs: tuple[Brief, ...]) -> str:
+    """Several briefs in one document, largest story first."""
+    title = briefs[0].title if briefs else "crosswire"
+    return _page(title=title, body="<hr>".join(_body(b) for b in briefs))

@@ -1,0 +1,69 @@
+"""The brief as Markdown: the same sections as every renderer, citations as [source ids]."""
+
+from __future__ import annotations
+
+from crosswire.models import Brief, BriefSource
+
+__all__ = ["brief_to_markdown", "cite"]
+
+
+def cite(sources: tuple[str, ...]) -> str:
+    return "[" + ", ".join(sources) + "]"
+
+
+def _md(text: str) -> str:
+    """Neutralise Markdown/HTML control characters in untrusted article text."""
+    out = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "*_`[]#|":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def _source_line(src: BriefSource) -> str:
+    art = src.article
+    bits = [f"**{art.id}**", _md(art.site or "unknown site"), art.published or "undated", src.role]
+    if src.origin:
+        bits.append(f"from {src.origin}")
+    bits.append(f"origin group {src.origin_group}")
+    line = "- " + " · ".join(bits)
+    if art.title:
+        line += f" — {_md(art.title)}"
+    if art.flags:
+        line += f" (flags: {', '.join(art.flags)})"
+    if art.removed:
+        reasons = sorted({r.reason for r in art.removed})
+        line += f"; removed {len(art.removed)} segment(s): {', '.join(reasons)}"
+    return line
+
+
+def brief_to_markdown(brief: Brief) -> str:
+    """A Markdown brief a person can read in a minute."""
+    lines = [f"# {_md(brief.title)}", ""]
+    lines += [f"_{note}_" for note in brief.notes] + [""]
+    lines += ["## Summary", ""]
+    lines += [f"{_md(s.text)} {cite(s.sources)}" for s in brief.summary] or ["(none)"]
+    lines += ["", "## Key facts", ""]
+    for fact in brief.facts:
+        lines.append(f"- {_md(fact.text)} {cite(fact.sources)} — independent: {fact.independent}")
+    lines += ["", "## Quotes", ""]
+    for quote in brief.quotes:
+        who = quote.speaker or "unattributed"
+        mark = "" if quote.verified else " (paraphrase)"
+        lines.append(
+            f"- “{_md(quote.text)}” — {_md(who)}{mark} {cite(quote.sources)}"
+            f" — independent: {quote.independent}"
+        )
+    if brief.discrepancies:
+        lines += ["", "## Discrepancies", ""]
+        for disc in brief.discrepancies:
+            lines.append(f"- {_md(disc.about)}:")
+            lines += [f"  - {_md(v.text)} {cite(v.sources)}" for v in disc.values]
+    lines += ["", "## Timeline", ""]
+    lines += [f"- **{e.date}** {_md(e.text)} {cite(e.sources)}" for e in brief.timeline]
+    lines += ["", "## Entities", ""]
+    for ent in brief.entities:
+        aka = f" (also: {', '.join(_md(a) for a in ent.aliases)})" if ent.aliases else ""
+        lines.append(f"- {_md(ent.name)} — {ent.type}{aka} {cite(ent.sources)}")
+    lines += ["", "## Sources", ""]
+    lines += [_source_line(s) for s in brief.sources]
+    return "\n".join(lines).rstrip() + "\n"

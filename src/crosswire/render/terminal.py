@@ -1,0 +1,95 @@
+"""The brief for a terminal, with rich: readable in a minute, citations in brackets.
+
+The terminal shows the summary and the strongest few items of each list; Markdown and JSON
+carry everything.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from crosswire.models import Brief
+
+__all__ = ["brief_renderable", "brief_to_text", "print_brief"]
+
+
+def _cite(sources: tuple[str, ...]) -> str:
+    return "[dim]\\[" + ", ".join(escape(s[:12]) for s in sources) + "][/dim]"
+
+
+def _section(title: str, rows: list[str], *, total: int | None = None) -> list[RenderableType]:
+    if not rows:
+        return []
+    if total is not None and total > len(rows):
+        rows = rows + [f"[dim]… {total - len(rows)} more in --format md or json[/dim]"]
+    out: list[RenderableType] = [Text(""), Text(title, style="bold underline")]
+    return out + [Text.from_markup(r) for r in rows]
+
+
+def _sources(brief: Brief) -> Table:
+    table = Table("source", "site", "published", "role", "group", "removed", title="Sources")
+    for src in brief.sources:
+        art = src.article
+        table.add_row(
+            escape(art.id[:16]),
+            escape(art.site or "-"),
+            escape(art.published or "-") + (" ⚠" if art.flags else ""),
+            escape(src.role + (f" of {src.origin[:12]}" if src.origin else "")),
+            escape(src.origin_group[:12]),
+            str(len(art.removed)),
+        )
+    return table
+
+
+def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
+    """A rich renderable: the summary, then the strongest ``limit`` items of each list."""
+    facts = sorted(brief.facts, key=lambda f: -f.independent)[:limit]
+    quotes = [q for q in brief.quotes if q.verified and len(q.text.split()) >= 5]
+    by_support = sorted(brief.timeline, key=lambda e: -len(e.sources))[:limit]
+    events = sorted(by_support, key=lambda e: e.date)
+    parts: list[RenderableType] = [Text(brief.title, style="bold"), Text(" ".join(brief.notes))]
+    parts += _section("Summary", [f"{escape(s.text)} {_cite(s.sources)}" for s in brief.summary])
+    fact_rows = [
+        f"• {escape(f.text)} {_cite(f.sources)} [green]{f.independent} independent[/green]"
+        for f in facts
+    ]
+    parts += _section("Key facts", fact_rows, total=len(brief.facts))
+    quote_rows = [
+        f"• “{escape(q.text)}” — [bold]{escape(q.speaker or 'unattributed')}[/bold]"
+        f" {_cite(q.sources)} [green]{q.independent} independent[/green]"
+        for q in quotes[:limit]
+    ]
+    parts += _section("Quotes", quote_rows, total=len(quotes))
+    disc_rows = [
+        f"• [yellow]{escape(d.about)}[/yellow]: "
+        + " vs ".join(f"{escape(v.text)} {_cite(v.sources)}" for v in d.values)
+        for d in brief.discrepancies[:limit]
+    ]
+    parts += _section("Discrepancies", disc_rows, total=len(brief.discrepancies))
+    event_rows = [f"• [cyan]{e.date}[/cyan] {escape(e.text)} {_cite(e.sources)}" for e in events]
+    parts += _section("Timeline", event_rows, total=len(brief.timeline))
+    parts += [Text(""), _sources(brief)]
+    return Panel(Group(*parts), title="crosswire brief", expand=True)
+
+
+def brief_to_text(brief: Brief, *, width: int = 100, color: bool = False) -> str:
+    """The terminal brief as a string (fixed width: used by tests and `-o FILE`)."""
+    console = Console(
+        width=width,
+        record=True,
+        color_system="auto" if color else None,
+        file=io.StringIO(),
+        force_terminal=color,
+    )
+    console.print(brief_renderable(brief))
+    return console.export_text(styles=color)
+
+
+def print_brief(brief: Brief, *, console: Console) -> None:
+    console.print(brief_renderable(brief))

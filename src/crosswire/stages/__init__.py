@@ -1,0 +1,3 @@
+"""Pipeline stages: one module per stage, each with its config and pure functions."""
+
+__all__: list[str] = []

@@ -1,0 +1,106 @@
+"""Assembling a story's analysis into a :class:`Brief`: title, source roles, notes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosswire.models import (
+    Article,
+    Brief,
+    BriefSource,
+    Discrepancy,
+    Entity,
+    Fact,
+    Lineage,
+    Quote,
+    Story,
+    SummarySentence,
+    TimelineEvent,
+)
+from crosswire.text.tokens import content_words
+
+__all__ = ["BriefConfig", "BriefParts", "assemble_brief", "choose_title", "source_role"]
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    """How much of each section a brief keeps (the JSON keeps the same as every renderer)."""
+
+    max_facts: int = 40
+    max_quotes: int = 25
+    max_entities: int = 30
+    max_timeline: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class BriefParts:
+    """The per-story results a brief is assembled from."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    lineages: tuple[Lineage, ...]
+    summary: tuple[SummarySentence, ...]
+    facts: tuple[Fact, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    timeline: tuple[TimelineEvent, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+
+def source_role(*, lineage: Lineage, lineages: Sequence[Lineage]) -> str:
+    """origin (others derive from it), its derivation kind, or independent."""
+    if lineage.origin is not None:
+        return lineage.kind
+    if any(other.origin == lineage.article_id for other in lineages):
+        return "origin"
+    siblings = [o for o in lineages if o.origin_group == lineage.origin_group]
+    if len(siblings) > 1:
+        return f"{lineage.kind} of an origin not in the set"
+    return "independent"
+
+
+def choose_title(*, articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
+    """The article title that shares the most content words with the summary."""
+    focus = Counter(w for s in summary for w in content_words(s.text))
+    titled = [a for a in articles if a.title]
+    if not titled:
+        return summary[0].text if summary else (articles[0].id if articles else "")
+
+    def score(article: Article) -> tuple[float, str]:
+        words = set(content_words(article.title or ""))
+        return (-sum(focus[w] for w in words) / (len(words) + 2.0), article.id)
+
+    return min(titled, key=score).title or ""
+
+
+def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
+    """A brief of one story: sources in id order with roles, sections capped by ``config``."""
+    by_id = {lin.article_id: lin for lin in parts.lineages}
+    sources = []
+    for article in sorted(parts.articles, key=lambda a: a.id):
+        lin = by_id.get(article.id) or Lineage(article.id, None, article.id, "original")
+        sources.append(
+            BriefSource(
+                article=article,
+                origin=lin.origin,
+                origin_group=lin.origin_group,
+                role=source_role(lineage=lin, lineages=parts.lineages),
+                passages=lin.passages,
+            )
+        )
+    groups = len({s.origin_group for s in sources})
+    notes = (f"{len(sources)} reports from {groups} independent origins.",)
+    return Brief(
+        title=choose_title(articles=parts.articles, summary=parts.summary),
+        story=parts.story.id,
+        sources=tuple(sources),
+        summary=parts.summary,
+        facts=parts.facts[: config.max_facts],
+        quotes=parts.quotes[: config.max_quotes],
+        entities=parts.entities[: config.max_entities],
+        timeline=parts.timeline[: config.max_timeline],
+        discrepancies=parts.discrepancies,
+        notes=notes,
+    )

@@ -1,0 +1,197 @@
+"""Line rules of the cleaning stage: which lines are page furniture, and why.
+
+Each rule is a reason code plus a pattern that must match the *whole* line (case-insensitive),
+and a length cap so that a long sentence of real prose that merely mentions a newsletter or a
+comment is never taken out.  :func:`junk_reason` answers for one line; it never edits text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["IMAGE_MARKDOWN", "LineRule", "RULES", "junk_reason"]
+
+IMAGE_MARKDOWN = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_SOCIAL = (
+    r"(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|print|share|tumblr"
+    r"|flipboard|messenger|telegram|copy link|comments?|google\+?)"
+)
+_RELATED = (
+    r"(?:related(?: articles?| stories| coverage| content| posts| news| links| reading)?|read more"
+    r"|read next|read also|also read|more from [\w .'&-]{1,40}|see also"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) also (?:like|be interested in)"
+    r"|more stories|more on this(?: story)?|trending(?: now| news| stories)?"
+    r"|most (?:read|popular|viewed)|what to read next|also|top stories|latest news"
+    r"|editor'?s picks?)"
+)
+_ADVERT = (
+    r"(?:advertisement|advertising|ad|sponsored(?: content)?|paid content"
+    r"|story continues below(?: advertisement)?|story continued below"
+    r"|continue reading(?: the main story| below)?|advertisement continue reading the main story"
+    r"|scroll to continue(?: with content)?)\s*[.:]?"
+)
+_RELATED_INTL = (
+    r"(?:lesen sie auch|auch lesen|mehr zum thema|mehr themen|weitere artikel(?: zum thema)?"
+    r"|das könnte sie auch interessieren|kommentierte artikel|meistgelesen|inhaltsverzeichnis"
+    r"|lea también|lee también|le puede interesar|te puede interesar|ver también|leia também"
+    r"|veja também|lire aussi|à lire aussi|voir aussi|sur le même sujet|leggi anche"
+    r"|potrebbe interessarti|lees ook|czytaj (?:też|także|więcej)|zobacz (?:też|także)"
+    r"|dowiedz się więcej)"
+)
+_SIGNUP = r"(?:sign(?:ing)? ?up|subscrib(?:e|ing))"
+_MAILBOX = r"(?:newsletters?|inbox|email alerts?|e-?mails?|daily edition)"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    reason: str
+    pattern: re.Pattern[str]
+    max_chars: int
+
+
+def _rule(reason: str, pattern: str, max_chars: int = 200) -> LineRule:
+    return LineRule(reason, re.compile(pattern, re.IGNORECASE), max_chars)
+
+
+RULES: tuple[LineRule, ...] = (
+    _rule(
+        "image",
+        r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)))+\s*",
+        2000,
+    ),
+    _rule("comment-box", r"leave a (?:reply|comment)\b.*", 120),
+    _rule("comment-box", r"your email address will not be published.*", 300),
+    _rule("comment-box", r"required fields are marked.*", 120),
+    _rule(
+        "comment-box",
+        r"you must (?:be )?(?:register(?:ed)?|log ?in|logged in|sign(?:ed)? ?in)\b"
+        r".*\b(?:comment|reply|post)\w*.*",
+        200,
+    ),
+    _rule(
+        "comment-box",
+        r"(?:post|add|write|view|show|load|read|see) (?:a |all |the |your )?(?:\d+ )?"
+        r"comments?\b.*",
+        60,
+    ),
+    _rule("comment-box", r"\(?\d+\)? (?:comments?|replies|responses)", 40),
+    _rule("comment-box", r"comments? (?:are|is) (?:closed|disabled).*", 120),
+    _rule("comment-box", r"(?:join|start) the (?:conversation|discussion)\b.*", 120),
+    _rule("comment-box", r"(?:sign|log) ?in to (?:comment|reply).*", 120),
+    _rule("comment-box", r"cancel reply|comment policy|reply to this comment", 40),
+    _rule("share", r"(?:read or )?share this(?: story| article| post| page| video)?\b.*", 300),
+    _rule("share", r"(?:click to )?(?:share|tweet|pin|post) (?:on|via|to|with|this)\b.*", 80),
+    _rule("share", rf"(?:{_SOCIAL}[\s,|/•·]*){{2,}}(?:(?:photograph|photo|image)\b.*)?", 160),
+    _rule("share", rf"{_SOCIAL}|play facebook|share(?: this)?", 20),
+    _rule(
+        "share",
+        r"follow (?:us|him|her|them|@\w+|[\w .]{1,40}) on "
+        r"(?:twitter|facebook|instagram|x|linkedin|threads|bluesky|google news)\b.*",
+        160,
+    ),
+    _rule("share", r"(?:join|like|find) us on (?:facebook|twitter|instagram).*", 200),
+    _rule("share", r"tweet with a location|add this tweet to your website.*|embed this tweet.*",
+          120),
+    _rule("share", r"you can add location information to your tweets.*", 400),
+    _rule("share", r".*(?:delete your (?:tweet )?location history|twitter stores that location).*",
+          400),
+    _rule("newsletter", rf".*\b{_SIGNUP}\b.*\b{_MAILBOX}\b.*", 320),
+    _rule("newsletter", rf".*\b(?:newsletters?|inbox)\b.*\b{_SIGNUP}\b.*", 320),
+    _rule("newsletter", r"\[?(?:subscribe|sign up)\b.*", 100),
+    _rule("newsletter", r"thanks? (?:you )?for (?:subscribing|signing up)\b.*", 100),
+    _rule("related", rf"{_RELATED}\s*(?:[:\-–—|>»]\s*.*)?", 160),
+    _rule("related", r"\[(?:related|read more|see also|also read)\b[^\]]*\]", 200),
+    _rule("copyright", r"(?:©|\(c\)|copyright\b|\bcopyright ©).*", 240),
+    _rule("copyright", r".*\ball rights reserved\b.*", 240),
+    _rule(
+        "copyright",
+        r".*may not be (?:published|reproduced), broadcast, rewritten,? or redistributed.*",
+        300,
+    ),
+    _rule("advertisement", _ADVERT, 60),
+    _rule(
+        "boilerplate",
+        r"(?:please )?(?:enable|turn on) javascript\b.*"
+        r"|.*\bjavascript (?:is )?(?:disabled|required|must be enabled)\b.*",
+        200,
+    ),
+    _rule(
+        "boilerplate",
+        r".*\bwe use cookies\b.*"
+        r"|.*\bby (?:continuing to )?(?:use|using|browsing) (?:this|our) (?:site|website)\b.*",
+        300,
+    ),
+    _rule(
+        "boilerplate",
+        r"(?:text|font) size\b.*|reset|skip to (?:main )?content|back to top|toggle navigation"
+        r"|(?:open|close) menu|menu",
+        40,
+    ),
+    _rule("boilerplate", r"download (?:the|our) [\w .'&-]{1,60}\bapps?\b.*", 240),
+    _rule("boilerplate", r"tap here\b.*", 120),
+    _rule(
+        "image-caption",
+        r"(?:photo|image|video|picture)s?(?: credit)?\s*:.*"
+        r"|\((?:photo|image)s? (?:by|credit)[^)]*\)",
+        120,
+    ),
+    _rule(
+        "image-caption",
+        r".*\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Kyodo)?\s*(?:Photo|Images?)\s*/[^)]{1,80}\)\.?",
+        600,
+    ),
+    _rule("comment-box", r"(?:tell us what you think|what do you think\?|have your say).{0,40}",
+          80),
+    _rule("share", r"like this (?:story|article)\?.*|.*\bshare (?:it|this) with a friend\b.*",
+          120),
+    _rule("related", r"also on [\w.-]+\.\w{2,4}\b.*", 240),
+    _rule("related", r"(?:tags?|topics?|categories|filed under|keywords)(?:\s*:\s*.{0,300})?",
+          320),
+    _rule("timestamp", r"(?:last )?(?:updated|published|posted)(?: on| at)?:?\s.{0,30}\d.{0,20}",
+          50),
+    _rule("boilerplate", r".*\bclick here\b.*", 240),
+    _rule("shortcode", r".*\[(?P<code>\w+)\b[^\]]*\].*\[/(?P=code)\].*|\[/?\w+(?:\s+\w+=[^\]]*)?\]",
+          400),
+    _rule("image-caption", r".*\bphotos?\b.{0,80}(?:©|\(c\)|credit).{0,80}", 240),
+    # The same furniture in other languages (de, es, fr, it, pt, nl, pl).
+    _rule("related", rf"{_RELATED_INTL}\s*(?:[:\-–—|>»]\s*.*)?", 200),
+    _rule("share", r"(?:teilen|jetzt teilen|teilen mit|compartir|compartilhe|partager|condividi"
+          r"|delen|udostępnij)\s*:?", 30),
+    _rule("advertisement", r"\*?(?:anzeige|werbung|publicidad|publicité|pubblicità|reklama"
+          r"|advertentie)\b.{0,80}", 100),
+    _rule("image-caption", r"(?:bild|foto|titelbild|bildquelle|fotos|photo)\s*:.{0,120}"
+          r"|bild anzeigen|image illustrative", 140),
+    _rule("separator", r"[\W_]+", 200),
+)
+
+
+def _screens() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """For each length limit, the rules that still apply to lines that long, in one pattern:
+    most lines match none of them, and one match attempt tells so."""
+    limits = sorted({rule.max_chars for rule in RULES})
+    return tuple(
+        (limit, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES
+                                    if r.max_chars >= limit), re.IGNORECASE))
+        for limit in limits
+    )
+
+
+_SCREENS = _screens()
+
+
+def _could_match(line: str) -> bool:
+    for limit, pattern in _SCREENS:
+        if len(line) <= limit:
+            return pattern.fullmatch(line) is not None
+    return False
+
+
+def junk_reason(line: str) -> str | None:
+    """The reason code if ``line`` (one stripped paragraph) is page furniture, else None."""
+    if not _could_match(line):
+        return None
+    for rule in RULES:
+        if len(line) <= rule.max_chars and rule.pattern.fullmatch(line):
+            return rule.reason
+    return None

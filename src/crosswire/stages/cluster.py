@@ -1,0 +1,222 @@
+"""Story clustering: group reports about one real-world event, as a batch or as they arrive.
+
+Map (:func:`cluster_map`, per report): weighted term counts -- headline and entity-like words
+count more -- and the publication day. Reduce (:func:`cluster_reduce`, order-independent):
+document frequencies over all sketches give TF-IDF vectors; candidate pairs come from an
+inverted index of each report's heaviest terms and a time window; groups are merged by centroid
+similarity while it stays above ``ClusterConfig.threshold``. :func:`cluster_incremental` takes
+reports in ``published`` order, assigns each to a story or opens one, and merges stories that
+converge, using the same similarity and threshold.
+
+Story ids are ``"s-"`` plus a short hash of the story's smallest member id, so a story keeps its
+id while it grows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from crosswire.models import Article, Segment, Story
+from crosswire.stages.cluster_graph import (
+    EdgeSettings,
+    Groups,
+    candidate_edges,
+    merge_groups,
+    story_id,
+)
+from crosswire.stages.cluster_refine import RefineSettings, merge_centroids
+from crosswire.stages.cluster_stream import StreamClusterer
+from crosswire.stages.segment import SegmentConfig, find_off_topic
+from crosswire.text.vectors import TermWeights, idf_table, term_counts, tfidf
+
+__all__ = [
+    "ClusterConfig",
+    "ClusterSketch",
+    "cluster_articles",
+    "cluster_incremental",
+    "cluster_map",
+    "cluster_reduce",
+    "story_id",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """One set of settings for every corpus (chosen once on the dev sets)."""
+
+    weights: TermWeights = field(default_factory=TermWeights)
+    threshold: float = 0.15  # centroid cosine at which two groups are one story
+    linkage: str = "centroid"  # or "average", "hybrid" (geometric mean of both)
+    max_terms: int = 60  # terms kept per report vector
+    index_terms: int = 10  # heaviest terms a report is indexed under
+    max_posting: int = 5000  # an index term shared by more reports is too common to use
+    edge_floor: float = 0.08  # pair similarities below this count as zero
+    idf_prior_docs: int = 100  # background documents assumed by the IDF (see idf_table)
+    refine_threshold: float | None = None  # second pass on true centroids (None: off)
+    centroid_terms: int = 100  # terms kept per story centroid
+    window_days: int | None = 7  # reports further apart in time are never one story
+    segments: SegmentConfig | None = field(default_factory=SegmentConfig)  # None: no split
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSketch:
+    """What the reduce step needs of one report."""
+
+    id: str
+    counts: tuple[tuple[str, float], ...]
+    day: int | None = None  # proleptic ordinal of ``published``
+    published: str | None = None
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    parts = published[:10].split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return date(y, m, d).toordinal()
+    except (ValueError, IndexError):
+        return None
+
+
+def cluster_map(*, article: Article, config: ClusterConfig) -> ClusterSketch:
+    """The per-report step: weighted term counts and the publication day."""
+    counts = term_counts(text=article.text, title=_headline(article), weights=config.weights)
+    return ClusterSketch(
+        id=article.id, counts=counts, day=_day(article.published), published=article.published
+    )
+
+
+def _headline(article: Article) -> str | None:
+    if article.title:
+        return article.title
+    first = article.text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first.split()) <= 16 and first[-1] not in ".!?\"'\u201d":
+        return first
+    return None
+
+
+def _vectors(
+    *, sketches: Sequence[ClusterSketch], config: ClusterConfig
+) -> list[dict[str, float]]:
+    doc_freq: dict[str, int] = {}
+    for sketch in sketches:
+        for term, _ in sketch.counts:
+            doc_freq[term] = doc_freq.get(term, 0) + 1
+    idf = idf_table(doc_freq=doc_freq, n_docs=len(sketches), prior_docs=config.idf_prior_docs)
+    return [
+        tfidf(counts=s.counts, idf=idf, default_idf=1.0, max_terms=config.max_terms)
+        for s in sketches
+    ]
+
+
+def _edge_settings(config: ClusterConfig) -> EdgeSettings:
+    return EdgeSettings(
+        index_terms=config.index_terms,
+        max_posting=config.max_posting,
+        edge_floor=config.edge_floor,
+        window_days=config.window_days,
+    )
+
+
+def _stories(*, ids: Sequence[str], members: Sequence[Sequence[int]]) -> tuple[Story, ...]:
+    stories = []
+    for group in members:
+        member_ids = tuple(sorted(ids[i] for i in group))
+        stories.append(Story(id=story_id(member_ids=member_ids), article_ids=member_ids))
+    return tuple(sorted(stories, key=lambda s: s.article_ids[0]))
+
+
+def _unique(sketches: Sequence[ClusterSketch]) -> list[ClusterSketch]:
+    by_id: dict[str, ClusterSketch] = {}
+    for sketch in sketches:
+        if sketch.id in by_id and by_id[sketch.id] != sketch:
+            raise ValueError(f"two different reports share the id {sketch.id!r}")
+        by_id[sketch.id] = sketch
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def cluster_reduce(
+    *, sketches: Sequence[ClusterSketch], config: ClusterConfig
+) -> tuple[Story, ...]:
+    """Batch clustering of all sketches; the result does not depend on their order."""
+    ordered = _unique(sketches)
+    vectors = _vectors(sketches=ordered, config=config)
+    edges = candidate_edges(
+        vectors=vectors, days=[s.day for s in ordered], settings=_edge_settings(config)
+    )
+    groups = Groups(linkage=config.linkage)
+    for i in range(len(ordered)):
+        groups.add(item=i)
+    for (i, j), sim in sorted(edges.items()):
+        groups.link(a=i, b=j, sim=sim)
+    merge_groups(groups=groups, threshold=config.threshold)
+    members = [sorted(m) for m in groups.members.values()]
+    if config.refine_threshold is not None:
+        members = merge_centroids(
+            vectors=vectors, days=[s.day for s in ordered], groups=members,
+            settings=RefineSettings(
+                threshold=config.refine_threshold, centroid_terms=config.centroid_terms,
+                index_terms=config.index_terms, max_posting=config.max_posting,
+                window_days=config.window_days,
+            ),
+        )
+    return _stories(ids=[s.id for s in ordered], members=members)
+
+
+def cluster_incremental(
+    *, sketches: Sequence[ClusterSketch], config: ClusterConfig
+) -> tuple[Story, ...]:
+    """Reports in ``published`` order (then id): each joins the closest story or opens one."""
+    ordered = sorted(_unique(sketches), key=lambda s: (s.published or "", s.id))
+    stream = StreamClusterer(config=config)
+    for sketch in ordered:
+        stream.add(sketch=sketch)
+    return stream.stories()
+
+
+def cluster_articles(
+    *,
+    articles: Sequence[Article],
+    config: ClusterConfig | None = None,
+    incremental: bool = False,
+) -> tuple[Story, ...]:
+    """Stories of ``articles``, each with the off-topic segments of its members."""
+    config = config or ClusterConfig()
+    sketches = [cluster_map(article=a, config=config) for a in articles]
+    if incremental:
+        stories = cluster_incremental(sketches=sketches, config=config)
+    else:
+        stories = cluster_reduce(sketches=sketches, config=config)
+    if config.segments is None:
+        return stories
+    return _with_segments(
+        stories=stories, articles=articles, sketches=sketches, config=config,
+        segment_config=config.segments,
+    )
+
+
+def _with_segments(
+    *,
+    stories: tuple[Story, ...],
+    articles: Sequence[Article],
+    sketches: Sequence[ClusterSketch],
+    config: ClusterConfig,
+    segment_config: SegmentConfig,
+) -> tuple[Story, ...]:
+    from crosswire.stages.cluster_join import assign_segments
+
+    by_id = {a.id: a for a in articles}
+    found: list[Segment] = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        found.extend(find_off_topic(articles=members, config=segment_config))
+    if not found:
+        return stories
+    return assign_segments(
+        stories=stories, articles=by_id, sketches=sketches, segments=found, config=config
+    )

@@ -1,0 +1,175 @@
+"""Sparse similarity graph and agglomeration for story clustering.
+
+Candidate pairs come from an inverted index of each report's heaviest terms (never all pairs);
+each candidate pair gets its exact cosine. Agglomeration then merges the most similar pair of
+groups while their similarity stays above the threshold. Group similarity is computed from the
+edge sums only: ``cross(A, B) / sqrt(mass(A) * mass(B))`` where, for centroid linkage,
+``mass(A) = |A| + 2 * internal(A)`` (the squared norm of A's summed vectors) so the value is
+the cosine of the two centroids, and for average linkage ``mass(A) = |A|**2``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from crosswire.stages.cluster_index import TermIndex
+from crosswire.text.vectors import cosine, top_terms
+
+__all__ = [
+    "EdgeSettings",
+    "Groups",
+    "candidate_edges",
+    "group_similarity",
+    "best_partner",
+    "merge_groups",
+    "story_id",
+]
+
+
+def story_id(*, member_ids: Sequence[str]) -> str:
+    """Stable id of a story: a hash of its smallest member id."""
+    digest = hashlib.blake2b(min(member_ids).encode("utf-8"), digest_size=6).hexdigest()
+    return f"s-{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeSettings:
+    index_terms: int
+    max_posting: int
+    edge_floor: float
+    window_days: int | None
+
+
+def candidate_edges(
+    *, vectors: Sequence[Mapping[str, float]], days: Sequence[int | None], settings: EdgeSettings
+) -> dict[tuple[int, int], float]:
+    """Cosine of every candidate pair ``(i, j)``, ``i < j``, at or above the edge floor."""
+    keys = [top_terms(v, k=settings.index_terms) for v in vectors]
+    index = TermIndex(window_days=settings.window_days, max_posting=settings.max_posting)
+    for i, terms in enumerate(keys):
+        for t in terms:
+            index.add(term=t, item=i, day=days[i])
+    edges: dict[tuple[int, int], float] = {}
+    for i, terms in enumerate(keys):
+        seen: set[int] = set()
+        for t in terms:
+            found = index.candidates(term=t, day=days[i])
+            if found is not None:
+                seen.update(j for j in found if j > i)
+        vector = vectors[i]
+        for j in sorted(seen):
+            sim = cosine(vector, vectors[j])
+            if sim >= settings.edge_floor:
+                edges[(i, j)] = sim
+    return edges
+
+
+class Groups:
+    """Groups of items with their edge sums; merging keeps the smaller key."""
+
+    def __init__(self, *, linkage: str) -> None:
+        if linkage not in ("centroid", "average", "hybrid"):
+            raise ValueError(f"linkage must be centroid, average or hybrid, not {linkage!r}")
+        self.linkage = linkage
+        self.members: dict[int, list[int]] = {}
+        self.internal: dict[int, float] = {}
+        self.cross: dict[int, dict[int, float]] = {}
+        self.version: dict[int, int] = {}
+        self.masses: dict[int, float] = {}
+
+    def add(self, *, item: int) -> None:
+        self.members[item] = [item]
+        self.internal[item] = 0.0
+        self.cross[item] = {}
+        self.version[item] = 0
+        self.masses[item] = 1.0
+
+    def link(self, *, a: int, b: int, sim: float) -> None:
+        """Add the similarity of an item pair to the sums of their groups."""
+        if a == b:
+            self.internal[a] += sim
+            self.masses[a] = self._mass(a)
+            return
+        self.cross[a][b] = self.cross[a].get(b, 0.0) + sim
+        self.cross[b][a] = self.cross[b].get(a, 0.0) + sim
+
+    def mass(self, key: int) -> float:
+        return self.masses[key]
+
+    def _mass(self, key: int) -> float:
+        n = len(self.members[key])
+        centroid = n + 2.0 * self.internal[key]
+        if self.linkage == "average":
+            return float(n * n)
+        if self.linkage == "hybrid":
+            return math.sqrt(n * n * centroid)
+        return centroid
+
+    def similarity(self, a: int, b: int) -> float:
+        return group_similarity(
+            cross=self.cross[a].get(b, 0.0), mass_a=self.mass(a), mass_b=self.mass(b)
+        )
+
+    def merge(self, a: int, b: int) -> int:
+        keep, gone = min(a, b), max(a, b)
+        self.internal[keep] += self.internal.pop(gone) + self.cross[keep].pop(gone, 0.0)
+        self.cross[gone].pop(keep, None)
+        for other, s in self.cross.pop(gone).items():
+            self.cross[keep][other] = self.cross[keep].get(other, 0.0) + s
+            row = self.cross[other]
+            row.pop(gone, None)
+            row[keep] = row.get(keep, 0.0) + s
+        self.members[keep].extend(self.members.pop(gone))
+        self.version[keep] += 1
+        del self.version[gone]
+        del self.masses[gone]
+        self.masses[keep] = self._mass(keep)
+        return keep
+
+
+def group_similarity(*, cross: float, mass_a: float, mass_b: float) -> float:
+    if cross <= 0.0 or mass_a <= 0.0 or mass_b <= 0.0:
+        return 0.0
+    return cross / math.sqrt(mass_a * mass_b)
+
+
+def best_partner(*, groups: Groups, key: int, threshold: float) -> tuple[float, int] | None:
+    """The group most similar to ``key`` at or above ``threshold`` (ties: smaller key)."""
+    best: tuple[float, int] | None = None
+    mass = groups.mass(key)
+    masses = groups.masses
+    for other, cross in groups.cross[key].items():
+        sim = cross / math.sqrt(mass * masses[other]) if cross > 0.0 else 0.0
+        if sim >= threshold and (best is None or (sim, -other) > (best[0], -best[1])):
+            best = (sim, other)
+    return best
+
+
+def merge_groups(*, groups: Groups, threshold: float) -> None:
+    """Merge the most similar pair of groups until no pair reaches ``threshold``.
+
+    The heap holds each group's best partner; an entry whose partner has changed since is
+    re-evaluated when it comes up, so the most similar pair is always merged first.
+    """
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(key: int) -> None:
+        found = best_partner(groups=groups, key=key, threshold=threshold)
+        if found is not None:
+            sim, other = found
+            heapq.heappush(heap, (-sim, key, other, groups.version[key], groups.version[other]))
+
+    for key in sorted(groups.cross):
+        push(key)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if groups.version.get(a) != va:
+            continue  # a changed: it was pushed again then
+        if groups.version.get(b) != vb:
+            push(a)  # a's partner changed: look again
+            continue
+        push(groups.merge(a, b))

@@ -1,0 +1,241 @@
+"""Quotes: direct and reported speech with their speakers, and variants merged across sources.
+
+``extract_quotes`` works on one article with a spaCy pipeline passed in (never loaded here):
+
+1. quoted stretches are found from the quotation marks of each paragraph (typographic, ASCII and
+   TeX-style; multi-sentence quotes; a quote left open at a paragraph end runs to that end);
+2. each stretch looks for a cue verb ("said", "told", ...) within a few tokens after its closing
+   mark ("...," Ishiba said) or before its opening mark (Ishiba said: "..."); the cue's subject is
+   the speaker -- a named entity, a title phrase ("a senior administration official") kept as is,
+   or "he"/"she" resolved to the nearest preceding named person. When the cue's clause holds the
+   quote (He said he was "totally against ..."), the whole clause is the quote;
+3. a stretch with no cue of its own -- the second half of a split quote, or a quote paragraph
+   following an attributed one -- takes the speaker of the attributed quote just before it;
+4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
+   governing a clause, infinitive, object or prepositional object ("X said (that) ...",
+   "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
+   on PolNeAR train (:mod:`crosswire.stages.quotes_lexicon`) or the hand lexicons accept it.
+
+Every quote's span is a single stretch of ``article.text``; ``Quote.text`` is that stretch and
+``speaker_span`` the words of the attribution that name the speaker (the pronoun itself when
+the speaker was resolved from one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.models import Article, Quote, Span
+from crosswire.stages.quotes_attrib import (
+    Attribution,
+    attribution_candidates,
+    indirect_attributions,
+)
+from crosswire.stages.quotes_config import DEFAULT_CUE_LEMMAS, QuoteConfig
+from crosswire.stages.quotes_marks import QuotedStretch, quoted_stretches
+from crosswire.stages.quotes_merge import merge_quotes
+from crosswire.stages.quotes_speaker import find_speaker, is_cue, persons_of
+
+__all__ = [
+    "DEFAULT_CUE_LEMMAS",
+    "QuoteConfig",
+    "extract_quotes",
+    "merge_quotes",
+    "parse_paragraphs",
+    "quote_candidates",
+]
+
+_STOPS = frozenset({".", "!", "?", ";", "\u201c", "\u201d", '"', "``", "''", "\u201e"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    stretch: QuotedStretch
+    attribution: Attribution | None
+
+
+def parse_paragraphs(*, nlp: Any, text: str) -> Any:
+    """Run ``nlp`` on ``text`` with every paragraph (line) starting a new sentence."""
+    doc = nlp.make_doc(text)
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _token_index(doc: Any, starts: list[int], char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    return bisect_left(starts, char)
+
+
+def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig) -> Any:
+    if stretch.close_at is None:
+        return None
+    i = _token_index(doc, starts, stretch.close_end)
+    for token in doc[i : i + config.cue_window]:
+        if token.text in _STOPS or "\n" in token.text:
+            return None
+        if is_cue(token, lemmas=config.cue_lemmas):
+            return token
+    return None
+
+
+def _cue_before(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig) -> Any:
+    """A cue just before the opening mark: "X said, "...", "X said: / "..." (next paragraph)."""
+    i = _token_index(doc, starts, stretch.open_at)
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return None
+    before = doc[k]
+    if "\n" in doc.text[before.idx : stretch.open_at] and before.text != ":":
+        return None
+    introduces = before.text in (",", ":")
+    for j in range(k, max(-1, k - config.cue_window), -1):
+        token = doc[j]
+        if token.text in _STOPS or "\n" in token.text:
+            return None
+        if is_cue(token, lemmas=config.cue_lemmas):
+            if introduces or j == k or _governs(token, doc[min(i + 1, len(doc) - 1)]):
+                return token
+            return None
+        if config.any_verb_introduces and introduces and token.pos_ == "VERB":
+            return token
+    return None
+
+
+def _governs(cue: Any, token: Any) -> bool:
+    """Whether ``token`` lies in a clause or object of ``cue``."""
+    return any(
+        child.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd")
+        and child.left_edge.i <= token.i <= child.right_edge.i
+        for child in cue.children
+    )
+
+
+def _clause_bounds(cue: Any, stretch: QuotedStretch) -> tuple[int, int]:
+    """The quote widened to the cue's clause when that clause holds the quote."""
+    start, end = stretch.start, stretch.end
+    for child in cue.children:
+        if child.dep_ != "ccomp":
+            continue
+        lo = child.left_edge.idx
+        hi = child.right_edge.idx + len(child.right_edge.text)
+        if lo <= stretch.start and stretch.open_at < hi and lo < stretch.open_at:
+            return min(start, lo), max(end, hi)
+    return start, end
+
+
+def _sentence_like(text: str, stretch: QuotedStretch, config: QuoteConfig) -> bool:
+    body = text[stretch.start : stretch.end]
+    return len(body.split()) >= config.min_words_unattributed and body[:1].isupper()
+
+
+def _attribute(
+    *, doc: Any, starts: list[int], stretches: list[QuotedStretch], config: QuoteConfig,
+    persons: list[tuple[int, int, str]],
+) -> list[_Found]:
+    found: list[_Found] = []
+    previous: _Found | None = None
+    for stretch in stretches:
+        cue = _cue_after(doc, starts, stretch, config) or _cue_before(doc, starts, stretch, config)
+        attribution = None
+        if cue is not None:
+            start, end = _clause_bounds(cue, stretch)
+            speaker = find_speaker(cue=cue, persons=persons)
+            cue_text = "according to" if cue.lower_ == "according" else cue.text
+            attribution = Attribution(start, end, cue.i, cue_text, speaker)
+        elif (
+            previous is not None
+            and previous.attribution is not None
+            and stretch.paragraph - previous.stretch.paragraph <= 1
+            and _sentence_like(doc.text, stretch, config)
+        ):
+            prev = previous.attribution
+            attribution = Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue,
+                                      prev.speaker)
+        current = _Found(stretch, attribution)
+        found.append(current)
+        if attribution is not None:
+            previous = current
+    return found
+
+
+def _to_quote(article: Article, item: Attribution) -> Quote:
+    speaker = item.speaker
+    return Quote(
+        text=article.text[item.start : item.end],
+        speaker=speaker.name if speaker else None,
+        spans=(Span(article.id, item.start, item.end),),
+        sources=(article.id,),
+        independent=1,
+        cue=item.cue,
+        speaker_span=Span(article.id, speaker.start, speaker.end) if speaker else None,
+        verified=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    doc: Any
+    direct: list[Attribution]
+    quoted: list[tuple[int, int]]
+    persons: list[tuple[int, int, str]]
+
+
+def _prepare(article: Article, nlp: Any, config: QuoteConfig) -> _Prepared:
+    doc = parse_paragraphs(nlp=nlp, text=article.text)
+    starts = [t.idx for t in doc]
+    stretches = quoted_stretches(article.text)
+    quoted = [(s.start, s.end) for s in stretches]
+    persons = persons_of(doc, skip=quoted)
+    found = _attribute(doc=doc, starts=starts, stretches=stretches, config=config,
+                       persons=persons)
+    direct = [f.attribution for f in found if f.attribution is not None]
+    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, persons)
+
+
+def extract_quotes(
+    *, article: Article, nlp: Any, config: QuoteConfig | None = None
+) -> tuple[Quote, ...]:
+    """Direct (and, when configured, reported) quotes of ``article`` in text order."""
+    config = config or QuoteConfig()
+    prepared = _prepare(article, nlp, config)
+    items = list(prepared.direct)
+    if config.indirect:
+        items.extend(
+            indirect_attributions(
+                doc=prepared.doc,
+                config=config,
+                taken=frozenset(item.cue_i for item in items),
+                quoted=prepared.quoted,
+                persons=prepared.persons,
+            )
+        )
+    unique = {(i.start, i.end, i.cue_i): i for i in items}
+    ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
+    return tuple(_to_quote(article, item) for item in ordered)
+
+
+def quote_candidates(
+    *, article: Article, nlp: Any, config: QuoteConfig | None = None
+) -> tuple[tuple[str, Quote], ...]:
+    """Every reported-speech candidate with its ``lemma/relation`` key, before any lexicon.
+
+    For learning and inspecting the cue lexicon (``bench/quotes.py --learn``).
+    """
+    config = config or QuoteConfig()
+    prepared = _prepare(article, nlp, config)
+    candidates = attribution_candidates(
+        doc=prepared.doc,
+        taken=frozenset(item.cue_i for item in prepared.direct),
+        quoted=prepared.quoted,
+        persons=prepared.persons,
+        min_words=config.min_indirect_words,
+    )
+    return tuple((c.key, _to_quote(article, c.attribution)) for c in candidates)

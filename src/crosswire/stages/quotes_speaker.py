@@ -1,0 +1,129 @@
+"""Finding who said something from a spaCy parse: cue verbs, their subjects, pronoun resolution.
+
+Tokens are spaCy ``Token`` objects (typed ``Any``: spaCy is imported by the caller only).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "Speaker",
+    "find_speaker",
+    "is_cue",
+    "noun_phrase_bounds",
+    "persons_of",
+    "resolve_pronoun",
+]
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
+_NP_RIGHT = frozenset({"compound", "flat", "appos"})
+_RELATIVES = frozenset({"who", "which", "that"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the resolved name and where the attribution names them."""
+
+    name: str
+    start: int
+    end: int
+
+
+def is_cue(token: Any, *, lemmas: frozenset[str]) -> bool:
+    """Whether ``token`` is a verb of speech (or ``according`` of "according to")."""
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return bool(token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas)
+
+
+def _subject(verb: Any, *, depth: int = 0) -> Any | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head, depth=depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement saying ...", "officials speaking on ..."
+    return None
+
+
+def _according_to(token: Any) -> Any | None:
+    for child in token.children:
+        if child.lower_ == "to":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _entity_of(token: Any) -> Any | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def noun_phrase_bounds(token: Any) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``token`` (no relative clauses)."""
+    left, right = token, token
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT and child.left_edge.i < left.i:
+            left = child.left_edge
+    for child in token.rights:
+        if child.dep_ in _NP_RIGHT and child.right_edge.i > right.i:
+            right = child.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def resolve_pronoun(*, token: Any, persons: Sequence[tuple[int, int, str]]) -> str | None:
+    """The nearest named person (``(start, end, name)`` sorted by start) before ``token``."""
+    at = bisect_right([p[1] for p in persons], token.idx)
+    return persons[at - 1][2] if at else None
+
+
+def find_speaker(
+    *, cue: Any, persons: Sequence[tuple[int, int, str]]
+) -> Speaker | None:
+    """The speaker of a cue verb: its subject (or the object of "according to"), resolved."""
+    head = _according_to(cue) if cue.lower_ == "according" else _subject(cue)
+    if head is None:
+        return None
+    if head.lower_ in _PERSON_PRONOUNS:
+        name = resolve_pronoun(token=head, persons=persons)
+        return Speaker(name or head.text, head.idx, head.idx + len(head.text))
+    if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+        # "..., who said ...": named by the antecedent, placed at the relative pronoun.
+        named = _named(head.head.head)
+        return Speaker(named.name, head.idx, head.idx + len(head.text))
+    return _named(head)
+
+
+def _named(head: Any) -> Speaker:
+    start, end = noun_phrase_bounds(head)
+    ent = _entity_of(head)
+    if ent is not None and ent.label_ in _NAME_TYPES:
+        return Speaker(ent.text, min(start, ent.start_char), max(end, ent.end_char))
+    return Speaker(head.doc.text[start:end], start, end)
+
+
+def persons_of(doc: Any, *, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """PERSON entities of ``doc`` outside the ``skip`` ranges, sorted by start."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if any(s <= ent.start_char < e for s, e in skip):
+            continue
+        out.append((ent.start_char, ent.end_char, ent.text))
+    return sorted(out)

@@ -1,0 +1,173 @@
+"""Schema migrations of the store: numbered SQL scripts, each applied once, in one transaction.
+
+``schema_version`` records every applied version with the time it was applied; opening a store
+applies the missing ones in order. A store written by a newer crosswire (a version above the
+last one known here) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from crosswire.errors import CrosswireError
+
+__all__ = ["MIGRATIONS", "Migration", "StoreVersionError", "migrate", "schema_version"]
+
+
+class StoreVersionError(CrosswireError):
+    """The database was written by a newer crosswire than this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT,
+    site TEXT,
+    url TEXT,
+    published TEXT,
+    origin TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE rejections (
+    key TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    title TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    origins INTEGER NOT NULL,
+    earliest TEXT,
+    latest TEXT
+);
+CREATE INDEX stories_latest ON stories (latest DESC, id);
+
+CREATE TABLE briefs (
+    story_id TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    json TEXT NOT NULL,
+    text TEXT NOT NULL,
+    md TEXT NOT NULL,
+    html TEXT NOT NULL
+);
+
+CREATE TABLE story_articles (
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    origin TEXT,
+    origin_group TEXT NOT NULL,
+    role TEXT NOT NULL,
+    PRIMARY KEY (story_id, article_id)
+);
+CREATE INDEX story_articles_article ON story_articles (article_id);
+
+CREATE TABLE entities (
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    PRIMARY KEY (story_id, name, type)
+);
+CREATE INDEX entities_name ON entities (name);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, stories, briefs, entities", _V1),)
+
+
+def _has_version_table(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    return row is not None
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The highest applied migration (0 for an empty database)."""
+    if not _has_version_table(conn):
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def _apply(conn: sqlite3.Connection, *, migration: Migration, now: str) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if schema_version(conn) >= migration.version:  # another process got there first
+            conn.execute("ROLLBACK")
+            return
+        for statement in _statements(migration.sql):
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+            (migration.version, migration.name, now),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(sql: str) -> list[str]:
+    out: list[str] = []
+    current = ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    *,
+    clock: Callable[[], str],
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> int:
+    """Apply every missing migration in order; returns the schema version reached.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``): each migration runs in its
+    own explicit transaction, so a crash leaves the database at the previous version.
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    latest = migrations[-1].version if migrations else 0
+    current = schema_version(conn)
+    if current > latest:
+        raise StoreVersionError(
+            f"the store has schema version {current}, newer than this crosswire knows ({latest}); "
+            "upgrade crosswire or use another --db"
+        )
+    for migration in migrations:
+        if migration.version > current:
+            _apply(conn, migration=migration, now=clock())
+    return schema_version(conn)

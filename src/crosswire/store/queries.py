@@ -1,0 +1,238 @@
+"""Reading the store: story lists, briefs, articles, entities and full-text search (FTS5).
+
+Every function takes an open :class:`~crosswire.store.sqlite.Store` and returns small frozen
+records, sorted by a stable key. Search text from users is never passed to FTS5 as syntax:
+:func:`fts_query` turns it into quoted terms that must all occur.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.models import Article
+from crosswire.render.records import article_from_dict
+from crosswire.store.sqlite import BRIEF_FORMATS, Store
+
+__all__ = [
+    "EntityDetail",
+    "EntitySummary",
+    "SearchHit",
+    "SnippetPart",
+    "StoredArticle",
+    "StoreCounts",
+    "StorySummary",
+    "count_rows",
+    "find_story",
+    "fts_query",
+    "get_article",
+    "get_brief",
+    "get_brief_dict",
+    "get_entity",
+    "get_story",
+    "list_entities",
+    "list_stories",
+    "search_articles",
+]
+
+_MARK_ON, _MARK_OFF = "\x02", "\x03"
+_STORY_COLS = "id, title, articles, origins, earliest, latest"
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    id: str
+    title: str
+    articles: int
+    origins: int  # independent origins (distinct origin groups)
+    earliest: str | None
+    latest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    article: Article
+    content_hash: str
+    origin: str  # where it was read from
+    story_id: str | None
+    origin_group: str | None
+    derived_from: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetPart:
+    text: str
+    match: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    title: str | None
+    site: str | None
+    published: str | None
+    story_id: str | None
+    snippet: tuple[SnippetPart, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    name: str
+    type: str
+    stories: int
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDetail:
+    name: str
+    types: tuple[str, ...]
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+    stories: tuple[StorySummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    articles: int
+    rejections: int
+    stories: int
+    entities: int
+
+
+def _story(row: Any) -> StorySummary:
+    return StorySummary(row[0], row[1], int(row[2]), int(row[3]), row[4], row[5])
+
+
+def list_stories(*, store: Store, limit: int = 100, offset: int = 0) -> tuple[StorySummary, ...]:
+    """Most recent first (latest publication date), then the most independent origins."""
+    rows = store.conn.execute(
+        f"SELECT {_STORY_COLS} FROM stories ORDER BY latest IS NULL, latest DESC, origins DESC,"
+        " articles DESC, id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    return tuple(_story(r) for r in rows)
+
+
+def get_story(*, store: Store, story_id: str) -> StorySummary | None:
+    row = store.conn.execute(
+        f"SELECT {_STORY_COLS} FROM stories WHERE id = ?", (story_id,)
+    ).fetchone()
+    return None if row is None else _story(row)
+
+
+def find_story(*, store: Store, ref: str) -> StorySummary | None:
+    """The story whose id is ``ref``, or the only one whose id starts with it."""
+    exact = get_story(store=store, story_id=ref)
+    if exact is not None or not ref:
+        return exact
+    pattern = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = store.conn.execute(
+        f"SELECT {_STORY_COLS} FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2",
+        (pattern,),
+    ).fetchall()
+    return _story(rows[0]) if len(rows) == 1 else None
+
+
+def get_brief(*, store: Store, story_id: str, fmt: str = "json") -> str | None:
+    """The stored brief of a story in one format (text, md, html, json)."""
+    if fmt not in BRIEF_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(BRIEF_FORMATS)}")
+    row = store.conn.execute(
+        f"SELECT {fmt} FROM briefs WHERE story_id = ?", (story_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def get_brief_dict(*, store: Store, story_id: str) -> dict[str, Any] | None:
+    text = get_brief(store=store, story_id=story_id, fmt="json")
+    return None if text is None else dict(json.loads(text))
+
+
+def get_article(*, store: Store, article_id: str) -> StoredArticle | None:
+    row = store.conn.execute(
+        "SELECT a.record, a.content_hash, a.origin, m.story_id, m.origin_group, m.origin, m.role"
+        " FROM articles a LEFT JOIN story_articles m ON m.article_id = a.id"
+        " WHERE a.id = ? ORDER BY m.story_id LIMIT 1",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return StoredArticle(
+        article_from_dict(json.loads(row[0])), row[1], row[2], row[3], row[4], row[5], row[6]
+    )
+
+
+def fts_query(text: str) -> str | None:
+    """User text as an FTS5 query: every word quoted, all required; None when no words."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"' for w in words[:32]) if words else None
+
+
+def _snippet(raw: str) -> tuple[SnippetPart, ...]:
+    parts: list[SnippetPart] = []
+    for i, chunk in enumerate(re.split(f"[{_MARK_ON}{_MARK_OFF}]", raw)):
+        if chunk:
+            parts.append(SnippetPart(chunk, match=i % 2 == 1))
+    return tuple(parts)
+
+
+def search_articles(*, store: Store, query: str, limit: int = 20) -> tuple[SearchHit, ...]:
+    """Articles matching every word of ``query`` (title or text), best match first."""
+    match = fts_query(query)
+    if match is None:
+        return ()
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, a.site, a.published,"
+        " (SELECT MIN(story_id) FROM story_articles WHERE article_id = a.id),"
+        f" snippet(articles_fts, -1, '{_MARK_ON}', '{_MARK_OFF}', '…', 24)"
+        " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?",
+        (match, limit),
+    ).fetchall()
+    return tuple(SearchHit(r[0], r[1], r[2], r[3], r[4], _snippet(r[5] or "")) for r in rows)
+
+
+def list_entities(*, store: Store, limit: int = 500) -> tuple[EntitySummary, ...]:
+    """Entities by the number of stories naming them, then name."""
+    rows = store.conn.execute(
+        "SELECT name, type, COUNT(DISTINCT story_id), json_group_array(aliases) FROM entities"
+        " GROUP BY name, type ORDER BY COUNT(DISTINCT story_id) DESC, name, type LIMIT ?",
+        (limit,),
+    ).fetchall()
+    out = []
+    for name, typ, n, alias_lists in rows:
+        aliases = sorted({a for lst in json.loads(alias_lists) for a in json.loads(lst)})
+        out.append(EntitySummary(name, typ, int(n), tuple(aliases)))
+    return tuple(out)
+
+
+def get_entity(*, store: Store, name: str) -> EntityDetail | None:
+    """One entity (by canonical name) with its aliases, sources and stories."""
+    rows = store.conn.execute(
+        "SELECT story_id, type, aliases, sources FROM entities WHERE name = ? ORDER BY story_id",
+        (name,),
+    ).fetchall()
+    if not rows:
+        return None
+    story_ids = sorted({r[0] for r in rows})
+    stories = tuple(
+        s for s in (get_story(store=store, story_id=sid) for sid in story_ids) if s is not None
+    )
+    return EntityDetail(
+        name=name,
+        types=tuple(sorted({r[1] for r in rows})),
+        aliases=tuple(sorted({a for r in rows for a in json.loads(r[2])})),
+        sources=tuple(sorted({s for r in rows for s in json.loads(r[3])})),
+        stories=stories,
+    )
+
+
+def count_rows(*, store: Store) -> StoreCounts:
+    def one(table: str) -> int:
+        return int(store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    return StoreCounts(one("articles"), one("rejections"), one("stories"), one("entities"))

@@ -1,0 +1,127 @@
+"""Story clustering: batch order independence, incremental assign/open/merge, stable ids."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.models import Article
+from crosswire.stages.cluster import (
+    ClusterConfig,
+    cluster_articles,
+    cluster_incremental,
+    cluster_map,
+    cluster_reduce,
+    story_id,
+)
+from crosswire.stages.cluster_stream import StreamClusterer
+
+CONFIG = ClusterConfig(segments=None)
+
+QUAKE = [
+    "A magnitude 7.1 earthquake struck Hokkaido on Tuesday, collapsing homes in Sapporo.",
+    "Rescuers in Sapporo searched collapsed homes after the Hokkaido earthquake of magnitude 7.1.",
+    "The Hokkaido earthquake left Sapporo without power; the magnitude 7.1 quake collapsed homes.",
+]
+STEEL = [
+    "Nippon Steel sued the Biden administration over the blocked U.S. Steel acquisition.",
+    "The lawsuit by Nippon Steel challenges Biden's order blocking its U.S. Steel acquisition.",
+    "U.S. Steel and Nippon Steel filed suit after Biden blocked the acquisition.",
+]
+FINAL = [
+    "Real Madrid beat Liverpool in the Champions League final in Paris on Saturday.",
+    "Vinicius scored as Real Madrid won the Champions League final against Liverpool in Paris.",
+]
+
+
+def _articles() -> list[Article]:
+    out = []
+    for name, texts in (("quake", QUAKE), ("steel", STEEL), ("final", FINAL)):
+        for k, text in enumerate(texts):
+            out.append(Article(id=f"{name}-{k}", text=text, published=f"2025-02-0{k + 1}"))
+    return out
+
+
+def _groups(stories: tuple) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in stories}
+
+
+EXPECTED = {
+    frozenset({"quake-0", "quake-1", "quake-2"}),
+    frozenset({"steel-0", "steel-1", "steel-2"}),
+    frozenset({"final-0", "final-1"}),
+}
+
+
+def test_batch_finds_the_three_stories() -> None:
+    stories = cluster_articles(articles=_articles(), config=CONFIG)
+    assert _groups(stories) == EXPECTED
+    for story in stories:
+        assert story.id == story_id(member_ids=story.article_ids)
+        assert story.article_ids == tuple(sorted(story.article_ids))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(8)))
+def test_batch_does_not_depend_on_order(order: list[int]) -> None:
+    articles = _articles()
+    sketches = [cluster_map(article=a, config=CONFIG) for a in articles]
+    reference = cluster_reduce(sketches=sketches, config=CONFIG)
+    shuffled = [sketches[i] for i in order]
+    assert cluster_reduce(sketches=shuffled, config=CONFIG) == reference
+
+
+def test_incremental_does_not_depend_on_input_order() -> None:
+    articles = _articles()
+    sketches = [cluster_map(article=a, config=CONFIG) for a in articles]
+    reference = cluster_incremental(sketches=sketches, config=CONFIG)
+    assert _groups(reference) == EXPECTED
+    rng = random.Random(7)
+    for _ in range(5):
+        rng.shuffle(sketches)
+        assert cluster_incremental(sketches=sketches, config=CONFIG) == reference
+
+
+def test_incremental_assigns_and_opens() -> None:
+    stream = StreamClusterer(config=CONFIG)
+    arts = _articles()
+    for a in (arts[0], arts[3], arts[1]):
+        stream.add(sketch=cluster_map(article=a, config=CONFIG))
+    groups = _groups(stream.stories())
+    assert groups == {frozenset({"quake-0", "quake-1"}), frozenset({"steel-0"})}
+    first_id = {s.article_ids[0]: s.id for s in stream.stories()}["quake-0"]
+    stream.add(sketch=cluster_map(article=arts[2], config=CONFIG))
+    # the story keeps its id while it grows
+    assert {s.article_ids[0]: s.id for s in stream.stories()}["quake-0"] == first_id
+
+
+def test_incremental_merges_stories_that_converge() -> None:
+    half_a = "Hokkaido earthquake collapsed homes in Sapporo magnitude rescuers"
+    half_b = "Tsunami warning Kushiro coast evacuation harbour waves fishermen"
+    arts = [
+        Article(id="a0", text=half_a),
+        Article(id="b0", text=half_b),
+        Article(id="ab1", text=f"{half_a}. {half_b}."),
+        Article(id="ab2", text=f"{half_a} tsunami Kushiro. {half_b} earthquake Sapporo."),
+    ]
+    stream = StreamClusterer(config=CONFIG)
+    stream.add(sketch=cluster_map(article=arts[0], config=CONFIG))
+    stream.add(sketch=cluster_map(article=arts[1], config=CONFIG))
+    assert len(stream.stories()) == 2
+    for a in arts[2:]:
+        stream.add(sketch=cluster_map(article=a, config=CONFIG))
+    assert _groups(stream.stories()) == {frozenset({"a0", "b0", "ab1", "ab2"})}
+
+
+def test_single_and_empty_inputs() -> None:
+    assert cluster_articles(articles=[], config=CONFIG) == ()
+    one = cluster_articles(articles=[Article(id="x", text="Only one report here.")], config=CONFIG)
+    assert [s.article_ids for s in one] == [("x",)]
+
+
+def test_reports_far_apart_in_time_are_not_one_story() -> None:
+    a = Article(id="a", text=QUAKE[0], published="2025-02-01")
+    b = Article(id="b", text=QUAKE[1], published="2025-06-01")
+    assert len(cluster_articles(articles=[a, b], config=CONFIG)) == 2

@@ -1,0 +1,208 @@
+"""Copy lineage: copies, trims, rewrites and independent reports; order independence; seeds."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.models import Article, Lineage
+from crosswire.stages.lineage import (
+    LineageConfig,
+    lineage_map,
+    lineage_reduce,
+    trace_lineage,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+
+ORIGINAL = "\n".join(
+    [
+        (
+            "HARBORTOWN (AP) — A powerful storm knocked out electricity to "
+            "thousands of homes along the northern coast on Tuesday, officials "
+            "said."
+        ),
+        (
+            "Crews worked through the night to clear fallen trees from flooded "
+            "roads near the harbor."
+        ),
+        (
+            "The county emergency office opened three temporary shelters for "
+            "families who could not return to their damaged houses."
+        ),
+        ('Mayor Ana Ruiz said: "We will rebuild every street, and we will do it together."'),
+        (
+            "Forecasters warned that a second band of heavy rain could reach the "
+            "coastal villages by Thursday morning."
+        ),
+        (
+            "Schools in the district will remain closed until the power company "
+            "restores service to the main neighborhoods."
+        ),
+        (
+            "Insurance adjusters began visiting the worst hit blocks to estimate "
+            "the cost of the repairs."
+        ),
+        (
+            "The regional governor promised emergency funds for small businesses "
+            "that lost their stock in the flooding."
+        ),
+    ]
+)
+
+REWRITE = "\n".join(
+    [
+        (
+            "A strong storm cut electricity to thousands of households along the "
+            "northern coast on Tuesday, authorities stated."
+        ),
+        (
+            "Work crews labored through the night to clear fallen trees from the "
+            "flooded roads close to the harbor."
+        ),
+        (
+            "The county emergency office set up three temporary shelters for "
+            "families unable to return to their damaged houses."
+        ),
+        (
+            "Meteorologists warned that another band of heavy rain may reach the "
+            "coastal villages by Thursday morning."
+        ),
+        (
+            "District schools will stay closed until the power company restores "
+            "service to the main neighborhoods."
+        ),
+        (
+            "The regional governor pledged emergency funds for small businesses "
+            "whose stock was lost in the flooding."
+        ),
+    ]
+)
+
+INDEPENDENT = "\n".join(
+    [
+        (
+            "Mayor Ana Ruiz toured Harbortown on Wednesday as residents counted the "
+            "damage from the storm."
+        ),
+        (
+            '"We will rebuild every street, and we will do it together," Ruiz told '
+            "a crowd outside city hall."
+        ),
+        (
+            "Many shop owners along the waterfront swept mud from their floors and "
+            "threw away ruined goods."
+        ),
+        (
+            "A fisherman who has lived there for forty years described the wind as "
+            "the worst he could remember."
+        ),
+        ("Volunteers from nearby towns brought food, blankets and bottled water to the shelters."),
+        ("The power company expects most customers to be reconnected by the weekend."),
+    ]
+)
+
+
+def _articles() -> list[Article]:
+    lines = ORIGINAL.split("\n")
+    return [
+        Article(id="orig", text=ORIGINAL, published="2025-03-04T08:00", attribution="AP"),
+        Article(
+            id="copy",
+            text="Share this article\n" + ORIGINAL + "\nComments are closed.",
+            published="2025-03-04T10:00",
+        ),
+        Article(id="trim", text="\n".join(lines[:4]), published=None),
+        Article(id="rewrite", text=REWRITE, published="2025-03-05T07:00"),
+        Article(id="indep", text=INDEPENDENT, published="2025-03-05T09:00"),
+    ]
+
+
+def _by_id(result: tuple[Lineage, ...]) -> dict[str, Lineage]:
+    return {lin.article_id: lin for lin in result}
+
+
+def test_copy_trim_rewrite_and_independent_report() -> None:
+    arts = _articles()
+    result = trace_lineage(articles=arts)
+    assert [lin.article_id for lin in result] == sorted(a.id for a in arts)
+    got = _by_id(result)
+    assert (got["orig"].origin, got["orig"].kind) == (None, "original")
+    assert (got["copy"].origin, got["copy"].kind) == ("orig", "copy")
+    assert (got["trim"].origin, got["trim"].kind) == ("orig", "trim")
+    assert (got["rewrite"].origin, got["rewrite"].kind) == ("orig", "rewrite")
+    assert got["indep"].origin is None and got["indep"].origin_group == "indep"
+    assert {got[k].origin_group for k in ("orig", "copy", "trim", "rewrite")} == {"copy"}
+
+
+def test_passages_are_spans_into_both_texts() -> None:
+    arts = {a.id: a for a in _articles()}
+    for lin in trace_lineage(articles=list(arts.values())):
+        assert (lin.origin is None) == (not lin.passages)
+        for p in lin.passages:
+            assert p.span.source == lin.article_id and 0 <= p.similarity <= 1
+            here = arts[p.span.source].text[p.span.start : p.span.end]
+            there = arts[p.counterpart.source].text[p.counterpart.start : p.counterpart.end]
+            assert here.strip() == here and here and there
+    trim = _by_id(trace_lineage(articles=list(arts.values())))["trim"]
+    assert all(p.similarity == 1.0 for p in trim.passages) and len(trim.passages) == 3
+
+
+def test_sketches_pickle_and_reduce_is_the_same() -> None:
+    cfg = LineageConfig()
+    sketches = [lineage_map(article=a, config=cfg) for a in _articles()]
+    again = pickle.loads(pickle.dumps(sketches))
+    assert again == sketches
+    assert lineage_reduce(sketches=again, config=cfg) == trace_lineage(articles=_articles())
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_lineage_does_not_depend_on_input_order(rnd: random.Random) -> None:
+    arts = _articles()
+    expected = trace_lineage(articles=arts)
+    rnd.shuffle(arts)
+    assert trace_lineage(articles=arts) == expected
+
+
+def _seed_articles() -> list[Article]:
+    try:
+        from crosswire.ingest import read_paths
+        from crosswire.stages.clean import clean_document
+    except ImportError:
+        return [
+            Article(id=p.stem, text=p.read_text(encoding="utf-8"))
+            for p in sorted(SEEDS.glob("*.txt"))
+        ]
+    out = []
+    for rec in read_paths(paths=[str(SEEDS)]):
+        cleaned = clean_document(doc=rec) if not hasattr(rec, "reason") else rec
+        assert isinstance(cleaned, Article), cleaned
+        out.append(cleaned)
+    return out
+
+
+def _check_seed(result: tuple[Lineage, ...]) -> None:
+    got = {lin.article_id[:3]: lin for lin in result}
+    assert len({lin.origin_group for lin in result}) == 3
+    assert got["002"].origin is not None and got["002"].origin.startswith("000")
+    assert got["003"].origin_group == got["004"].origin_group
+    assert got["004"].origin_group != got["000"].origin_group
+    assert got["001"].origin is None and got["001"].origin_group.startswith("001")
+    assert all(p.counterpart.source.startswith("000") for p in got["002"].passages)
+    assert got["002"].passages
+
+
+def test_seed_example_has_three_origins() -> None:
+    _check_seed(trace_lineage(articles=_seed_articles()))
+
+
+def test_seed_example_raw_text_has_three_origins() -> None:
+    raw = [
+        Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    _check_seed(trace_lineage(articles=raw))

@@ -1,0 +1,92 @@
+"""Quantities: money with currency and scale, percentages, counts, and what they measure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.models import Article
+from crosswire.stages.quantities import QuantityConfig, extract_quantities, number_precision
+
+
+def _one(text: str) -> list[tuple[str, float, str]]:
+    found = extract_quantities(article=Article(id="a", text=text))
+    return [(q.text, q.value, q.unit) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost $14.1 billion.", [("$14.1 billion", 14.1e9, "USD")]),
+        ("Japan's $14.1B bid for U.S. Steel.", [("$14.1B", 14.1e9, "USD")]),
+        ("A $68 billion deficit.", [("$68 billion", 68e9, "USD")]),
+        (
+            "The surplus is 8.6 trillion yen ($55 billion).",
+            [("8.6 trillion yen", 8.6e12, "JPY"), ("$55 billion", 55e9, "USD")],
+        ),
+        ("A record 8.7 trillion yen defence budget.", [("8.7 trillion yen", 8.7e12, "JPY")]),
+        ("It raised €2.5 million last year.", [("€2.5 million", 2.5e6, "EUR")]),
+        ("A $140-million bid.", [("$140-million", 140e6, "USD")]),
+        ("Sales fell 3.5% in March.", [("3.5%", 3.5, "%")]),
+        ("Spending rose 12 percent.", [("12 percent", 12.0, "%")]),
+        ("They employ nearly 1 million Americans.", [("1 million Americans", 1e6, "Americans")]),
+        ("It employs more than 45,000 people.", [("45,000 people", 45000.0, "people")]),
+        ("Abe resigned in 2020 and met on February 7.", []),
+        ("His 24-hour visit lasted two hours.", []),
+    ],
+)
+def test_quantity_table(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = _one(text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    for (_, value, _), (_, want, _) in zip(got, expected, strict=True):
+        assert value == pytest.approx(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "measured"),
+    [
+        ("But the U.S. had a more than $68 billion trade deficit with Japan in 2024.",
+         "$68 billion", "trade deficit with Japan in 2024"),
+        ("Japan\u2019s annual trade surplus with the U.S. is 8.6 trillion yen ($55 billion).",
+         "$55 billion", "Japan\u2019s annual trade surplus with the U.S."),
+        ("It won approval for a $14.1 billion acquisition of U.S. Steel.",
+         "$14.1 billion", "acquisition of U.S. Steel"),
+        ("The topic was Nippon Steel's attempt to acquire U.S. Steel for $14.1 billion.",
+         "$14.1 billion", "Nippon Steel's attempt to acquire U.S. Steel"),
+    ],
+)
+def test_measured_phrase(text: str, quantity: str, measured: str) -> None:
+    found = {q.text: q for q in extract_quantities(article=Article(id="a", text=text))}
+    assert found[quantity].measured == measured
+
+
+def test_spans_and_sentences_are_verbatim() -> None:
+    text = "First line with $5 billion.\nSecond: 40% of 1,200 workers struck."
+    article = Article(id="x", text=text)
+    found = extract_quantities(article=article)
+    assert [q.text for q in found] == ["$5 billion", "40%", "1,200 workers"]
+    for q in found:
+        assert text[q.span.start : q.span.end] == q.text
+        sentence = text[q.sentence.start : q.sentence.end]
+        assert q.text in sentence and "\n" not in sentence
+
+
+def test_config_switches_kinds_off() -> None:
+    article = Article(id="a", text="It cost $5 billion, 40% more, for 300 workers.")
+    cfg = QuantityConfig(money=False, counts=False)
+    assert [q.unit for q in extract_quantities(article=article, config=cfg)] == ["%"]
+
+
+def test_number_precision_follows_the_written_digits() -> None:
+    assert number_precision("$14 billion") == pytest.approx(0.5e9)
+    assert number_precision("$14.1B") == pytest.approx(0.05e9)
+    assert number_precision("45,000 people") == pytest.approx(0.5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="$%0123456789 .,abcmilonyenBK\n", max_size=80))
+def test_spans_stay_inside_the_text(text: str) -> None:
+    for q in extract_quantities(article=Article(id="h", text=text)):
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert text[q.span.start : q.span.end] == q.text

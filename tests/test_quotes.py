@@ -1,0 +1,190 @@
+"""Quotes: direct forms, split quotes, speakers (pronouns resolved), merging of seed variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crosswire.models import Article, Quote, Span
+from crosswire.stages.quotes import QuoteConfig, extract_quotes, merge_quotes, quote_candidates
+from crosswire.stages.quotes_marks import quoted_stretches
+from crosswire.stages.quotes_merge import merge_quote_variants
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+DIRECT = QuoteConfig(indirect=False)
+
+
+def _quotes(nlp: Any, text: str, config: QuoteConfig = DIRECT) -> tuple[Quote, ...]:
+    article = Article(id="t", text=text)
+    quotes = extract_quotes(article=article, nlp=nlp, config=config)
+    for q in quotes:
+        assert [text[s.start : s.end] for s in q.spans] == [q.text]
+        if q.speaker_span is not None:
+            assert 0 <= q.speaker_span.start < q.speaker_span.end <= len(text)
+    return quotes
+
+
+def _seed_articles() -> list[Article]:
+    """The seeds, cleaned when ingest and clean are importable, else read raw."""
+    paths = sorted(SEEDS.glob("*.txt"))
+    try:
+        from crosswire.ingest import read_paths
+        from crosswire.stages.clean import clean_document
+    except ImportError:  # pragma: no cover - until ingest/clean exist
+        return [Article(id=p.stem, text=p.read_text("utf-8")) for p in paths]
+    out = []
+    for doc in read_paths(paths=[str(p) for p in paths]):
+        cleaned = clean_document(doc=doc) if not hasattr(doc, "reason") else doc
+        if isinstance(cleaned, Article):
+            out.append(cleaned)
+    return sorted(out, key=lambda a: a.id)
+
+
+def test_quote_marks_typographic_ascii_and_open_paragraph() -> None:
+    text = 'He said “one two,” then "three four".\n“Runs on to the end'
+    found = [text[s.start : s.end] for s in quoted_stretches(text)]
+    assert found == ["one two", "three four", "Runs on to the end"]
+
+
+def test_typographic_quote_after_cue(nlp: Any) -> None:
+    text = "“We will build a strong alliance with Japan,” Ishiba told reporters on Friday."
+    (q,) = _quotes(nlp, text)
+    assert q.text == "We will build a strong alliance with Japan"
+    assert (q.speaker, q.cue) == ("Ishiba", "told")
+
+
+def test_ascii_quote_before_cue_with_colon(nlp: Any) -> None:
+    text = 'Prime Minister Shigeru Ishiba said: "It will be our first talks. We want trust."'
+    (q,) = _quotes(nlp, text)
+    assert q.text == "It will be our first talks. We want trust."
+    assert q.speaker == "Shigeru Ishiba" and q.cue == "said"
+
+
+def test_split_quote_shares_speaker(nlp: Any) -> None:
+    text = (
+        "“It will be our first face-to-face meeting,” Ishiba told reporters before leaving. "
+        "“I want to focus on building a personal relationship of trust.”"
+    )
+    first, second = _quotes(nlp, text)
+    assert first.text == "It will be our first face-to-face meeting"
+    assert second.text.startswith("I want to focus")
+    assert first.speaker == second.speaker == "Ishiba"
+    assert first.speaker_span == second.speaker_span
+
+
+def test_pronoun_speaker_resolved(nlp: Any) -> None:
+    text = (
+        "Fumio Kishida met the delegation on Monday.\n"
+        "“We have a fantastic relationship with Washington,” he said."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Fumio Kishida"
+    assert q.speaker_span is not None
+    assert text[q.speaker_span.start : q.speaker_span.end] == "he"
+
+
+def test_title_phrase_speaker_kept(nlp: Any) -> None:
+    text = (
+        "The talks went well. “The president pays a lot of attention to the deficit,” said a "
+        "senior administration official who briefed reporters."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "a senior administration official"
+
+
+def test_cue_with_colon_before_quote_paragraph(nlp: Any) -> None:
+    text = "The senator responded in a statement:\n\"We will not accept this budget at all.\""
+    (q,) = _quotes(nlp, text)
+    assert q.text == "We will not accept this budget at all."
+    assert q.speaker == "The senator" and q.cue == "responded"
+
+
+def test_scare_quotes_are_not_quotes(nlp: Any) -> None:
+    assert _quotes(nlp, "He calls himself the “tariff man” and likes golf.") == ()
+
+
+def test_reported_speech(nlp: Any) -> None:
+    text = "Trump said that the deal would create many jobs in Ohio."
+    quotes = _quotes(nlp, text, QuoteConfig())
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("that the deal would create many jobs in Ohio", "Trump")
+    ]
+
+
+def test_quote_candidates_carry_keys(nlp: Any) -> None:
+    article = Article(id="t", text="Trump said that the deal would create many jobs in Ohio.")
+    found = dict(quote_candidates(article=article, nlp=nlp))
+    assert found["say/ccomp"].text == "that the deal would create many jobs in Ohio"
+    assert found["say/ccomp"].speaker == "Trump"
+
+
+def _q(text: str, source: str, start: int, speaker: str) -> Quote:
+    return Quote(text, speaker, (Span(source, start, start + len(text)),), (source,), 1, "said")
+
+
+def test_merge_canonicalises_and_counts_origins() -> None:
+    quotes = [
+        _q("It will be our first face-to-face talks, so I would like trust", "a", 10, "Ishiba"),
+        _q("It will be our first face-to-face talks", "b", 5, "Ishiba"),
+        _q("It will be our first face-to-face meeting", "c", 0, "Isba"),
+        _q("We do not want a war in the region at all", "a", 90, "Trump"),
+    ]
+    canon = {"Isba": "Shigeru Ishiba", "Ishiba": "Shigeru Ishiba"}
+    merged = merge_quote_variants(
+        quotes=quotes, origin_groups={"a": "g1", "b": "g1", "c": "g2"},
+        canonical_name=lambda n: canon.get(n, n),
+    )
+    first = merged[0].quote
+    assert first.sources == ("a", "b", "c") and first.independent == 2
+    assert first.speaker == "Shigeru Ishiba" and first.verified
+    assert first.text.startswith("It will be our first face-to-face talks, so")
+    assert merged[0].paraphrase_sources == ("c",)
+    assert [m.quote.text for m in merged[1:]] == ["We do not want a war in the region at all"]
+
+
+def test_merge_is_order_independent() -> None:
+    quotes = [
+        _q("It will be our first face-to-face talks", "b", 5, "Ishiba"),
+        _q("It will be our first face-to-face talks, so I would like trust", "a", 10, "Ishiba"),
+    ]
+    groups = {"a": "a", "b": "b"}
+    assert merge_quotes(quotes=quotes, origin_groups=groups) == merge_quotes(
+        quotes=list(reversed(quotes)), origin_groups=groups
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp: Any) -> tuple[list[Article], list[Quote]]:
+    articles = _seed_articles()
+    quotes = [q for a in articles for q in extract_quotes(article=a, nlp=nlp)]
+    return articles, quotes
+
+
+def test_seed_quote_spans_verbatim(seed_quotes: tuple[list[Article], list[Quote]]) -> None:
+    articles, quotes = seed_quotes
+    texts = {a.id: a.text for a in articles}
+    assert quotes
+    for q in quotes:
+        for span in q.spans:
+            assert texts[span.source][span.start : span.end] == q.text
+
+
+def test_seed_variants_merge_into_one(seed_quotes: tuple[list[Article], list[Quote]]) -> None:
+    articles, quotes = seed_quotes
+    ids = {a.id[:3]: a.id for a in articles}
+    groups = {ids["000"]: "o1", ids["002"]: "o1", ids["001"]: "o2", ids["003"]: "o3",
+              ids["004"]: "o3"}
+    canon = {"Isba": "Shigeru Ishiba", "Ishiba": "Shigeru Ishiba"}
+    merged = merge_quotes(quotes=quotes, origin_groups=groups,
+                          canonical_name=lambda n: canon.get(n, n))
+    hits = [q for q in merged if "first face-to-face" in q.text]
+    assert len(hits) == 1
+    quote = hits[0]
+    assert quote.speaker == "Shigeru Ishiba"
+    assert {ids[k] for k in ("000", "002", "003", "004")} <= set(quote.sources)
+    assert quote.independent == 2 and quote.verified
+    assert len(quote.spans) == len(quote.sources)
+    texts = {a.id: a.text for a in articles}
+    assert any(texts[s.source][s.start : s.end] == quote.text for s in quote.spans)

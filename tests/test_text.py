@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crosswire.text import normalize_for_match, normalize_whitespace, split_sentences
+
+
+def test_sentences_keep_offsets_and_abbreviations() -> None:
+    text = "The U.S. had a $68 billion deficit. Sen. Bill Hagerty joked.\n“It works,” he said."
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "The U.S. had a $68 billion deficit.",
+        "Sen. Bill Hagerty joked.",
+        "“It works,” he said.",
+    ]
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+
+
+@given(st.text())
+def test_normalising_is_idempotent(text: str) -> None:
+    once = normalize_for_match(text)
+    assert normalize_for_match(once) == once
+    ws = normalize_whitespace(text)
+    assert normalize_whitespace(ws) == ws
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_sentence_spans_stay_inside_text(text: str) -> None:
+    for s in split_sentences(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == s.text
