@@ -10,7 +10,7 @@ different reports, are discrepancies.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from crosswire.models import (
@@ -260,4 +260,16 @@ def corroborate(
     )
     conflicts = [_discrepancy([clusters[i] for i in g]) for g in _conflicts(clusters, cfg)]
     conflicts.sort(key=lambda d: (d.values[0].sources, d.about))
-    return Corroboration(facts=tuple(facts[i] for i in order), discrepancies=tuple(conflicts))
+    return Corroboration(facts=_distinct(facts[i] for i in order), discrepancies=tuple(conflicts))
+
+
+def _distinct(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """One fact per statement: a sentence with two quantities is listed once, at its best rank."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for fact in facts:
+        key = (fact.text, fact.sources)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return tuple(out)
