@@ -21,7 +21,16 @@ from crosswire.models import (
 )
 from crosswire.text.tokens import content_words
 
-__all__ = ["BriefConfig", "BriefParts", "assemble_brief", "choose_title", "source_role"]
+__all__ = [
+    "BriefConfig",
+    "BriefParts",
+    "assemble_brief",
+    "choose_title",
+    "is_direct_quote",
+    "source_role",
+]
+
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab"
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,8 @@ class BriefConfig:
     max_quotes: int = 25
     max_entities: int = 30
     max_timeline: int = 30
+    direct_quotes_only: bool = True  # reported speech stays in `crosswire quotes`
+    min_quote_words: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,26 @@ def choose_title(*, articles: Sequence[Article], summary: Sequence[SummarySenten
     return min(titled, key=score).title or ""
 
 
+def is_direct_quote(*, quote: Quote, texts: dict[str, str]) -> bool:
+    """True when some span of ``quote`` opens right after a quotation mark in its source."""
+    for span in quote.spans:
+        before = texts.get(span.source, "")[: span.start].rstrip()
+        if before and before[-1] in _OPENING_MARKS:
+            return True
+    return False
+
+
+def _brief_quotes(*, parts: BriefParts, config: BriefConfig) -> tuple[Quote, ...]:
+    texts = {a.id: a.text for a in parts.articles}
+    kept = [
+        q
+        for q in parts.quotes
+        if len(q.text.split()) >= config.min_quote_words
+        and (not config.direct_quotes_only or is_direct_quote(quote=q, texts=texts))
+    ]
+    return tuple(kept[: config.max_quotes])
+
+
 def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
     """A brief of one story: sources in id order with roles, sections capped by ``config``."""
     by_id = {lin.article_id: lin for lin in parts.lineages}
@@ -98,7 +129,7 @@ def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
         sources=tuple(sources),
         summary=parts.summary,
         facts=parts.facts[: config.max_facts],
-        quotes=parts.quotes[: config.max_quotes],
+        quotes=_brief_quotes(parts=parts, config=config),
         entities=parts.entities[: config.max_entities],
         timeline=parts.timeline[: config.max_timeline],
         discrepancies=parts.discrepancies,
