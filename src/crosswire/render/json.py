@@ -12,6 +12,7 @@ from crosswire.models import (
     Entity,
     Fact,
     Quote,
+    ReusedPassage,
     Span,
     SummarySentence,
     TimelineEvent,
@@ -24,12 +25,22 @@ __all__ = [
     "discrepancy_to_dict",
     "event_to_dict",
     "fact_to_dict",
+    "passage_to_dict",
     "span_to_dict",
 ]
 
 
 def span_to_dict(span: Span) -> dict[str, Any]:
     return {"source": span.source, "start": span.start, "end": span.end}
+
+
+def passage_to_dict(passage: ReusedPassage) -> dict[str, Any]:
+    """A reused passage and the counterpart it was taken from."""
+    return {
+        "span": span_to_dict(passage.span),
+        "counterpart": span_to_dict(passage.counterpart),
+        "similarity": round(passage.similarity, 3),
+    }
 
 
 def _spans(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
@@ -53,14 +64,7 @@ def _source(src: BriefSource) -> dict[str, Any]:
         "role": src.role,
         "flags": list(art.flags),
         "removed": [{"reason": r.reason, "text": r.text} for r in art.removed],
-        "reused": [
-            {
-                "span": span_to_dict(p.span),
-                "counterpart": span_to_dict(p.counterpart),
-                "similarity": round(p.similarity, 3),
-            }
-            for p in src.passages
-        ],
+        "reused": [passage_to_dict(p) for p in src.passages],
     }
 
 

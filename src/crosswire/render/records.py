@@ -14,7 +14,7 @@ from crosswire.models import (
     Rejection,
     Story,
 )
-from crosswire.render.json import span_to_dict
+from crosswire.render.json import passage_to_dict, span_to_dict
 
 __all__ = [
     "article_from_dict",
@@ -82,14 +82,7 @@ def lineage_to_dict(lineage: Lineage) -> dict[str, Any]:
         "origin": lineage.origin,
         "origin_group": lineage.origin_group,
         "kind": lineage.kind,
-        "reused": [
-            {
-                "span": span_to_dict(p.span),
-                "counterpart": span_to_dict(p.counterpart),
-                "similarity": round(p.similarity, 3),
-            }
-            for p in lineage.passages
-        ],
+        "reused": [passage_to_dict(p) for p in lineage.passages],
     }
 
 
