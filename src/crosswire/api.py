@@ -103,8 +103,23 @@ def facts(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None
     return FactsRun(cleaned, analyses)
 
 
-def brief(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None) -> RunResult:
-    """The whole pipeline: one cited brief per story found in the inputs."""
+def brief(
+    *, paths: Sequence[str], config: Config | None = None, nlp: Any = None,
+    spark_master: str | None = None,
+) -> RunResult:
+    """The whole pipeline: one cited brief per story found in the inputs.
+
+    With ``spark_master`` (``"local[*]"``, ``"spark://host:7077"``...) the work runs on Spark
+    (:mod:`crosswire.backends.spark`) and gives the same records.
+    """
     cfg = config or Config()
+    if spark_master is not None:
+        from crosswire.backends.spark import run_spark, spark_session
+
+        session = spark_session(master=spark_master)
+        try:
+            return run_spark(spark=session, paths=paths, config=cfg)
+        finally:
+            session.stop()
     pipeline = nlp if nlp is not None else load_nlp()
     return run_local(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=pipeline)

@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
     p.add_argument("--summary-words", type=int, metavar="N", help="summary length in words")
     p.add_argument("--all", action="store_true", help="brief every story, not only the largest")
+    p.add_argument(
+        "--spark", metavar="MASTER", nargs="?", const="local[*]",
+        help="run on Spark (crosswire[spark], Java 17+) at MASTER (default local[*])",
+    )
 
     p = sub.add_parser("extract", help="read and clean inputs: one cleaned record a line")
     _add_inputs(p, out_help=jsonl)
@@ -114,7 +118,7 @@ def _errors(cleaned: CleanResult) -> list[dict[str, Any]]:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    result = api.brief(paths=args.paths, config=_config(args))
+    result = api.brief(paths=args.paths, config=_config(args), spark_master=args.spark)
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)
     if not result.briefs:

@@ -1,3 +1,3 @@
-"""Runners that call the same stage functions: ``local`` (one process); Spark later."""
+"""Runners that call the same stage functions: ``local`` (one process) and ``spark``."""
 
 __all__: list[str] = []

@@ -13,7 +13,14 @@ from crosswire.stages.clean import clean_document
 from crosswire.stages.cluster import cluster_articles
 from crosswire.stages.story import StoryAnalysis, analyse_story
 
-__all__ = ["CleanResult", "RunResult", "brief_stories", "clean_all", "run_local"]
+__all__ = [
+    "CleanResult",
+    "RunResult",
+    "brief_from_analysis",
+    "brief_stories",
+    "clean_all",
+    "run_local",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +62,8 @@ def clean_all(*, docs: Iterable[RawDocument | Rejection], config: Config) -> Cle
     )
 
 
-def _to_brief(analysis: StoryAnalysis, config: Config) -> Brief:
+def brief_from_analysis(*, analysis: StoryAnalysis, config: Config) -> Brief:
+    """The cited brief of one analysed story."""
     parts = BriefParts(
         story=analysis.story,
         articles=analysis.articles,
@@ -76,7 +84,10 @@ def brief_stories(
     """One brief per story, largest story first."""
     ordered = sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
     return tuple(
-        _to_brief(analyse_story(story=s, articles=articles, nlp=nlp, config=config), config)
+        brief_from_analysis(
+            analysis=analyse_story(story=s, articles=articles, nlp=nlp, config=config),
+            config=config,
+        )
         for s in ordered
     )
 
