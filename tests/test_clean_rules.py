@@ -56,6 +56,23 @@ def _clean(text: str, **kwargs: object) -> Article:
         ("Lesen Sie auch: Der Haushalt", "related"),
         ("Tags: budget, council", "related"),
         ("Updated at 1:23 p.m.", "timestamp"),
+        ("Lea más: Juan Carlos propone legalizar la marihuana", "related"),
+        ("NOTAS RELACIONADAS", "related"),
+        ("Auch interessant:", "related"),
+        ("SEE MORE: Protests: 800 students under siege", "related"),
+        ("Lakers vs Nets: NBA make final decision on game [VIDEO]", "related"),
+        ("Aktualisiert am 17.01.2021.", "timestamp"),
+        ("3 Kommentare", "comment-box"),
+        ("Crédits photos : Bestimage", "image-caption"),
+        ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "image-caption"),
+        ("Amber Pasztor (Photo: Provided by Elkhart County Sheriff's Office)", "image-caption"),
+        ("Abbildung 4: klassische Schwachschicht.", "image-caption"),
+        ("Zum Newsletter anmelden", "newsletter"),
+        ("PC Gamer Newsletter", "newsletter"),
+        ("Write to Al Root at allen.root@dowjones.com", "credit"),
+        ("To view the full story, please subscribe to The Times.", "paywall"),
+        ("Download the Nationnews apps for iOS and Android.", "boilerplate"),
+        ("HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", "membership"),
     ],
 )
 def test_junk_lines(line: str, reason: str) -> None:
@@ -74,10 +91,23 @@ def test_junk_lines(line: str, reason: str) -> None:
         "Related party transactions rose sharply last year, the report found, and auditors said.",
         "The company said subscribers received emails warning them about the outage.",
         "Also on the agenda were roads and schools.",
+        "Sorry, but no.",
+        "Lea: Ich finde den Plan gut, sagte sie.",
+        "See more of the city's parks before the budget cuts take effect, officials urged.",
+        "Aktualisiert wurde der Plan zuletzt vor zehn Jahren, im Jahr 2015, sagte der Sprecher.",
     ],
 )
 def test_prose_is_not_junk(line: str) -> None:
     assert junk_reason(line) is None
+
+
+def test_titles_below_a_related_heading_go_with_it() -> None:
+    after = "The mayor said the vote was a fair compromise between the two sides."
+    links = "Related articles\nCouncil delays vote on roads\nLibrary hours cut again"
+    text = f"{BODY}\n{links}\n{after}"
+    a = _clean(text)
+    assert a.text == f"{BODY}\n{after}"
+    assert [r.reason for r in a.removed] == ["related"] * 3
 
 
 def test_every_removal_has_a_reason_and_body_is_kept() -> None:

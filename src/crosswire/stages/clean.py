@@ -17,7 +17,7 @@ import ftfy
 from crosswire.models import Article, RawDocument, Rejection, RemovedSegment
 from crosswire.stages.clean_dates import date_from_url, parse_date
 from crosswire.stages.clean_header import HeadInfo, credit_attribution, read_head
-from crosswire.stages.clean_html import HtmlExtract, extract_html
+from crosswire.stages.clean_html import BodyOptions, HtmlExtract, extract_html
 from crosswire.stages.clean_lang import detect_language
 from crosswire.stages.clean_rules import IMAGE_MARKDOWN, junk_reason
 from crosswire.text.normalize import normalize_whitespace
@@ -33,6 +33,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'")
 _LIST_ITEM = re.compile(r"(?:[-*\u2022\u2013]|\d{1,2}[.)])\s")
 _TERMINAL = ("." , "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
+_MAX_HEADING_CHARS = 40  # a 'related' line this short is a heading over a list of links
+_MAX_LINK_CHARS = 150
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
 
 
@@ -59,8 +61,11 @@ class CleanConfig:
     min_words: int = 1  # fewer words after cleaning -> Rejection("too-short")
     max_chars: int = 2_000_000  # longer input -> Rejection("too-large")
     detect_language: bool = True
-    html_favor_precision: bool = True  # trafilatura's precision mode for the body
-    html_second_pass_chars: int = 500  # shorter precision output: a balanced pass too
+    html_favor_precision: bool = True  # trafilatura's precision mode for the first pass
+    html_fast: bool = True  # first pass without trafilatura's readability/justext comparison
+    html_second_pass_chars: int = 500  # shorter first pass: a full balanced pass too
+    html_second_pass_share: float = 0.1  # ... or a first pass under this share of the page text
+    html_lead_min_chars: int = 120  # add the page's lead paragraph the body lacks (0: never)
     html_full_metadata: bool = False  # htmldate's whole-page date search (slower)
 
 
@@ -146,8 +151,28 @@ def _prose(line: str, key: str, config: CleanConfig) -> bool:
     )
 
 
+def _link_like(line: str) -> bool:
+    """A line that reads as the title of a linked article, not as a sentence of the body."""
+    return len(line) <= _MAX_LINK_CHARS and not line.endswith((".", ":", ";", ","))
+
+
+def _related_lists(lines: list[str], junk: list[str | None]) -> list[str | None]:
+    """Below a bare 'Related articles' heading, the article titles it introduces."""
+    out = list(junk)
+    listing = False
+    for i, line in enumerate(lines):
+        if junk[i] == "related":
+            listing = len(line) <= _MAX_HEADING_CHARS and (":" not in line or line.endswith(":"))
+        elif listing and junk[i] is None and _link_like(line):
+            out[i] = "related"
+        else:
+            listing = False
+    return out
+
+
 def _remove_lines(lines: list[str], title: str | None, config: CleanConfig) -> _Cleaned:
     junk = [junk_reason(ln) if config.remove_boilerplate else None for ln in lines]
+    junk = _related_lists(lines, junk)
     title_seen = title is not None  # a title given from outside the body: any copy is a repeat
     title = title or _find_title(lines, junk, config)
     title_key = _key(title) if title else None
@@ -221,6 +246,16 @@ def _published(doc: RawDocument, extract: HtmlExtract | None, head: HeadInfo
     return (from_url, "url") if from_url else (None, None)
 
 
+def _body_options(config: CleanConfig) -> BodyOptions:
+    return BodyOptions(
+        favor_precision=config.html_favor_precision,
+        fast=config.html_fast,
+        second_pass_chars=config.html_second_pass_chars,
+        second_pass_share=config.html_second_pass_share,
+        lead_min_chars=config.html_lead_min_chars,
+    )
+
+
 def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Article | Rejection:
     """Clean one raw document into an Article, or say why it cannot be used."""
     config = config or CleanConfig()
@@ -232,9 +267,7 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
         return Rejection(doc.id, "too-large", message, doc.origin)
     extract = None
     if doc.html is not None:
-        extract = extract_html(html=doc.html, url=doc.url,
-                               favor_precision=config.html_favor_precision,
-                               second_pass_chars=config.html_second_pass_chars,
+        extract = extract_html(html=doc.html, url=doc.url, options=_body_options(config),
                                full_metadata=config.html_full_metadata)
         raw = extract.text
         if not raw.strip():

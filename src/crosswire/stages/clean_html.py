@@ -1,4 +1,11 @@
-"""HTML -> body text and metadata: trafilatura for the body, the page head for metadata."""
+"""HTML -> body text and metadata: trafilatura for the body, the page head for metadata.
+
+The page is decoded (declared charset, UTF-8, detection) and parsed once.  The body comes from
+a cheap first trafilatura pass (precision, no readability/jusText comparison); only when that
+leaves little text, absolutely or against the page's visible text, does a full balanced pass
+run too.  A lead paragraph shown above the article and missed by the extractor is put back
+(:mod:`crosswire.stages.clean_lead`).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
+from crosswire.stages.clean_lead import recover_lead
 from crosswire.stages.clean_meta import PageMeta, read_meta
 
 __all__ = [
+    "BodyOptions",
     "HtmlExtract",
     "decode_html",
+    "extract_body",
     "extract_html",
     "guess_decode",
     "parse_html",
@@ -19,6 +31,8 @@ __all__ = [
 _WESTERN = frozenset(
     "àâäáãåæçèéêëìíîïñòóôöõøùúûüýÿœßÀÂÄÁÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜÝŸŒšžŠŽ"
 )
+_LATIN1 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
+_UTF8_SHARE = 20  # at most one broken byte per this many good non-ASCII characters
 _ENCODING_DECL = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -34,16 +48,26 @@ class HtmlExtract:
     url: str | None = None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken bytes (a cut or mixed page), with those bytes replaced."""
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - broken
+    return text if broken * _UTF8_SHARE <= multibyte else None
+
+
 def decode_html(data: bytes) -> str:
-    """Decode page bytes: declared charset first, then UTF-8, then detection."""
+    """Decode page bytes: declared charset first (Latin-1 read as its superset Windows-1252,
+    as browsers do), then UTF-8, then UTF-8 with a few broken bytes, then detection."""
     m = _ENCODING_DECL.search(data[:4096])
-    candidates = [m.group(1).decode("ascii", "ignore")] if m else []
+    declared = m.group(1).decode("ascii", "ignore").lower() if m else None
+    candidates = ["cp1252", declared] if declared in _LATIN1 else [declared] if declared else []
     for encoding in [*candidates, "utf-8"]:
         try:
             return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
-    return guess_decode(data) or data.decode("utf-8", "replace")
+    return _mostly_utf8(data) or guess_decode(data) or data.decode("utf-8", "replace")
 
 
 def _western(text: str) -> bool:
@@ -79,24 +103,59 @@ def parse_html(html: str | bytes) -> Any:
         return None
 
 
-def _trafilatura(page: Any, *, url: str | None, favor_precision: bool) -> str:
+@dataclass(frozen=True, slots=True)
+class BodyOptions:
+    """How the body is extracted (see :func:`extract_body`)."""
+
+    favor_precision: bool = True  # trafilatura's precision mode for the first pass
+    fast: bool = True  # first pass without trafilatura's readability/justext comparison
+    second_pass_chars: int = 500  # a shorter first pass: a full balanced pass as well
+    second_pass_share: float = 0.1  # the same when the first pass is under this share of the page
+    lead_min_chars: int = 120  # recover a lead paragraph this long that the body lacks (0: off)
+
+
+_PAGE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
+_PAGE_SPAN = etree.XPath("string-length(normalize-space(//body))")
+
+
+def _trafilatura(tree: Any, *, url: str | None, favor_precision: bool, fast: bool) -> str:
     import trafilatura
 
     text = trafilatura.extract(
-        page, url=url, include_comments=False, include_tables=True,
+        tree, url=url, fast=fast, include_comments=False, include_tables=True,
         favor_precision=favor_precision, deduplicate=False,
     )
     return text or ""
 
 
-def _body(page: Any, *, url: str | None, favor_precision: bool, second_pass_chars: int) -> str:
-    """trafilatura's body; when precision mode leaves little, a second balanced pass."""
-    text = _trafilatura(page, url=url, favor_precision=favor_precision)
-    if favor_precision and len(text) < second_pass_chars:
-        balanced = _trafilatura(page, url=url, favor_precision=False)
+def _looks_short(tree: Any, text: str, options: BodyOptions) -> bool:
+    """Too little text, absolutely or against the page's visible text (measured only when
+    a cheap upper bound on it could make the share too small)."""
+    if len(text) < options.second_pass_chars:
+        return True
+    limit = len(text) / options.second_pass_share if options.second_pass_share > 0 else None
+    if limit is None or float(_PAGE_SPAN(tree)) <= limit:
+        return False
+    return sum(len(part.strip()) for part in _PAGE_TEXT(tree)) > limit
+
+
+def extract_body(*, tree: Any, url: str | None = None, options: BodyOptions | None = None) -> str:
+    """trafilatura's body of a parsed page, one paragraph a line.
+
+    A first pass (precision, fast by default); when it leaves little text, a full balanced
+    pass as well, the longer wins; then the page's lead paragraph when the body lacks it.
+    """
+    options = options or BodyOptions()
+    text = _trafilatura(tree, url=url, favor_precision=options.favor_precision,
+                        fast=options.fast)
+    if (options.favor_precision or options.fast) and _looks_short(tree, text, options):
+        balanced = _trafilatura(tree, url=url, favor_precision=False, fast=False)
         if len(balanced) > len(text):
-            return balanced
-    return text
+            text = balanced
+    lead = recover_lead(tree=tree, body=text, min_chars=options.lead_min_chars)
+    return f"{lead}\n{text}" if lead and text else text
 
 
 def _full_meta(tree: Any, url: str | None) -> PageMeta:
@@ -108,25 +167,21 @@ def _full_meta(tree: Any, url: str | None) -> PageMeta:
                     site=doc.sitename or doc.hostname or None, author=doc.author or None)
 
 
-def extract_html(*, html: str | bytes, url: str | None = None, favor_precision: bool = True,
-                 second_pass_chars: int = 500, full_metadata: bool = False) -> HtmlExtract:
+def extract_html(*, html: str | bytes, url: str | None = None,
+                 options: BodyOptions | None = None, full_metadata: bool = False
+                 ) -> HtmlExtract:
     """Body text (trafilatura) plus title, date, site and author from the page's head.
 
-    ``full_metadata`` runs trafilatura's own metadata search (htmldate over the whole page):
-    better dates on pages without date tags, several times slower.
+    The page is parsed once; ``full_metadata`` runs trafilatura's own metadata search
+    (htmldate over the whole page): better dates on pages without date tags, slower.
     """
     page = decode_html(html) if isinstance(html, bytes) else html
-    tree = parse_html(page) if full_metadata else None  # trafilatura parses the page itself
-    if full_metadata:
-        if tree is None:
-            return HtmlExtract(text="", url=url)
-        meta = _full_meta(tree, url)
-    else:
-        meta = read_meta(html=page, url=url)
-    body = _body(page if tree is None else tree, url=url, favor_precision=favor_precision,
-                 second_pass_chars=second_pass_chars)
+    tree = parse_html(page)
+    if tree is None:
+        return HtmlExtract(text="", url=url)
+    meta = _full_meta(tree, url) if full_metadata else read_meta(html=page, url=url)
     return HtmlExtract(
-        text=body,
+        text=extract_body(tree=tree, url=url, options=options),
         title=meta.title,
         published=meta.published,
         site=meta.site,

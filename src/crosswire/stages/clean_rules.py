@@ -23,7 +23,7 @@ _RELATED = (
     r"|recommended(?: for you| stories| reading)?|you (?:may|might) also (?:like|be interested in)"
     r"|more stories|more on this(?: story)?|trending(?: now| news| stories)?"
     r"|most (?:read|popular|viewed)|what to read next|also|top stories|latest news"
-    r"|editor'?s picks?)"
+    r"|editor'?s picks?|see more|don'?t miss|must read)"
 )
 _ADVERT = (
     r"(?:advertisement|advertising|ad|sponsored(?: content)?|paid content"
@@ -32,12 +32,16 @@ _ADVERT = (
     r"|scroll to continue(?: with content)?)\s*[.:]?"
 )
 _RELATED_INTL = (
-    r"(?:lesen sie auch|auch lesen|mehr zum thema|mehr themen|weitere artikel(?: zum thema)?"
-    r"|das könnte sie auch interessieren|kommentierte artikel|meistgelesen|inhaltsverzeichnis"
-    r"|lea también|lee también|le puede interesar|te puede interesar|ver también|leia também"
-    r"|veja também|lire aussi|à lire aussi|voir aussi|sur le même sujet|leggi anche"
-    r"|potrebbe interessarti|lees ook|czytaj (?:też|także|więcej)|zobacz (?:też|także)"
-    r"|dowiedz się więcej)"
+    r"(?:lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema(?: auf [\w.-]+)?"
+    r"|mehr themen|weitere artikel(?: zum thema)?|auch interessant|schon gelesen\??"
+    r"|zum weiterlesen|das (?:thema )?könnte (?:sie|dich|euch) auch interessieren"
+    r"|kommentierte artikel|meistgelesen|inhaltsverzeichnis|beiträge aus dem forum"
+    r"|lea (?:también|más)|lee (?:también|más)|leer más|vea también|mira también|puedes ver"
+    r"|le puede interesar|te puede interesar|te recomendamos|ver también"
+    r"|(?:notas|noticias|artículos|contenidos?) relacionad[oa]s|contenido relacionado"
+    r"|leia (?:também|mais)|veja também|lire aussi|à lire aussi|voir aussi|sur le même sujet"
+    r"|leggi anche|potrebbe interessarti|lees ook|czytaj (?:też|także|więcej)"
+    r"|zobacz (?:też|także)|dowiedz się więcej)"
 )
 _SIGNUP = r"(?:sign(?:ing)? ?up|subscrib(?:e|ing))"
 _MAILBOX = r"(?:newsletters?|inbox|email alerts?|e-?mails?|daily edition)"
@@ -162,6 +166,39 @@ RULES: tuple[LineRule, ...] = (
           r"|advertentie)\b.{0,80}", 100),
     _rule("image-caption", r"(?:bild|foto|titelbild|bildquelle|fotos|photo)\s*:.{0,120}"
           r"|bild anzeigen|image illustrative", 140),
+    _rule("timestamp", r"(?:zuletzt |letzte )?(?:aktualisiert|geändert|änderung|aktualisierung"
+          r"|veröffentlicht|actualizado|publicado|mis à jour|publié)(?: am| el| le| on)?:?\s"
+          r".{0,30}\d.{0,20}", 60),
+    _rule("comment-box", r"(?:\d+|keine|kein|no|aucun|sin) (?:kommentare?|comentarios?"
+          r"|commentaires?)\b.{0,80}", 100),
+    _rule("image-caption", r"\(?(?:photo |image |picture )?credits?\s*:.{0,100}\)?"
+          r"|crédits? photos?\s*:.{0,100}|fot\.\s.{0,100}", 120),
+    _rule("image-caption", r".{0,160}©\s*[\w .,/&'-]{1,60}", 240),
+    _rule("newsletter", r".{0,60}\bnewsletter(?: (?:anmelden|abonnieren|bestellen))?\W{0,3}"
+          r"|(?:zum|für den|unseren?) newsletter (?:anmelden|abonnieren)\b.*"
+          r"|(?:suscríbete|suscribirse|abonnez-vous|inscrivez-vous|iscriviti) (?:a|à|al)\b.*", 100),
+    _rule("image-caption", r".{0,200}\((?:fotos?|photos?|bild|imagen|image|credit|crédito)"
+          r"\s*:[^)]{1,100}\)\.?", 300),
+    _rule("image-caption", r"(?:abbildung|abb\.|figure|fig\.)\s*\d+\s*[:.].{0,150}"
+          r"|(?:beitragsbild|titelfoto|titelbild|featured image)\s*:.{0,120}", 200),
+    _rule("related", r".{1,150}\s\[(?:video|pictures|photos|gallery|insight|reaction|poll"
+          r"|latest|live|analysis|revealed)\]\W{0,3}", 180),
+    _rule("boilerplate", r"(?:- )?(?:order reprints|print article|print this (?:article|page)"
+          r"|reprints?|this article has been sent to|thank you)\W{0,3}", 40),
+    _rule("boilerplate", r"(?:an error has occurred|something went wrong)\b.{0,60}|sorry!?", 80),
+    _rule("copyright", r"this copy is for your personal,? non-commercial use only\b.*", 400),
+    _rule("credit", r"(?:write to|e-?mail|contact) [\w .'-]{1,60} at [\w.+-]+@[\w.-]+\b.{0,200}",
+          300),
+    _rule("boilerplate", r"have a (?:news )?tip\?.{0,200}", 240),
+    _rule("paywall", r"(?:to (?:view|read|continue reading) (?:the full|this|the rest of)"
+          r" (?:story|article)|pour lire la suite|pour accéder en illimité"
+          r"|if you(?:'|’)re seeing this message\b|already a subscriber\?).*", 200),
+    _rule("boilerplate", r".*\bdownload\b.{0,60}\bapps?\b.{0,40}", 160),
+    _rule("comment-box", r".*\b(?:eingeloggt|angemeldet|registriert) sein,? um\b.*\bkommentar.*",
+          160),
+    _rule("membership", r"(?:unterstütze(?:n sie)? [\w .-]{1,40} (?:bereits )?mit\b"
+          r"|hazte (?:miembro|socio)|werden sie mitglied|become a (?:member|subscriber|patron)"
+          r"|donate now)\b.{0,100}", 140),
     _rule("separator", r"[\W_]+", 200),
 )
 
