@@ -142,7 +142,7 @@ def test_copy_trim_rewrite_and_independent_report() -> None:
 def test_passages_are_spans_into_both_texts() -> None:
     arts = {a.id: a for a in _articles()}
     for lin in trace_lineage(articles=list(arts.values())):
-        assert (lin.origin is None) == (not lin.passages)
+        assert (lin.kind == "original") == (not lin.passages)
         for p in lin.passages:
             assert p.span.source == lin.article_id and 0 <= p.similarity <= 1
             here = arts[p.span.source].text[p.span.start : p.span.end]
@@ -164,6 +164,74 @@ def test_sketches_pickle_and_reduce_is_the_same() -> None:
 @given(st.randoms(use_true_random=False))
 def test_lineage_does_not_depend_on_input_order(rnd: random.Random) -> None:
     arts = _articles()
+    expected = trace_lineage(articles=arts)
+    rnd.shuffle(arts)
+    assert trace_lineage(articles=arts) == expected
+
+
+WIRE = [
+    "Engineers finished testing the new suspension bridge across the river late on Monday.",
+    "The structure links the old market district with the growing suburbs on the east bank.",
+    "Construction took four years and employed hundreds of workers from nearby towns.",
+    "Traffic planners expect the crossing to shorten daily commutes by twenty minutes.",
+    "The steel cables were produced at a foundry that reopened especially for the project.",
+    "Cyclists will get a separate lane protected by a low concrete barrier on both sides.",
+    "Local shop owners hope the bridge will bring more visitors to the riverside streets.",
+    "A ribbon cutting ceremony is planned for the first weekend of the coming month.",
+    "Critics argued that the final budget grew far beyond the amount approved at first.",
+    "The city council promised to publish a complete account of the spending next year.",
+]
+OWN_A = [
+    "Our reporter walked across the deck before the barriers were removed this morning.",
+    "Several residents of the east bank described years of waiting for a faster route.",
+    "The morning fog hid the tall towers from the boats passing below the span.",
+]
+OWN_B = [
+    "Parents at the nearby primary school welcomed the quieter streets around the gates.",
+    "A retired engineer recalled drawing the first sketches of a crossing decades ago.",
+    "Fishermen complained that the works had scared the fish away for two whole seasons.",
+]
+OTHER = [
+    "Firefighters battled a blaze at a furniture warehouse on the industrial estate overnight.",
+    "Thick black smoke could be seen for miles as crews pumped water from the canal.",
+    "Nobody was injured because the night shift had left the building an hour earlier.",
+    "Investigators will examine the wiring of the loading bay where the fire started.",
+    "The owner estimated the damage at several million and praised the quick response.",
+    "Neighbours were told to keep their windows closed until the smoke had cleared away.",
+]
+
+
+def test_wire_siblings_share_a_group_without_origin() -> None:
+    a = Article(id="a", text="\n".join(WIRE[:7] + OWN_A), published="2025-03-04T08:00")
+    b = Article(id="b", text="\n".join(WIRE[3:] + OWN_B), published="2025-03-04T09:00")
+    got = _by_id(trace_lineage(articles=[a, b]))
+    assert got["a"].origin is None and got["b"].origin is None
+    assert got["a"].origin_group == got["b"].origin_group == "a"
+    assert got["b"].kind == "copy" and got["b"].passages
+    assert {p.counterpart.source for p in got["b"].passages} == {"a"}
+
+
+def test_merge_takes_its_origin_and_does_not_join_groups() -> None:
+    wire = Article(id="wire", text="\n".join(WIRE), published="2025-03-04T08:00")
+    fire = Article(id="fire", text="\n".join(OTHER), published="2025-03-04T07:00")
+    merged = Article(
+        id="merged", text="\n".join(WIRE + OTHER[:3]), published="2025-03-04T12:00"
+    )
+    got = _by_id(trace_lineage(articles=[wire, fire, merged]))
+    assert (got["merged"].origin, got["merged"].kind) == ("wire", "merge")
+    assert got["fire"].origin is None and got["wire"].origin is None
+    assert got["merged"].origin_group == got["wire"].origin_group != got["fire"].origin_group
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_siblings_and_merges_do_not_depend_on_input_order(rnd: random.Random) -> None:
+    arts = [
+        Article(id="a", text="\n".join(WIRE[:7] + OWN_A), published="2025-03-04T08:00"),
+        Article(id="b", text="\n".join(WIRE[3:] + OWN_B), published="2025-03-04T09:00"),
+        Article(id="fire", text="\n".join(OTHER), published="2025-03-04T07:00"),
+        Article(id="m", text="\n".join(OTHER + WIRE[:3]), published=None),
+    ]
     expected = trace_lineage(articles=arts)
     rnd.shuffle(arts)
     assert trace_lineage(articles=arts) == expected
@@ -193,6 +261,8 @@ def _check_seed(result: tuple[Lineage, ...]) -> None:
     assert got["003"].origin_group == got["004"].origin_group
     assert got["004"].origin_group != got["000"].origin_group
     assert got["001"].origin is None and got["001"].origin_group.startswith("001")
+    assert got["003"].origin is None and got["004"].origin is None  # siblings
+    assert got["003"].passages and got["003"].passages[0].counterpart.source.startswith("004")
     assert all(p.counterpart.source.startswith("000") for p in got["002"].passages)
     assert got["002"].passages
 

@@ -14,14 +14,14 @@ Reduce (:func:`lineage_reduce`, order-independent):
 3. each candidate pair is aligned sentence by sentence (:mod:`lineage_align`);
 4. links, direction, kind and origin groups are decided (:mod:`lineage_decide`).
 
-``Lineage.origin`` is the report in the set a report most likely derives from (None for
-originals); ``origin_group`` is the smallest article id of its group.  Two rewrites of one
-wire report that is not in the set (same points in the same order, hardly a shared phrase)
-share a group, and the earlier of the two (see :mod:`lineage_decide`) is recorded as the
-origin of the other: the set holds no better candidate, and the passages show what is shared.
-``kind`` is one of original, copy, trim, rewrite, spin (repeated paragraphs, reworded),
-merge (all of one report plus parts of another) and translation (names garbled as by machine
-translation).
+``Lineage.origin`` is the report in the set a report derives from (None for originals and
+for siblings: reports that share text of an origin not in the set, each with material the
+other lacks); ``origin_group`` is the smallest article id of its group (a tree of
+derivations joined with its siblings, see :mod:`lineage_groups`).  ``kind`` is one of
+original, copy, trim, rewrite, spin (repeated paragraphs, reworded), merge (all of one
+report plus parts of another) and translation (names garbled as by machine translation); a
+sibling is a copy or a rewrite of the origin that is not in the set, and its passages are
+the ones it shares with its siblings.
 """
 
 from __future__ import annotations
@@ -80,14 +80,19 @@ class LineageConfig:
     boilerplate_df: int = 20
     min_shared_stems: int = 4
     min_verbatim: int = 8
-    verbatim_min_points: int = 3
+    verbatim_min_points: int = 2
     verbatim_min_cover: float = 0.2
+    contained_verbatim_share: float = 0.5  # of the shorter's n-grams: linked on that alone
     rewrite_min_points: int = 4
     rewrite_min_cover_short: float = 0.3
     rewrite_min_cover_long: float = 0.2
     copy_similarity: float = 0.9
     complete_cover: float = 0.85
     origin_tolerance: float = 0.15
+    derive_cover: float = 0.5  # derived: this share of its sentences aligned with the origin
+    derive_verbatim_share: float = 0.25  # ... and this share of its n-grams found there,
+    paraphrase_cover: float = 0.8  # ... or this share of its sentences
+    sibling_verbatim_share: float = 0.25  # siblings: share of the shorter's n-grams
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,12 +217,17 @@ def _settings(config: LineageConfig) -> DecideSettings:
         min_verbatim=config.min_verbatim,
         verbatim_min_points=config.verbatim_min_points,
         verbatim_min_cover=config.verbatim_min_cover,
+        contained_verbatim_share=config.contained_verbatim_share,
         rewrite_min_points=config.rewrite_min_points,
         rewrite_min_cover_short=config.rewrite_min_cover_short,
         rewrite_min_cover_long=config.rewrite_min_cover_long,
         copy_similarity=config.copy_similarity,
         complete_cover=config.complete_cover,
         origin_tolerance=config.origin_tolerance,
+        derive_cover=config.derive_cover,
+        derive_verbatim_share=config.derive_verbatim_share,
+        paraphrase_cover=config.paraphrase_cover,
+        sibling_verbatim_share=config.sibling_verbatim_share,
     )
 
 
@@ -242,11 +252,12 @@ def lineage_reduce(
     links: dict[tuple[int, int], PairEvidence] = {}
     need = min(config.verbatim_min_points, config.rewrite_min_points)
     for i, j in _candidates(ordered, config):
+        verbatim = len(np.intersect1d(grams[i], grams[j], assume_unique=True))
+        share = verbatim / max(1, min(len(grams[i]), len(grams[j])))
         shortest = min(len(indexed[i].keep), len(indexed[j].keep))
         possible = indexed[i].possible_points(other=indexed[j], min_shared=config.min_shared_stems)
-        if possible < min(need, shortest):
+        if possible < min(need, shortest) and share < config.contained_verbatim_share:
             continue
-        verbatim = len(np.intersect1d(grams[i], grams[j], assume_unique=True))
         evidence = align_pair(
             a=i,
             b=j,
@@ -255,13 +266,16 @@ def lineage_reduce(
             kept_a=indexed[i],
             kept_b=indexed[j],
             verbatim=verbatim,
+            verbatim_share=share,
             min_shared=config.min_shared_stems,
         )
         if is_linked(evidence=evidence, settings=settings):
             links[(i, j)] = evidence
     reports = [
-        ReportFacts(s.article_id, s.text, s.published, s.credit, s.repeated, s.sentences, len(k))
-        for s, k in zip(ordered, kept, strict=True)
+        ReportFacts(
+            s.article_id, s.text, s.published, s.credit, s.repeated, s.sentences, len(k), len(g)
+        )
+        for s, k, g in zip(ordered, kept, grams, strict=True)
     ]
     return decide_lineage(reports=reports, links=links, settings=settings)
 

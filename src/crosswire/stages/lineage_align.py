@@ -67,7 +67,8 @@ class PairEvidence:
     matches: tuple[tuple[int, int, float], ...]
     cover_a: float
     cover_b: float
-    verbatim: int
+    verbatim: int  # verbatim n-grams outside quotes the two share
+    verbatim_share: float  # ... as a share of those of the report with fewer
     shortest: int  # content sentences of the shorter report
 
     @property
@@ -220,6 +221,7 @@ def align_pair(
     kept_a: KeptSentences,
     kept_b: KeptSentences,
     verbatim: int,
+    verbatim_share: float,
     min_shared: int,
 ) -> PairEvidence:
     """Align the kept sentences of reports ``a`` and ``b``."""
@@ -237,5 +239,6 @@ def align_pair(
         cover_a=min(1.0, len(matches) / total_a),
         cover_b=min(1.0, len(matches) / total_b),
         verbatim=verbatim,
+        verbatim_share=verbatim_share,
         shortest=min(total_a, total_b),
     )

@@ -1,17 +1,24 @@
 """Derivation decisions for :mod:`lineage`: which links hold, who came first, what kind of copy.
 
-* A pair of reports is *linked* (shares an origin) when it reuses the same wording: enough
-  verbatim word n-grams outside quotes plus at least two aligned sentences that cover a fair
-  share of one of the two reports, or -- for rewrites
-  that keep hardly a phrase -- enough sentences carrying the same ordinary wording in the same
-  order, covering a good share of both reports.
+* A pair of reports is *linked* (shares an origin) when it reuses the same wording: most of
+  the verbatim word n-grams outside quotes of one report found in the other; or enough such
+  n-grams plus aligned sentences that cover a fair share of one of the two; or -- for
+  rewrites that keep hardly a phrase -- enough sentences carrying the same ordinary wording
+  in the same order, covering a good share of both reports.
 * Direction: every report gets a precedence key -- publish time (unknown sorts last), then a
   wire credit in its own text ("(AP)", "With inputs from Reuters"; a copyright footer is not a
-  credit), then fewer repeated sentences, then more content, then id.  A report's origin is the
-  linked report before it that explains most of its sentences.  Keys are a total order, so the
-  origins form a forest and groups are its trees.
-* Two rewrites of one wire report that is not in the set (same points, same order) are linked;
-  the earlier by that key is recorded as the origin of the other, and both share a group.
+  credit), then fewer repeated sentences, then more content, then id.
+* Derivation needs more than a link: the later report must be mostly explained by the earlier
+  (its aligned sentences cover ``derive_cover`` of it and the shared n-grams
+  ``derive_verbatim_share`` of its wording, or its sentences alone cover
+  ``paraphrase_cover``), or merge the whole earlier report with other text, or run the text
+  of an earlier report that carries a wire credit it lacks.  A report's origin is the report
+  it derives from that explains most of it (the earliest of those within
+  ``origin_tolerance``).  Merges come after what they merge, everything else after its
+  origin in key order, so the origins form a forest.
+* Linked reports that do not derive from each other are siblings: each carries material the
+  other lacks, and both take text from an origin not in the set.  Neither gets an origin;
+  :mod:`lineage_groups` decides which of them share a group.
 """
 
 from __future__ import annotations
@@ -19,17 +26,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import permutations
 
 from rapidfuzz import fuzz
 
 from crosswire.models import Lineage, ReusedPassage, Span
 from crosswire.stages.lineage_align import PairEvidence, SentenceSketch
+from crosswire.stages.lineage_groups import SiblingSettings, origin_groups, paraphrased
 
 __all__ = ["DecideSettings", "ReportFacts", "decide_lineage", "is_linked"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
-_MAX_SOURCES = 12  # linked reports considered per report when looking for merges
+_EXACT = 0.99  # a sentence this similar to its counterpart is reproduced word for word
+_MAX_SOURCES = 12  # other reports whose passages are listed for a merge or a sibling
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +45,17 @@ class DecideSettings:
     min_verbatim: int
     verbatim_min_points: int
     verbatim_min_cover: float
+    contained_verbatim_share: float
     rewrite_min_points: int
     rewrite_min_cover_short: float
     rewrite_min_cover_long: float
     copy_similarity: float
     complete_cover: float
     origin_tolerance: float
+    derive_cover: float
+    derive_verbatim_share: float
+    paraphrase_cover: float
+    sibling_verbatim_share: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +69,28 @@ class ReportFacts:
     repeated: int
     sentences: tuple[SentenceSketch, ...]
     content: int  # number of kept content sentences
+    ngrams: int  # verbatim n-grams outside quotes and boilerplate
 
 
 def is_linked(*, evidence: PairEvidence, settings: DecideSettings) -> bool:
     """Whether two reports share an origin, from their alignment."""
-    short, long_ = sorted((evidence.cover_a, evidence.cover_b), reverse=True)
+    if (
+        evidence.verbatim >= settings.min_verbatim
+        and evidence.points
+        and (evidence.verbatim_share >= settings.contained_verbatim_share)
+    ):
+        return True  # most of one report's own wording is found in the other
     if (
         evidence.verbatim >= settings.min_verbatim
         and evidence.points >= min(settings.verbatim_min_points, evidence.shortest)
-        and short >= settings.verbatim_min_cover
+        and max(evidence.cover_a, evidence.cover_b) >= settings.verbatim_min_cover
     ):
         return True
-    return (
-        evidence.points >= settings.rewrite_min_points
-        and short >= settings.rewrite_min_cover_short
-        and long_ >= settings.rewrite_min_cover_long
+    return paraphrased(
+        evidence=evidence,
+        min_points=settings.rewrite_min_points,
+        min_cover=settings.rewrite_min_cover_short,
+        min_other_cover=settings.rewrite_min_cover_long,
     )
 
 
@@ -104,61 +124,71 @@ def _merges(
         parts.setdefault(b, []).append((a, {j for _, j, _ in ev.matches}, ev.cover_a))
     out = set()
     for report, found in parts.items():
-        sources = sorted(found, key=lambda s: (-len(s[1]), s[0]))[:_MAX_SOURCES]
-        for (x, from_x, cover_x), (z, from_z, _) in permutations(sources, 2):
-            if cover_x < complete or rank[x] > rank[report] or (min(x, z), max(x, z)) in links:
-                continue
-            if len(from_x - from_z) >= 2 and len(from_z - from_x) >= 2:
-                out.add(report)
-                break
+        wholes = [s for s in found if s[2] >= complete and rank[s[0]] < rank[report]]
+        if any(
+            (min(x, z), max(x, z)) not in links
+            and len(from_x - from_z) >= 2
+            and len(from_z - from_x) >= 2
+            for x, from_x, _ in wholes
+            for z, from_z, _ in found
+            if z != x
+        ):
+            out.add(report)
     return out
+
+
+def _derives(
+    child: ReportFacts,
+    parent: ReportFacts,
+    covers: tuple[float, float],
+    verbatim: int,
+    merge: bool,
+    settings: DecideSettings,
+) -> bool:
+    """Whether ``child`` (after ``parent``) is a derivative of it, not a sibling that shares an
+    absent origin with it: most of the child comes from the parent, or the child merges the
+    whole parent with other text, or the parent carries a wire credit the child lacks."""
+    child_cover, parent_cover = covers
+    share = verbatim / max(1, child.ngrams)
+    if child_cover >= settings.derive_cover and share >= settings.derive_verbatim_share:
+        return True
+    if child_cover >= settings.paraphrase_cover:
+        return True
+    if merge and parent_cover >= settings.complete_cover:
+        return True
+    return bool(parent.credit) and not child.credit
 
 
 def _choose_origins(
     links: dict[tuple[int, int], PairEvidence],
+    reports: Sequence[ReportFacts],
     rank: dict[int, int],
     merges: set[int],
-    tolerance: float,
+    settings: DecideSettings,
 ) -> dict[int, int]:
-    """The origin of each derived report: among the linked reports before it (a merge comes
-    after everything it merges), the earliest whose cover of it is within ``tolerance`` of the
-    best cover -- so a copy of a copy points to the first report, not to its sibling."""
-    parents: dict[int, list[tuple[float, int]]] = {}
+    """The origin of each derived report: among the reports before it that it derives from (a
+    merge comes after everything it merges), the earliest whose cover of it is within
+    ``origin_tolerance`` of the best cover -- so a copy of a copy points to the first report,
+    not to its sibling; a merge is taken as an origin only when nothing else is as good."""
+    parents: dict[int, list[tuple[float, float, int]]] = {}
     for (a, b), ev in links.items():
         if (a in merges) != (b in merges):
             child = a if a in merges else b
         else:
             child = a if rank[a] > rank[b] else b
         parent = b if child == a else a
-        cover = ev.cover_a if child == a else ev.cover_b
-        parents.setdefault(child, []).append((cover, parent))
+        covers = (ev.cover_a, ev.cover_b) if child == a else (ev.cover_b, ev.cover_a)
+        merge = child in merges
+        if _derives(reports[child], reports[parent], covers, ev.verbatim, merge, settings):
+            parents.setdefault(child, []).append((covers[0], covers[1], parent))
     origins = {}
     for child, options in parents.items():
-        best = max(cover for cover, _ in options)
-        near = [parent for cover, parent in options if cover >= best - tolerance]
-        origins[child] = min(near, key=lambda p: rank[p])
+        best = max(cover for cover, _, _ in options)
+        near = [o for o in options if o[0] >= best - settings.origin_tolerance]
+        if child in merges:  # a merge comes from the report it takes whole
+            near = [o for o in near if o[1] >= settings.complete_cover] or near
+        origins[child] = min((p for _, _, p in near), key=lambda p: (p in merges, rank[p]))
     return origins
-
-
-def _groups(n: int, origins: dict[int, int], ids: Sequence[str]) -> list[str]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for child, origin in origins.items():
-        ra, rb = find(child), find(origin)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    smallest: dict[int, str] = {}
-    for i in range(n):
-        root = find(i)
-        if root not in smallest or ids[i] < smallest[root]:
-            smallest[root] = ids[i]
-    return [smallest[find(i)] for i in range(n)]
 
 
 def _names(text: str) -> set[str]:
@@ -178,6 +208,15 @@ def _garbled_names(child: ReportFacts, origin: ReportFacts, name_df: dict[str, i
     return count
 
 
+def _verbatim(sims: Sequence[float], settings: DecideSettings) -> bool:
+    """Whether aligned sentences are copied as they are: their mean similarity and the share
+    of them reproduced word for word both reach ``copy_similarity``."""
+    if not sims:
+        return False
+    exact = sum(1 for s in sims if s >= _EXACT) / len(sims)
+    return min(sum(sims) / len(sims), exact) >= settings.copy_similarity
+
+
 def _kind(
     child: int,
     origin: int,
@@ -190,9 +229,10 @@ def _kind(
     if _garbled_names(c, o, name_df) >= 2:
         return "translation"
     own = _oriented(evidence, child)
-    verbatim = bool(own) and sum(s for _, _, s in own) / len(own) >= settings.copy_similarity
-    if c.repeated and not verbatim:
-        return "spin"
+    verbatim = _verbatim([s for _, _, s in own], settings)
+    extra = c.repeated - o.repeated
+    if extra >= 2 or (extra > 0 and not verbatim):
+        return "spin"  # repeated paragraphs the origin lacks, as content farms do
     child_cover = len(own) / max(1, c.content)
     origin_cover = len(own) / max(1, o.content)
     if verbatim and child_cover >= settings.complete_cover:
@@ -234,9 +274,11 @@ def decide_lineage(
     order = sorted(range(len(reports)), key=lambda i: _precedence(reports[i]))
     rank = {i: r for r, i in enumerate(order)}
     merges = _merges(links, rank, settings.complete_cover)
-    origins = _choose_origins(links, rank, merges, settings.origin_tolerance)
+    origins = _choose_origins(links, reports, rank, merges, settings)
     ids = [r.article_id for r in reports]
-    groups = _groups(len(reports), origins, ids)
+    grouped = origin_groups(
+        ids=ids, links=links, origins=origins, merges=merges, settings=_siblings(settings)
+    )
     neighbours: dict[int, list[int]] = {}
     for a, b in links:
         neighbours.setdefault(a, []).append(b)
@@ -248,8 +290,12 @@ def decide_lineage(
     out = []
     for i, report in enumerate(reports):
         origin = origins.get(i)
+        group = grouped.groups[i]
         if origin is None:
-            out.append(Lineage(report.article_id, None, groups[i], "original"))
+            partners = grouped.siblings.get(i, ())[:_MAX_SOURCES]
+            kind = _sibling_kind(i, partners, links, settings) if partners else "original"
+            passages = _passages(i, partners, reports, links)
+            out.append(Lineage(report.article_id, None, group, kind, passages))
             continue
         sources = [origin]
         if i in merges:
@@ -260,8 +306,30 @@ def decide_lineage(
             evidence = links[_key(i, origin)]
             kind = _kind(i, origin, reports, evidence, settings, name_df)
         passages = _passages(i, sources, reports, links)
-        out.append(Lineage(report.article_id, ids[origin], groups[i], kind, passages))
+        out.append(Lineage(report.article_id, ids[origin], group, kind, passages))
     return tuple(out)
+
+
+def _siblings(settings: DecideSettings) -> SiblingSettings:
+    return SiblingSettings(
+        share=settings.sibling_verbatim_share,
+        min_points=settings.rewrite_min_points,
+        min_cover=settings.rewrite_min_cover_short,
+        min_other_cover=settings.rewrite_min_cover_long,
+    )
+
+
+def _sibling_kind(
+    report: int,
+    partners: Sequence[int],
+    links: dict[tuple[int, int], PairEvidence],
+    settings: DecideSettings,
+) -> str:
+    """How a report with no origin in the set renders the origin it shares with its
+    siblings: as a copy when its best-aligned sibling matches it nearly word for word."""
+    best = max(partners, key=lambda p: (links[_key(report, p)].points, -p))
+    sims = [s for _, _, s in links[_key(report, best)].matches]
+    return "copy" if _verbatim(sims, settings) else "rewrite"
 
 
 def _key(a: int, b: int) -> tuple[int, int]:
