@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/clustering.py          # all sets: crosswire batch, incremental, baseline
     .venv/bin/python bench/clustering.py --sweep  # threshold sweep (batch) to choose one setting
+    .venv/bin/python bench/clustering.py --sets ecb-odd,ecb-even,multinews-odd,multinews-even
+                                                  # halves: does a setting hold on each half?
 
 Sets (../shared/data/): ECB+ at the event level (``subtopic``; the Cybulska-Vossen dev split and
 all 772 train+dev documents), Multi-News validation pooled (``cluster_id``), UCI headlines
@@ -95,6 +97,17 @@ def load_wikiref() -> Labelled:
     return Labelled("WikiRef220", tuple(arts), gold)
 
 
+def half(ds: Labelled, *, odd: bool) -> Labelled:
+    """The articles whose gold group number (its last run of digits) is odd, or even."""
+
+    def number(label: str) -> int:
+        return int(re.findall(r"\d+", label)[-1])
+
+    arts = tuple(a for a in ds.articles if number(ds.gold[a.id]) % 2 == int(odd))
+    name = f"{ds.name.split(' (')[0]} {'odd' if odd else 'even'}"
+    return Labelled(name, arts, {a.id: ds.gold[a.id] for a in arts})
+
+
 def bcubed(*, gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
     g_size = Counter(gold.values())
     p_size = Counter(pred.values())
@@ -186,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "multinews": load_multinews,
         "uci": load_uci,
         "wikiref": load_wikiref,
+        "ecb-odd": lambda: half(load_ecb(split=None), odd=True),
+        "ecb-even": lambda: half(load_ecb(split=None), odd=False),
+        "multinews-odd": lambda: half(load_multinews(), odd=True),
+        "multinews-even": lambda: half(load_multinews(), odd=False),
     }
     sets = [loaders[name]() for name in args.sets.split(",")]
     config = ClusterConfig(segments=None)

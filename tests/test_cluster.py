@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from crosswire.stages.cluster import (
     cluster_reduce,
     story_id,
 )
+from crosswire.stages.cluster_graph import Cohesion, Groups
 from crosswire.stages.cluster_stream import StreamClusterer
 
 CONFIG = ClusterConfig(segments=None)
@@ -125,3 +127,53 @@ def test_reports_far_apart_in_time_are_not_one_story() -> None:
     a = Article(id="a", text=QUAKE[0], published="2025-02-01")
     b = Article(id="b", text=QUAKE[1], published="2025-06-01")
     assert len(cluster_articles(articles=[a, b], config=CONFIG)) == 2
+
+
+def _two_quakes() -> list[Article]:
+    shared = (
+        "A powerful earthquake shook the region, collapsing buildings and cutting power; "
+        "rescue teams searched the rubble for survivors as aftershocks rattled residents."
+    )
+    out = []
+    for tag, (country, city, leader, size, month) in (
+        ("a", ("Turkey", "Malatya", "Erdogan", "6.8", "January")),
+        ("b", ("Chile", "Valparaiso", "Boric", "7.4", "March")),
+    ):
+        for k in range(4):
+            text = (
+                f"{shared} The quake of magnitude {size} struck {city} in {country} on a "
+                f"{month} night. President {leader} visited {city} and promised help for "
+                f"{country}. Officials in {city} counted damage {k}."
+            )
+            out.append(Article(id=f"{tag}-{k}", text=text, published="2025-02-01"))
+    return out
+
+
+def test_two_events_of_one_kind_stay_apart() -> None:
+    articles = _two_quakes()
+    expected = {frozenset(f"{t}-{k}" for k in range(4)) for t in "ab"}
+    assert _groups(cluster_articles(articles=articles, config=CONFIG)) == expected
+    # it is the cohesion check that keeps them apart: their centroids alone are close
+    loose = replace(CONFIG, cohesion=None)
+    assert len(cluster_articles(articles=articles, config=loose)) == 1
+
+
+def test_cohesion_check_leaves_short_reports_to_the_centroids() -> None:
+    groups = Groups(linkage="centroid", cohesion=Cohesion(ratio=0.7, min_size=2, min_terms=20))
+    for item in range(4):
+        groups.add(item=item, terms=6)  # headlines: too few words to judge pair by pair
+    groups.link(a=0, b=1, sim=0.9)
+    groups.link(a=2, b=3, sim=0.9)
+    groups.link(a=0, b=2, sim=0.1)
+    groups.merge(0, 1)
+    groups.merge(2, 3)
+    assert groups.cohesive(0, 2, cross=0.1)
+    long_reports = Groups(linkage="centroid", cohesion=Cohesion(ratio=0.7))
+    for item in range(4):
+        long_reports.add(item=item, terms=80)
+    long_reports.link(a=0, b=1, sim=0.9)
+    long_reports.link(a=2, b=3, sim=0.9)
+    long_reports.merge(0, 1)
+    long_reports.merge(2, 3)
+    assert not long_reports.cohesive(0, 2, cross=0.1)
+    assert long_reports.cohesive(0, 2, cross=4 * 0.7 * 0.9)

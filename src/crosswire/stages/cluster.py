@@ -4,9 +4,10 @@ Map (:func:`cluster_map`, per report): weighted term counts -- headline and enti
 count more -- and the publication day. Reduce (:func:`cluster_reduce`, order-independent):
 document frequencies over all sketches give TF-IDF vectors; candidate pairs come from an
 inverted index of each report's heaviest terms and a time window; groups are merged by centroid
-similarity while it stays above ``ClusterConfig.threshold``. :func:`cluster_incremental` takes
-reports in ``published`` order, assigns each to a story or opens one, and merges stories that
-converge, using the same similarity and threshold.
+similarity while it stays above ``ClusterConfig.threshold``, unless the two groups are each
+tight and much looser together (``ClusterConfig.cohesion``: two events of one kind).
+:func:`cluster_incremental` takes reports in ``published`` order, assigns each to a story or
+opens one, and merges stories that converge, using the same similarity, threshold and check.
 
 Story ids are ``"s-"`` plus a short hash of the story's smallest member id, so a story keeps its
 id while it grows.
@@ -20,6 +21,7 @@ from datetime import date
 
 from crosswire.models import Article, Segment, Story
 from crosswire.stages.cluster_graph import (
+    Cohesion,
     EdgeSettings,
     Groups,
     candidate_edges,
@@ -50,13 +52,14 @@ class ClusterConfig:
     threshold: float = 0.15  # centroid cosine at which two groups are one story
     linkage: str = "centroid"  # or "average", "hybrid" (geometric mean of both)
     max_terms: int = 60  # terms kept per report vector
-    index_terms: int = 10  # heaviest terms a report is indexed under
+    index_terms: int = 20  # heaviest terms a report is indexed under
     max_posting: int = 5000  # an index term shared by more reports is too common to use
-    edge_floor: float = 0.08  # pair similarities below this count as zero
+    edge_floor: float = 0.04  # pair similarities below this count as zero
     idf_prior_docs: int = 100  # background documents assumed by the IDF (see idf_table)
     refine_threshold: float | None = None  # second pass on true centroids (None: off)
     centroid_terms: int = 100  # terms kept per story centroid
     window_days: int | None = 7  # reports further apart in time are never one story
+    cohesion: Cohesion | None = field(default_factory=Cohesion)  # None: centroid cosine only
     segments: SegmentConfig | None = field(default_factory=SegmentConfig)  # None: no split
 
 
@@ -149,9 +152,9 @@ def cluster_reduce(
     edges = candidate_edges(
         vectors=vectors, days=[s.day for s in ordered], settings=_edge_settings(config)
     )
-    groups = Groups(linkage=config.linkage)
-    for i in range(len(ordered)):
-        groups.add(item=i)
+    groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
+    for i, sketch in enumerate(ordered):
+        groups.add(item=i, terms=len(sketch.counts))
     for (i, j), sim in sorted(edges.items()):
         groups.link(a=i, b=j, sim=sim)
     merge_groups(groups=groups, threshold=config.threshold)

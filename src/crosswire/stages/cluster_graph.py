@@ -6,6 +6,13 @@ groups while their similarity stays above the threshold. Group similarity is com
 edge sums only: ``cross(A, B) / sqrt(mass(A) * mass(B))`` where, for centroid linkage,
 ``mass(A) = |A| + 2 * internal(A)`` (the squared norm of A's summed vectors) so the value is
 the cosine of the two centroids, and for average linkage ``mass(A) = |A|**2``.
+
+Centroids of two events of one kind (two earthquakes, two rehab check-ins) are close, because
+the shared vocabulary dominates both sums. A cohesion check (:class:`Cohesion`) vetoes such a
+merge: the average similarity across two groups must reach ``ratio`` times the average
+similarity inside the looser of them. Headlines and other very short reports share too few
+words pair by pair for that test to mean anything, so it applies only to groups whose reports
+average at least ``min_terms`` distinct terms.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from crosswire.stages.cluster_index import TermIndex
 from crosswire.text.vectors import cosine, top_terms
 
 __all__ = [
+    "Cohesion",
     "EdgeSettings",
     "Groups",
     "candidate_edges",
@@ -42,6 +50,15 @@ class EdgeSettings:
     max_posting: int
     edge_floor: float
     window_days: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cohesion:
+    """When a merge of two similar groups is still refused (see the module docstring)."""
+
+    ratio: float = 0.7  # cross average / looser inner average below which groups stay apart
+    min_size: int = 2  # both groups at least this large (1: a single report is judged too)
+    min_terms: int = 20  # both groups' reports average at least this many distinct terms
 
 
 def candidate_edges(
@@ -71,17 +88,21 @@ def candidate_edges(
 class Groups:
     """Groups of items with their edge sums; merging keeps the smaller key."""
 
-    def __init__(self, *, linkage: str) -> None:
+    def __init__(self, *, linkage: str, cohesion: Cohesion | None = None) -> None:
         if linkage not in ("centroid", "average", "hybrid"):
             raise ValueError(f"linkage must be centroid, average or hybrid, not {linkage!r}")
         self.linkage = linkage
+        self.cohesion = cohesion
+        self.terms: dict[int, int] = {}
         self.members: dict[int, list[int]] = {}
         self.internal: dict[int, float] = {}
         self.cross: dict[int, dict[int, float]] = {}
         self.version: dict[int, int] = {}
         self.masses: dict[int, float] = {}
 
-    def add(self, *, item: int) -> None:
+    def add(self, *, item: int, terms: int = 0) -> None:
+        """A new single-item group; ``terms``: the item's number of distinct terms."""
+        self.terms[item] = terms
         self.members[item] = [item]
         self.internal[item] = 0.0
         self.cross[item] = {}
@@ -109,6 +130,22 @@ class Groups:
             return math.sqrt(n * n * centroid)
         return centroid
 
+    def cohesive(self, a: int, b: int, *, cross: float) -> bool:
+        """False when merging ``a`` and ``b`` would join two distinct tight groups."""
+        rule = self.cohesion
+        if rule is None:
+            return True
+        na, nb = len(self.members[a]), len(self.members[b])
+        if min(na, nb) < rule.min_size or max(na, nb) < 2:
+            return True
+        if self.terms[a] < rule.min_terms * na or self.terms[b] < rule.min_terms * nb:
+            return True
+        inner = [self.internal[k] / (n * (n - 1) / 2) for k, n in ((a, na), (b, nb)) if n > 1]
+        looser = min(inner)
+        if looser <= 0.0:
+            return True
+        return cross / (na * nb) >= rule.ratio * looser
+
     def similarity(self, a: int, b: int) -> float:
         return group_similarity(
             cross=self.cross[a].get(b, 0.0), mass_a=self.mass(a), mass_b=self.mass(b)
@@ -124,6 +161,7 @@ class Groups:
             row.pop(gone, None)
             row[keep] = row.get(keep, 0.0) + s
         self.members[keep].extend(self.members.pop(gone))
+        self.terms[keep] += self.terms.pop(gone)
         self.version[keep] += 1
         del self.version[gone]
         del self.masses[gone]
@@ -144,7 +182,8 @@ def best_partner(*, groups: Groups, key: int, threshold: float) -> tuple[float, 
     masses = groups.masses
     for other, cross in groups.cross[key].items():
         sim = cross / math.sqrt(mass * masses[other]) if cross > 0.0 else 0.0
-        if sim >= threshold and (best is None or (sim, -other) > (best[0], -best[1])):
+        better = sim >= threshold and (best is None or (sim, -other) > (best[0], -best[1]))
+        if better and groups.cohesive(key, other, cross=cross):
             best = (sim, other)
     return best
 

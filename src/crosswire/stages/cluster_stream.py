@@ -30,7 +30,7 @@ class StreamClusterer:
 
     def __init__(self, *, config: ClusterConfig) -> None:
         self.config = config
-        self.groups = Groups(linkage=config.linkage)
+        self.groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
         self.doc_freq: dict[str, int] = {}
         self.ids: list[str] = []
         self.days: list[int | None] = []
@@ -74,7 +74,7 @@ class StreamClusterer:
         self.vectors.append(vector)
         self.weighted_at.append(len(self.ids))
         self.owner.append(item)
-        self.groups.add(item=item)
+        self.groups.add(item=item, terms=len(sketch.counts))
         keys = top_terms(vector, k=self.config.index_terms)
         for j in self._candidates(keys=keys, day=sketch.day):
             sim = cosine(vector, self._current(j))
@@ -89,7 +89,8 @@ class StreamClusterer:
             best, best_sim = -1, self.config.threshold
             for other in sorted(self.groups.cross[key]):
                 sim = self.groups.similarity(key, other)
-                if sim >= best_sim and (sim > best_sim or best < 0):
+                better = sim >= best_sim and (sim > best_sim or best < 0)
+                if better and self.groups.cohesive(key, other, cross=self.groups.cross[key][other]):
                     best, best_sim = other, sim
             if best < 0:
                 return

@@ -5,7 +5,10 @@ final period, colon or comma) and, inside long stretches, at topic shifts (adjac
 paragraphs that share almost no weighted vocabulary). Each segment is compared with the rest of
 the story -- the other articles and the article's own other segments, weighted with document
 frequencies over all segments of the story -- and flagged off-topic when it shares almost
-nothing with it. Spans cover whole lines of ``Article.text``.
+nothing with it. The IDF is damped (``idf_power`` 0.5): inside one story the words every
+section repeats are the story's own vocabulary, and an off-topic section is one that lacks
+them, not one that has a few rare words of its own. Spans cover whole lines of
+``Article.text``.
 """
 
 from __future__ import annotations
@@ -48,8 +51,8 @@ class SegmentConfig:
     heading_max_words: int = 16
     heading_max_chars: int = 120
     min_words: int = 40  # segments with fewer body words are never judged
-    threshold: float = 0.1  # cosine with the rest of the story below which a segment is off
-    idf_power: float = 1.0  # >1 leans harder on the words few segments share
+    threshold: float = 0.175  # cosine with the rest of the story below which a segment is off
+    idf_power: float = 0.5  # <1 lets the story's shared vocabulary count more (see below)
     shift_window: int = 3  # paragraphs each side of a candidate topic shift
     shift_threshold: float = 0.02  # window similarity below which the topic shifts
     weights: TermWeights = field(default_factory=lambda: TermWeights(headline=1.0, entity=0.5))
