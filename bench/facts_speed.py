@@ -3,6 +3,7 @@
     .venv/bin/python bench/facts_speed.py                      # ECB+ (772 docs, by subtopic)
     .venv/bin/python bench/facts_speed.py --set multinews      # Multi-News validation clusters
     .venv/bin/python bench/facts_speed.py --limit 200          # a subset first
+    .venv/bin/python bench/facts_speed.py --quotes             # quotes (own parse) timed too
 
 Stories are the gold groups (ECB+ ``subtopic``, Multi-News ``cluster_id``); every article is its
 own origin group. Multi-News documents are whitespace-normalised (one paragraph a line) the way
@@ -27,6 +28,7 @@ from crosswire.stages.corroborate import corroborate
 from crosswire.stages.dates import check_publication_date, extract_story_dates
 from crosswire.stages.entities import extract_entities
 from crosswire.stages.quantities import extract_quantities
+from crosswire.stages.quotes import extract_quotes, merge_quotes
 from crosswire.stages.timeline import build_timeline
 from crosswire.text.normalize import normalize_whitespace
 
@@ -66,7 +68,12 @@ def _timed(totals: dict[str, float], name: str, fn: Callable[[], Any]) -> Any:
     return result
 
 
-def run(stories: list[list[Article]], nlp: Any) -> dict[str, Any]:
+def _quotes(story: list[Article], nlp: Any, groups: dict[str, str]) -> Any:
+    found = [q for a in story for q in extract_quotes(article=a, nlp=nlp)]
+    return merge_quotes(quotes=found, origin_groups=groups)
+
+
+def run(stories: list[list[Article]], nlp: Any, *, quotes: bool = False) -> dict[str, Any]:
     totals: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     for story in stories:
@@ -83,6 +90,9 @@ def run(stories: list[list[Article]], nlp: Any) -> dict[str, Any]:
         line = _timed(totals, "timeline", lambda s=checked, d=ds, g=groups: build_timeline(
             articles=s, dates=d, origin_groups=g
         ))
+        if quotes:
+            merged = _timed(totals, "quotes", lambda s=story, g=groups: _quotes(s, nlp, g))
+            counts["quotes"] += len(merged)
         counts["articles"] += len(story)
         counts["entities"] += len(ents)
         counts["quantities"] += sum(len(v) for v in qs.values())
@@ -102,13 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("ecbplus", "multinews"), default="ecbplus")
     parser.add_argument("--limit", type=int, default=10_000, help="at most this many articles")
+    parser.add_argument("--quotes", action="store_true",
+                        help="also time quote extraction and merging (a parse of its own)")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"{DATA} is not there: the benchmark needs ../shared/data", file=sys.stderr)
         return 2
     stories = _ecbplus(args.limit) if args.set == "ecbplus" else _multinews(args.limit)
     nlp = load_nlp()
-    result = run(stories, nlp)
+    result = run(stories, nlp, quotes=args.quotes)
     chars = sum(len(a.text) for s in stories for a in s)
     print(f"set: {args.set}  stories: {len(stories)}  articles: {result['counts']['articles']}"
           f"  chars: {chars}")

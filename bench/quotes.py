@@ -2,6 +2,7 @@
 
     python bench/quotes.py                      # train and dev, all articles
     python bench/quotes.py --split train --limit 100
+    python bench/quotes.py --cache /tmp/polnear-parses  # parse once, reuse (speed = no parse)
     python bench/quotes.py --learn src/crosswire/stages/quotes_lexicon.py   # relearn on train
 
 Metric (defined here, computed by this script only):
@@ -19,6 +20,10 @@ Metric (defined here, computed by this script only):
   Recall = gold attributions matched / gold attributions (summed over annotators). F1 = 2PR/(P+R).
 * Mean overlap F1 = the mean token F1 of the matched pairs; soft recall = the mean, over gold
   attributions, of the best token F1 any prediction reaches (0 when none overlaps).
+* Token-level content F1: per article, the gold tokens are the union of every annotator's
+  content tokens and the predicted tokens the union of all predicted contents; precision = share
+  of predicted tokens inside gold, recall = share of gold tokens predicted, both summed over the
+  corpus (micro) before dividing; F1 = 2PR/(P+R). Attribution boundaries play no part here.
 * Speaker accuracy = over matched pairs whose gold attribution has a source span, the share where
   the predicted ``speaker_span`` shares at least one token with that source span (a pronoun
   speaker counts at its own place in the text, as PolNeAR marks it).
@@ -46,7 +51,12 @@ from typing import Any
 
 from crosswire.models import Article, Quote
 from crosswire.nlp import load_nlp
-from crosswire.stages.quotes import QuoteConfig, extract_quotes, quote_candidates
+from crosswire.stages.quotes import (
+    QuoteConfig,
+    extract_quotes,
+    parse_paragraphs,
+    quote_candidates,
+)
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
 _TOKEN = re.compile(r"\w+")
@@ -75,6 +85,10 @@ class Tally:
     soft_sum: float = 0.0
     speaker_checked: int = 0
     speaker_correct: int = 0
+    tokens_predicted: int = 0
+    tokens_predicted_in_gold: int = 0
+    tokens_gold: int = 0
+    tokens_gold_covered: int = 0
     articles: int = 0
     seconds: float = 0.0
 
@@ -141,7 +155,18 @@ def match(preds: Sequence[Predicted], golds: Sequence[Gold]) -> list[tuple[int, 
     return out
 
 
+def score_tokens(tally: Tally, preds: Sequence[Predicted], annotators: list[list[Gold]]) -> None:
+    """Token-level content overlap against the union of every annotator's gold content."""
+    gold = frozenset().union(*(g.content for golds in annotators for g in golds))
+    predicted = frozenset().union(*(p.content for p in preds))
+    tally.tokens_predicted += len(predicted)
+    tally.tokens_predicted_in_gold += len(predicted & gold)
+    tally.tokens_gold += len(gold)
+    tally.tokens_gold_covered += len(gold & predicted)
+
+
 def score_article(tally: Tally, preds: Sequence[Predicted], annotators: list[list[Gold]]) -> None:
+    score_tokens(tally, preds, annotators)
     matched_preds: set[int] = set()
     tally.predicted += len(preds)
     for golds in annotators:
@@ -167,12 +192,34 @@ def records(path: Path, window: tuple[int, int | None]) -> Iterator[dict[str, An
                 yield json.loads(line)
 
 
-def evaluate(*, path: Path, nlp: Any, config: QuoteConfig, window: tuple[int, int | None]) -> Tally:
+def parsed(*, path: Path, nlp: Any, window: tuple[int, int | None],
+           cache: Path | None) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Records with their parse: ``None`` (parsed when extracting) unless ``cache`` is given,
+    then parses stored as a spaCy DocBin under ``cache`` (made on first use) are reused."""
+    if cache is None:
+        for record in records(path, window):
+            yield record, None
+        return
+    from spacy.tokens import DocBin
+
+    name = f"{path.stem}-{window[0]}-{window[1] or 'end'}.spacy"
+    store = cache / name
+    chosen = list(records(path, window))
+    if not store.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        docs = DocBin(docs=[parse_paragraphs(nlp=nlp, text=r["text"]) for r in chosen])
+        store.write_bytes(docs.to_bytes())
+    docs = list(DocBin().from_bytes(store.read_bytes()).get_docs(nlp.vocab))
+    yield from zip(chosen, docs, strict=True)
+
+
+def evaluate(*, path: Path, nlp: Any, config: QuoteConfig, window: tuple[int, int | None],
+             cache: Path | None = None) -> Tally:
     tally = Tally()
-    for record in records(path, window):
+    for record, doc in parsed(path=path, nlp=nlp, window=window, cache=cache):
         article = Article(id=record["doc_id"], text=record["text"])
         started = time.perf_counter()
-        quotes = extract_quotes(article=article, nlp=nlp, config=config)
+        quotes = extract_quotes(article=article, nlp=nlp, config=config, doc=doc)
         tally.seconds += time.perf_counter() - started
         tally.articles += 1
         starts = token_starts(article.text)
@@ -180,15 +227,15 @@ def evaluate(*, path: Path, nlp: Any, config: QuoteConfig, window: tuple[int, in
     return tally
 
 
-def key_counts(*, path: Path, nlp: Any, config: QuoteConfig,
-               window: tuple[int, int | None]) -> dict[str, tuple[int, int]]:
+def key_counts(*, path: Path, nlp: Any, config: QuoteConfig, window: tuple[int, int | None],
+               cache: Path | None = None) -> dict[str, tuple[int, int]]:
     """Per candidate key: (times seen, times correct) on the records of ``window``."""
     counts: dict[str, tuple[int, int]] = {}
-    for record in records(path, window):
+    for record, doc in parsed(path=path, nlp=nlp, window=window, cache=cache):
         article = Article(id=record["doc_id"], text=record["text"])
         starts = token_starts(article.text)
         golds = [g.content for annotator in gold_of(record, starts) for g in annotator]
-        for key, quote in quote_candidates(article=article, nlp=nlp, config=config):
+        for key, quote in quote_candidates(article=article, nlp=nlp, config=config, doc=doc):
             content = token_set(starts, [(quote.spans[0].start, quote.spans[0].end)])
             hit = any(f1(content, g) >= MATCH_F1 for g in golds)
             seen, right = counts.get(key, (0, 0))
@@ -243,10 +290,16 @@ def report(name: str, t: Tally) -> None:
     soft = t.soft_sum / t.gold if t.gold else 0.0
     speaker = t.speaker_correct / t.speaker_checked if t.speaker_checked else 0.0
     speed = t.articles / t.seconds if t.seconds else 0.0
+    tp = t.tokens_predicted_in_gold / t.tokens_predicted if t.tokens_predicted else 0.0
+    tr = t.tokens_gold_covered / t.tokens_gold if t.tokens_gold else 0.0
+    tf = 2 * tp * tr / (tp + tr) if tp + tr else 0.0
     print(
         f"{name:6s} articles={t.articles} gold={t.gold} predicted={t.predicted} "
-        f"P={p:.3f} R={r:.3f} F1={f:.3f} mean-overlap-F1={overlap:.3f} soft-recall={soft:.3f} "
-        f"speaker-acc={speaker:.3f} (n={t.speaker_checked}) speed={speed:.1f} articles/s"
+        f"speed={speed:.1f} articles/s\n"
+        f"  attribution-level (content token-F1 >= {MATCH_F1}, any annotator): "
+        f"P={p:.3f} R={r:.3f} F1={f:.3f} mean-overlap-F1={overlap:.3f} soft-recall={soft:.3f}\n"
+        f"  token-level content (vs union of annotators): P={tp:.3f} R={tr:.3f} F1={tf:.3f}\n"
+        f"  speaker accuracy on matched attributions: {speaker:.3f} (n={t.speaker_checked})"
     )
 
 
@@ -258,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--direct-only", action="store_true", help="no reported speech")
     parser.add_argument("--learn", type=Path, default=None,
                         help="learn the cue lexicon on train and write it to this module")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="reuse spaCy parses stored here (speed then excludes parsing)")
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--keep", type=float, default=0.6)
     parser.add_argument("--drop", type=float, default=0.35)
@@ -269,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = (args.start, None if args.limit is None else args.start + args.limit)
     if args.learn is not None:
         counts = key_counts(path=DATA / "polnear_train.jsonl", nlp=nlp, config=QuoteConfig(),
-                            window=window)
+                            window=window, cache=args.cache)
         learned, rejected = lexicon(counts, min_count=args.min_count, keep=args.keep,
                                     drop=args.drop)
         note = (f"Train articles {window[0]}..{window[1] or 'end'}; min count {args.min_count}, "
@@ -281,7 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits = ["train", "dev"] if args.split == "both" else [args.split]
     for split in splits:
         tally = evaluate(path=DATA / f"polnear_{split}.jsonl", nlp=nlp, config=config,
-                         window=window)
+                         window=window, cache=args.cache)
         report(split, tally)
     return 0
 

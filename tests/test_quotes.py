@@ -188,3 +188,56 @@ def test_seed_variants_merge_into_one(seed_quotes: tuple[list[Article], list[Quo
     assert len(quote.spans) == len(quote.sources)
     texts = {a.id: a.text for a in articles}
     assert any(texts[s.source][s.start : s.end] == quote.text for s in quote.spans)
+
+
+def _indirect(nlp: Any, text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.speaker, q.kind) for q in _quotes(nlp, text, QuoteConfig())]
+
+
+def test_according_to_at_the_end_covers_the_coordination(nlp: Any) -> None:
+    text = (
+        "The government hacked computers at the agency in 2010 and employees at the regulator "
+        "covered up the intrusions, according to a congressional report."
+    )
+    found = _indirect(nlp, text)
+    assert (text.split(", according")[0], "a congressional report", "indirect") in found
+
+
+def test_clause_final_cue_parsed_as_modifier(nlp: Any) -> None:
+    text = (
+        "The Internet has also made it possible for people with like-minded, if bogus, ideas "
+        "and theories to organize into communities and reach others, she said."
+    )
+    (content, _speaker, kind), = [f for f in _indirect(nlp, text) if f[0].startswith("The")]
+    assert content == text.split(", she said")[0] and kind == "indirect"
+
+
+def test_cue_of_its_own_clause_is_not_a_scare_quote_cue(nlp: Any) -> None:
+    text = (
+        "While Comey said there was clear evidence that Clinton was “extremely careless” and "
+        "mishandled classified information, he said there’s no precedent for prosecuting her."
+    )
+    found = _indirect(nlp, text)
+    assert ("there’s no precedent for prosecuting her", "he", "indirect") in [
+        (c, "he" if s is not None else None, k) for c, s, k in found
+    ]
+    assert not any(c == "extremely careless" for c, _s, _k in found)
+
+
+def test_position_inside_reported_clause_is_not_separate(nlp: Any) -> None:
+    found = _indirect(nlp, "Clinton has never said she would support legal abortion up to birth.")
+    assert [c for c, _s, _k in found] == ["she would support legal abortion up to birth"]
+
+
+def test_speaker_colon_headline(nlp: Any) -> None:
+    text = "EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines\n\nRelated: more stories here"
+    found = _indirect(nlp, text)
+    assert ("Don’t Trust the Voting Machines", "Roger Stone", "indirect") in found
+    assert not any(c.startswith("more") for c, _s, _k in found)
+
+
+def test_quote_kind_direct_and_partial(nlp: Any) -> None:
+    text = "“We will win,” Ishiba said. He said he was “totally against” the tariffs."
+    kinds = {q.text: q.kind for q in _quotes(nlp, text, QuoteConfig())}
+    assert kinds["We will win"] == "direct"
+    assert kinds["he was “totally against” the tariffs"] == "partial"

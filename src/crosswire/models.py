@@ -186,6 +186,9 @@ class Quote:
     cue: str | None = None
     speaker_span: Span | None = None
     verified: bool = True  # verbatim in at least one source; False for paraphrase
+    # "direct": the text is a quoted stretch (inside quotation marks); "partial": reported
+    # speech holding quoted words; "indirect": reported speech with no quotation marks.
+    kind: str = "direct"
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,7 @@ def _quote(item: Quote) -> dict[str, Any]:
         "speaker": item.speaker,
         "cue": item.cue,
         "verified": item.verified,
+        "kind": item.kind,
         "sources": list(item.sources),
         "independent": item.independent,
         "spans": _spans(item.spans),

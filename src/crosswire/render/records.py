@@ -109,6 +109,7 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "speaker_span": None if quote.speaker_span is None else span_to_dict(quote.speaker_span),
         "cue": quote.cue,
         "verified": quote.verified,
+        "kind": quote.kind,
         "sources": list(quote.sources),
         "independent": quote.independent,
         "spans": [span_to_dict(s) for s in quote.spans],

@@ -14,7 +14,13 @@
 4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
    governing a clause, infinitive, object or prepositional object ("X said (that) ...",
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
-   on PolNeAR train (:mod:`crosswire.stages.quotes_lexicon`) or the hand lexicons accept it.
+   on PolNeAR train (:mod:`crosswire.stages.quotes_lexicon`) or the hand lexicons accept it;
+   a cue inside the content of another reported clause is part of that content;
+5. optionally (``headings``, on by default), "Speaker: words" lines (headlines, transcripts).
+
+A cue after a quote ("...," Ishiba said) must not govern a clause of its own after it, and no
+other verb may come between the two. ``Quote.kind`` tells "direct" (a quoted stretch),
+"partial" (reported speech holding quoted words) and "indirect" apart.
 
 Every quote's span is a single stretch of ``article.text``; ``Quote.text`` is that stretch and
 ``speaker_span`` the words of the attribution that name the speaker (the pronoun itself when
@@ -24,6 +30,7 @@ the speaker was resolved from one).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +41,7 @@ from crosswire.stages.quotes_attrib import (
     indirect_attributions,
 )
 from crosswire.stages.quotes_config import DEFAULT_CUE_LEMMAS, QuoteConfig
+from crosswire.stages.quotes_heading import heading_attributions
 from crosswire.stages.quotes_marks import QuotedStretch, quoted_stretches
 from crosswire.stages.quotes_merge import merge_quotes
 from crosswire.stages.quotes_speaker import find_speaker, is_cue, persons_of
@@ -45,6 +53,7 @@ __all__ = [
     "merge_quotes",
     "parse_paragraphs",
     "quote_candidates",
+    "quote_kind",
 ]
 
 _STOPS = frozenset({".", "!", "?", ";", "\u201c", "\u201d", '"', "``", "''", "\u201e"})
@@ -80,8 +89,15 @@ def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: Quot
         if token.text in _STOPS or "\n" in token.text:
             return None
         if is_cue(token, lemmas=config.cue_lemmas):
-            return token
+            return None if _introduces_own(token) else token
+        if token.pos_ == "VERB":
+            return None  # another clause comes between the quote and any cue
     return None
+
+
+def _introduces_own(cue: Any) -> bool:
+    """Whether ``cue`` governs a clause after it ("..." and he said CLAUSE)."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _cue_before(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig) -> Any:
@@ -166,7 +182,17 @@ def _attribute(
     return found
 
 
-def _to_quote(article: Article, item: Attribution) -> Quote:
+def quote_kind(*, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> str:
+    """ "direct" when ``[start, end)`` is a quoted stretch, "partial" when it holds quoted
+    words, else "indirect" (see :class:`~crosswire.models.Quote`)."""
+    if any(s <= start and end <= e for s, e in quoted):
+        return "direct"
+    if any(s < end and start < e for s, e in quoted):
+        return "partial"
+    return "indirect"
+
+
+def _to_quote(article: Article, item: Attribution, quoted: Sequence[tuple[int, int]]) -> Quote:
     speaker = item.speaker
     return Quote(
         text=article.text[item.start : item.end],
@@ -177,6 +203,7 @@ def _to_quote(article: Article, item: Attribution) -> Quote:
         cue=item.cue,
         speaker_span=Span(article.id, speaker.start, speaker.end) if speaker else None,
         verified=True,
+        kind=quote_kind(start=item.start, end=item.end, quoted=quoted),
     )
 
 
@@ -184,12 +211,14 @@ def _to_quote(article: Article, item: Attribution) -> Quote:
 class _Prepared:
     doc: Any
     direct: list[Attribution]
-    quoted: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]  # where indirect cues are not looked for
+    stretches: list[tuple[int, int]]
     persons: list[tuple[int, int, str]]
 
 
-def _prepare(article: Article, nlp: Any, config: QuoteConfig) -> _Prepared:
-    doc = parse_paragraphs(nlp=nlp, text=article.text)
+def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -> _Prepared:
+    if doc is None or doc.text != article.text:
+        doc = parse_paragraphs(nlp=nlp, text=article.text)
     starts = [t.idx for t in doc]
     stretches = quoted_stretches(article.text)
     quoted = [(s.start, s.end) for s in stretches]
@@ -197,15 +226,18 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig) -> _Prepared:
     found = _attribute(doc=doc, starts=starts, stretches=stretches, config=config,
                        persons=persons)
     direct = [f.attribution for f in found if f.attribution is not None]
-    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, persons)
+    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, persons)
 
 
 def extract_quotes(
-    *, article: Article, nlp: Any, config: QuoteConfig | None = None
+    *, article: Article, nlp: Any, config: QuoteConfig | None = None, doc: Any | None = None
 ) -> tuple[Quote, ...]:
-    """Direct (and, when configured, reported) quotes of ``article`` in text order."""
+    """Direct (and, when configured, reported) quotes of ``article`` in text order.
+
+    ``doc``: a parse of ``article.text`` by :func:`parse_paragraphs` to reuse (parsed when None).
+    """
     config = config or QuoteConfig()
-    prepared = _prepare(article, nlp, config)
+    prepared = _prepare(article, nlp, config, doc)
     items = list(prepared.direct)
     if config.indirect:
         items.extend(
@@ -217,20 +249,25 @@ def extract_quotes(
                 persons=prepared.persons,
             )
         )
-    unique = {(i.start, i.end, i.cue_i): i for i in items}
+    if config.headings:
+        taken = [(item.start, item.end) for item in items]
+        items.extend(heading_attributions(doc=prepared.doc, taken=taken))
+    unique: dict[tuple[int, int, int], Attribution] = {}
+    for item in items:
+        unique.setdefault((item.start, item.end, item.cue_i), item)
     ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
-    return tuple(_to_quote(article, item) for item in ordered)
+    return tuple(_to_quote(article, item, prepared.stretches) for item in ordered)
 
 
 def quote_candidates(
-    *, article: Article, nlp: Any, config: QuoteConfig | None = None
+    *, article: Article, nlp: Any, config: QuoteConfig | None = None, doc: Any | None = None
 ) -> tuple[tuple[str, Quote], ...]:
     """Every reported-speech candidate with its ``lemma/relation`` key, before any lexicon.
 
     For learning and inspecting the cue lexicon (``bench/quotes.py --learn``).
     """
     config = config or QuoteConfig()
-    prepared = _prepare(article, nlp, config)
+    prepared = _prepare(article, nlp, config, doc)
     candidates = attribution_candidates(
         doc=prepared.doc,
         taken=frozenset(item.cue_i for item in prepared.direct),
@@ -238,4 +275,6 @@ def quote_candidates(
         persons=prepared.persons,
         min_words=config.min_indirect_words,
     )
-    return tuple((c.key, _to_quote(article, c.attribution)) for c in candidates)
+    return tuple(
+        (c.key, _to_quote(article, c.attribution, prepared.stretches)) for c in candidates
+    )

@@ -55,17 +55,66 @@ def _trimmed(doc: Any, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _edges(token: Any) -> tuple[int, int]:
+    """First and last token of ``token``'s subtree, edge punctuation and spaces left out."""
+    lo, hi = token.left_edge.i, token.right_edge.i
+    doc = token.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def _speech_phrase(cue: Any) -> tuple[int, int]:
+    """The tokens of a parenthetical "X said (in an interview)": subject, verb, what follows."""
+    lo, hi = cue.i, cue.i
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        nearest = min(subjects, key=lambda c: abs(c.i - cue.i))
+        lo, hi = min(lo, nearest.left_edge.i), max(hi, nearest.right_edge.i)
+    for child in cue.rights:
+        if not child.is_punct:
+            hi = max(hi, child.right_edge.i)
+    return lo, hi
+
+
+def _parenthetical(token: Any) -> bool:
+    """Whether ``token`` is a clause-final "..., she said." that the parser hung on the clause
+    as a modifier or conjunct instead of making the clause its complement."""
+    if token.dep_ not in ("advcl", "conj") or token.pos_ != "VERB":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in children):
+        return False
+    lo, hi = _speech_phrase(token)
+    head_hi = _edges(token.head)[1]
+    return lo > 0 and token.doc[lo - 1].text == "," and hi >= head_hi
+
+
 def _rest_of_clause(cue: Any) -> tuple[int, int] | None:
-    """The clause ``cue``'s phrase hangs on, without the phrase (it must sit at an edge)."""
+    """The clause ``cue``'s phrase hangs on, without the phrase (it must sit at an edge).
+
+    A phrase on a conjoined clause ("A did X and B did Y, according to Z") covers the whole
+    coordination when it sits at the edge of it.
+    """
     head = cue.head
-    if head is cue:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # a phrase hung on a noun of the clause
+    if head.i == cue.i:
         return None
-    lo, hi = head.left_edge.i, head.right_edge.i
-    c_lo, c_hi = cue.left_edge.i, cue.right_edge.i
-    if c_lo <= lo:
-        return _trimmed(cue.doc, c_hi + 1, hi)
-    if c_hi >= hi:
-        return _trimmed(cue.doc, lo, c_lo - 1)
+    heads = [head]
+    while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    c_lo, c_hi = _speech_phrase(cue) if cue.dep_ != "prep" else _edges(cue)
+    for top in reversed(heads):
+        lo, hi = _edges(top)
+        if c_lo <= lo:
+            return _trimmed(cue.doc, c_hi + 1, top.right_edge.i)
+        if c_hi >= hi:
+            return _trimmed(cue.doc, top.left_edge.i, c_lo - 1)
     return None
 
 
@@ -75,8 +124,38 @@ def clause_of(cue: Any) -> tuple[int, int] | None:
         return _rest_of_clause(cue)
     for child in cue.children:
         if child.dep_ == "ccomp":
-            return _trimmed(cue.doc, child.left_edge.i, child.right_edge.i)
+            return _clause_bounds(cue, child)
     return None
+
+
+_CLAUSAL = frozenset({"ccomp", "parataxis", "according"})  # relations that carry a clause
+_BREAKS = frozenset({",", "\u2014", "\u2013", "-", "--", ";", "("})
+_TAIL_CLAUSES = frozenset({"advcl", "parataxis", "conj", "acl"})
+
+
+def _cut_tail(head: Any, last: int) -> int:
+    """``last`` moved before the first right dependent of ``head`` set off by a comma or dash
+    that is an attribution of its own (", according to X", ", pointing to ...", ", he said")."""
+    doc = head.doc
+    for child in head.rights:
+        lo = child.left_edge.i
+        if lo > last or lo == 0 or doc[lo - 1].text not in _BREAKS:
+            continue
+        own = child.lower_ == "according" or child.dep_ == "parataxis" or (
+            child.dep_ in _TAIL_CLAUSES and child.tag_ == "VBG")
+        if own:
+            return lo - 2
+    return last
+
+
+def _clause_bounds(cue: Any, child: Any) -> tuple[int, int] | None:
+    """A clause or infinitive of ``cue``: its subtree on its side of the cue, tail cut."""
+    first, last = child.left_edge.i, child.right_edge.i
+    if child.i > cue.i:
+        first = max(first, cue.i + 1)
+    else:
+        last = min(last, cue.i - 1)
+    return _trimmed(cue.doc, first, _cut_tail(child, last))
 
 
 def _child(token: Any, deps: tuple[str, ...]) -> Any | None:
@@ -88,14 +167,14 @@ def _child(token: Any, deps: tuple[str, ...]) -> Any | None:
 
 def _relation(token: Any) -> tuple[str, tuple[int, int] | None] | None:
     """The kind of content ``token`` governs and its bounds, most speech-like kind first."""
-    if token.lower_ == "according" or token.dep_ == "parataxis":
+    if token.lower_ == "according" or token.dep_ == "parataxis" or _parenthetical(token):
         return ("according" if token.lower_ == "according" else "parataxis"), _rest_of_clause(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
     for dep in ("ccomp", "xcomp"):
         child = _child(token, (dep,))
         if child is not None:
-            return dep, _trimmed(token.doc, child.left_edge.i, child.right_edge.i)
+            return dep, _clause_bounds(token, child)
     target = _child(token, ("dobj",))
     if target is not None:
         last = target.right_edge.i
@@ -168,8 +247,12 @@ def indirect_attributions(
     quoted: Sequence[tuple[int, int]],
     persons: Sequence[tuple[int, int, str]],
 ) -> list[Attribution]:
-    """Candidates whose key was learned as a cue, or that the hand lexicons accept."""
-    out = []
+    """Candidates whose key was learned as a cue, or that the hand lexicons accept.
+
+    A cue inside the content of a reported clause ("X said they want Y", "X said Y believes
+    Z") is part of that content, not an attribution of its own (PolNeAR marks the outer one).
+    """
+    chosen = []
     for cand in attribution_candidates(doc=doc, taken=taken, quoted=quoted, persons=persons,
                                        min_words=config.min_indirect_words):
         relation = cand.key.split("/", 1)[1]
@@ -177,5 +260,13 @@ def indirect_attributions(
         rejected = cand.key in config.rejected_cues
         speaker = cand.attribution.speaker
         if learned or (not rejected and _hand_rule(cand.token, relation, speaker, config)):
-            out.append(cand.attribution)
-    return out
+            chosen.append(cand)
+    clauses = [c for c in chosen if c.key.split("/", 1)[1] in _CLAUSAL]
+    return [
+        c.attribution for c in chosen
+        if not any(
+            o.attribution.start <= c.token.idx < o.attribution.end
+            for o in clauses if o.token.i != c.token.i
+        )
+    ]
+

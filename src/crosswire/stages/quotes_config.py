@@ -39,7 +39,8 @@ class QuoteConfig:
     a cue may be; ``any_verb_introduces``: any verb right before "," or ":" and a quote is its
     cue ("Beck joked, ..."); ``min_words_unattributed``: a quote with no cue of its own must have
     this many words to inherit the speaker of the quote before it; ``indirect``: also extract
-    "X said (that) CLAUSE" and "according to X, CLAUSE"; ``inside_quotes``: also look for indirect
+    "X said (that) CLAUSE" and "according to X, CLAUSE"; ``headings``: also take "Speaker: words"
+    lines (headlines, transcripts) as quotes; ``inside_quotes``: also look for indirect
     attributions nested inside direct quotes. Merging: two quotes are variants when the shorter is
     contained in the longer (normalised) or their fuzzy partial similarity (0-100) reaches
     ``merge_similarity``; a variant must have ``merge_min_words`` words; speakers must be
@@ -51,6 +52,7 @@ class QuoteConfig:
     any_verb_introduces: bool = True
     min_words_unattributed: int = 4
     indirect: bool = True
+    headings: bool = True
     inside_quotes: bool = False
     position_lemmas: frozenset[str] = DEFAULT_POSITION_LEMMAS
     position_preps: tuple[str, ...] = _POSITION_PREPS

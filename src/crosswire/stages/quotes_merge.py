@@ -129,6 +129,7 @@ def _merge_group(members: Sequence[Quote], origin_groups: Mapping[str, str],
         cue=main.cue,
         speaker_span=speaker_of.speaker_span if speaker_of else None,
         verified=any(q.verified and q.text == main.text for q in members),
+        kind=main.kind,
     )
     return MergedQuote(quote, tuple(paraphrases))
 

@@ -43,15 +43,15 @@ def is_cue(token: Any, *, lemmas: frozenset[str]) -> bool:
 
 
 def _subject(verb: Any, *, depth: int = 0) -> Any | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return min(subjects, key=lambda c: (abs(c.i - verb.i), c.i))
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth=depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "officials speaking on ..."
