@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -140,13 +140,23 @@ def _pipe(nlp: Any, texts: list[str], config: EntityConfig) -> list[Any]:
 
 
 def extract_entities(
-    *, articles: Sequence[Article], nlp: Any, config: EntityConfig | None = None
+    *,
+    articles: Sequence[Article],
+    nlp: Any,
+    config: EntityConfig | None = None,
+    docs: Mapping[str, Any] | None = None,
 ) -> tuple[Entity, ...]:
-    """The story's entities, most mentioned first, each with aliases, sources and mentions."""
+    """The story's entities, most mentioned first, each with aliases, sources and mentions.
+
+    ``docs``: parses of the articles' texts by id (with NER), reused instead of parsing again.
+    """
     cfg = config or EntityConfig()
     ordered = sorted(articles, key=lambda a: a.id)
-    docs = _pipe(nlp, [a.text for a in ordered], cfg)
-    found = [m for a, doc in zip(ordered, docs, strict=True) for m in _mentions(a, doc, cfg)]
+    if docs is not None:
+        parsed = [docs[a.id] for a in ordered]
+    else:
+        parsed = _pipe(nlp, [a.text for a in ordered], cfg)
+    found = [m for a, doc in zip(ordered, parsed, strict=True) for m in _mentions(a, doc, cfg)]
     groups = drop_compounds(_groups(found, ordered, cfg))
     clusters = link_groups(
         groups=groups,

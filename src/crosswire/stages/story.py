@@ -30,7 +30,7 @@ from crosswire.stages.dates import check_publication_date, extract_story_dates
 from crosswire.stages.entities import canonical_namer, extract_entities
 from crosswire.stages.lineage import trace_lineage
 from crosswire.stages.quantities import extract_quantities
-from crosswire.stages.quotes import extract_quotes, merge_quotes
+from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
 from crosswire.stages.summarize import summarize
 from crosswire.stages.timeline import build_timeline
 
@@ -83,9 +83,12 @@ def strip_off_topic(*, articles: Sequence[Article], story: Story) -> tuple[Artic
 
 def _quotes(
     *, articles: Sequence[Article], nlp: Any, config: Config, groups: Mapping[str, str],
-    entities: Sequence[Entity],
+    entities: Sequence[Entity], docs: Mapping[str, Any],
 ) -> tuple[Quote, ...]:
-    found = [q for a in articles for q in extract_quotes(article=a, nlp=nlp, config=config.quotes)]
+    found = [
+        q for a in articles
+        for q in extract_quotes(article=a, nlp=nlp, config=config.quotes, doc=docs[a.id])
+    ]
     return merge_quotes(
         quotes=found,
         origin_groups=groups,
@@ -103,7 +106,10 @@ def analyse_story(
     arts = tuple(sorted(check_publication_date(articles=arts, config=config.dates), key=_key))
     lineages = trace_lineage(articles=arts, config=config.lineage)
     groups = {lin.article_id: lin.origin_group for lin in lineages}
-    entities = extract_entities(articles=arts, nlp=nlp, config=config.entities)
+    # One parse per article (paragraphs start sentences) serves the entities and the quotes.
+    docs = dict(zip([a.id for a in arts], parse_many(nlp=nlp, texts=[a.text for a in arts]),
+                    strict=True))
+    entities = extract_entities(articles=arts, nlp=nlp, config=config.entities, docs=docs)
     quantities = {a.id: extract_quantities(article=a, config=config.quantities) for a in arts}
     dates = extract_story_dates(articles=arts, config=config.dates)
     found = corroborate(
@@ -114,10 +120,14 @@ def analyse_story(
         articles=arts,
         lineages=lineages,
         entities=entities,
-        quotes=_quotes(articles=arts, nlp=nlp, config=config, groups=groups, entities=entities),
+        quotes=_quotes(
+            articles=arts, nlp=nlp, config=config, groups=groups, entities=entities, docs=docs
+        ),
         facts=found.facts,
         discrepancies=found.discrepancies,
-        timeline=build_timeline(articles=arts, dates=dates, origin_groups=groups),
+        timeline=build_timeline(
+            articles=arts, dates=dates, origin_groups=groups, config=config.timeline
+        ),
         summary=summarize(articles=arts, origin_groups=groups, config=config.summary),
         quantities=quantities,
         dates=dates,
