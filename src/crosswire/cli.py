@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from crosswire import __version__, api
 from crosswire.backends.local import CleanResult
 from crosswire.cli_store import add_store_commands
-from crosswire.config import Config, load_config, replace_setting
+from crosswire.config import Config, config_to_toml, load_config, replace_setting
 from crosswire.errors import CrosswireError
 from crosswire.render import FORMATS, brief_schema_text, render_briefs, verify_brief
 from crosswire.render.json import discrepancy_to_dict, event_to_dict, fact_to_dict
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check every span of a JSON brief against its sources")
     p.add_argument("brief", metavar="BRIEF.json")
     sub.add_parser("schema", help="print the JSON Schema of a brief")
+    p = sub.add_parser("config", help="print every setting (defaults, or --config applied) as TOML")
+    p.add_argument("--config", metavar="TOML", help="settings file to apply first")
     parser.set_defaults(store_handlers=add_store_commands(sub))
     return parser
 
@@ -230,6 +232,11 @@ def _cmd_schema(_: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_config(args: argparse.Namespace) -> int:
+    sys.stdout.write(config_to_toml(config=_config(args)))
+    return 0
+
+
 _COMMANDS = {
     "brief": _cmd_brief,
     "extract": _cmd_extract,
@@ -239,6 +246,7 @@ _COMMANDS = {
     "facts": _cmd_facts,
     "verify": _cmd_verify,
     "schema": _cmd_schema,
+    "config": _cmd_config,
 }
 
 

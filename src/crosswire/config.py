@@ -32,8 +32,9 @@ from crosswire.stages.quantities import QuantityConfig
 from crosswire.stages.quotes import QuoteConfig
 from crosswire.stages.segment import SegmentConfig
 from crosswire.stages.summarize import SummaryConfig
+from crosswire.stages.timeline import TimelineConfig
 
-__all__ = ["Config", "load_config", "replace_setting"]
+__all__ = ["Config", "config_to_toml", "load_config", "replace_setting"]
 
 
 @dataclass(frozen=True)
@@ -50,25 +51,53 @@ class Config:
     dates: DateConfig = field(default_factory=DateConfig)
     corroborate: CorroborationConfig = field(default_factory=CorroborationConfig)
     quotes: QuoteConfig = field(default_factory=QuoteConfig)
+    timeline: TimelineConfig = field(default_factory=TimelineConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     brief: BriefConfig = field(default_factory=BriefConfig)
 
+    def __post_init__(self) -> None:
+        # ``[segment]`` is where segmenting is set; the clusterer reads its own copy of it
+        # (``cluster.segments``, None when segmenting is off), kept equal here.
+        segments = self.cluster.segments
+        if segments is not None and segments != self.segment:
+            object.__setattr__(
+                self, "cluster", dataclasses.replace(self.cluster, segments=self.segment)
+            )
 
-def _coerce(*, table: str, key: str, current: Any, value: Any) -> Any:
-    if isinstance(current, bool) or current is None:
-        ok = isinstance(value, bool) or current is None
-    elif isinstance(current, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    elif isinstance(current, tuple):
-        ok = isinstance(value, list)
-        value = tuple(value) if ok else value
-    else:
-        ok = isinstance(value, type(current))
-    if not ok:
-        raise ConfigError(
-            f"[{table}] {key} = {value!r}: expected {type(current).__name__} like {current!r}"
+
+_OPTIONAL_KINDS: dict[str, tuple[type, ...]] = {
+    "str | None": (str,),
+    "int | None": (int,),
+    "float | None": (int, float),
+    "bool | None": (bool,),
+}
+
+
+def _type_ok(*, current: Any, annotation: str, value: Any) -> bool:
+    if current is None:
+        kinds = _OPTIONAL_KINDS.get(annotation.replace(" ", "").replace("|", " | "))
+        if kinds is None:
+            return False  # an object (a transport, a nested config): not settable from TOML
+        return isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
+    if isinstance(current, bool):
+        return isinstance(value, bool)
+    if isinstance(current, int | float):
+        return isinstance(value, int | float) and not isinstance(value, bool) and (
+            isinstance(current, float) or isinstance(value, int)
         )
+    if isinstance(current, tuple):
+        return isinstance(value, list)
+    return isinstance(value, type(current))
+
+
+def _coerce(*, table: str, key: str, current: Any, annotation: str, value: Any) -> Any:
+    if not _type_ok(current=current, annotation=annotation, value=value):
+        expected = annotation if current is None else f"{type(current).__name__} like {current!r}"
+        raise ConfigError(f"[{table}] {key} = {value!r}: expected {expected}")
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(current, float) or (current is None and "float" in annotation):
+        return float(value)
     return value
 
 
@@ -78,11 +107,18 @@ def replace_setting(*, config: Config, table: str, key: str, value: Any) -> Conf
     if table not in names:
         raise ConfigError(f"unknown config table [{table}]; known: {', '.join(sorted(names))}")
     stage = getattr(config, table)
-    fields = {f.name for f in dataclasses.fields(stage)}
+    fields = {f.name: f for f in dataclasses.fields(stage)}
     if key not in fields:
         raise ConfigError(f"unknown setting [{table}] {key}; known: {', '.join(sorted(fields))}")
-    new_value = _coerce(table=table, key=key, current=getattr(stage, key), value=value)
-    return dataclasses.replace(config, **{table: dataclasses.replace(stage, **{key: new_value})})
+    new_value = _coerce(
+        table=table, key=key, current=getattr(stage, key), annotation=str(fields[key].type),
+        value=value,
+    )
+    try:
+        changed = dataclasses.replace(stage, **{key: new_value})
+    except ValueError as exc:  # a stage config's own range check
+        raise ConfigError(f"[{table}] {key} = {value!r}: {exc}") from exc
+    return dataclasses.replace(config, **{table: changed})
 
 
 def load_config(*, path: Path | None = None) -> Config:
@@ -100,3 +136,41 @@ def load_config(*, path: Path | None = None) -> Config:
         for key, value in sorted(values.items()):
             config = replace_setting(config=config, table=table, key=key, value=value)
     return config
+
+
+def _toml_value(value: Any) -> str | None:
+    """``value`` written as TOML, or None when TOML cannot hold it (no null, no objects)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{escaped}"'
+    if isinstance(value, tuple):
+        items = [_toml_value(v) for v in value]
+        if any(item is None for item in items):
+            return None
+        return "[" + ", ".join(str(item) for item in items) + "]"
+    return None
+
+
+def config_to_toml(*, config: Config) -> str:
+    """Every setting of ``config`` as a TOML file that :func:`load_config` reads back.
+
+    Settings TOML cannot hold (unset optional values, nested objects) are written as comments.
+    """
+    lines: list[str] = []
+    for table in dataclasses.fields(config):
+        stage = getattr(config, table.name)
+        lines.append(f"[{table.name}]")
+        for item in dataclasses.fields(stage):
+            value = getattr(stage, item.name)
+            text = _toml_value(value)
+            if text is None:
+                shown = "unset" if value is None else "not settable from TOML"
+                lines.append(f"# {item.name}: {shown}")
+            else:
+                lines.append(f"{item.name} = {text}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""docs/configuration.md stays true: every table and key of :class:`Config` is documented there,
+no documented key is gone, TOML defaults match the code, and the example file loads."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crosswire.config import Config, load_config
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+_SECTION = re.compile(r"^## \[(?P<table>[a-z_]+)\]\s*$", re.MULTILINE)
+_ROW_KEY = re.compile(r"^\|\s*`(?P<key>[A-Za-z_][A-Za-z0-9_]*)`")
+TABLES = [f.name for f in dataclasses.fields(Config())]
+
+
+def _sections() -> dict[str, str]:
+    """Table name -> the text of its ``## [table]`` section (up to the next ``## `` heading)."""
+    text = DOC.read_text(encoding="utf-8")
+    heads = list(_SECTION.finditer(text))
+    out: dict[str, str] = {}
+    for n, head in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        rest = text[head.end() : end]
+        following = re.search(r"^## ", rest, re.MULTILINE)
+        out[head.group("table")] = rest[: following.start()] if following else rest
+    return out
+
+
+def _rows(section: str) -> dict[str, list[str]]:
+    """Key (first column, in backticks) -> the cells of its row in the section's table."""
+    rows: dict[str, list[str]] = {}
+    for line in section.splitlines():
+        match = _ROW_KEY.match(line.strip())
+        if match is None:
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        assert match.group("key") not in rows, f"`{match.group('key')}` documented twice"
+        rows[match.group("key")] = cells
+    return rows
+
+
+def _fields(table: str) -> list[str]:
+    return [f.name for f in dataclasses.fields(getattr(Config(), table))]
+
+
+def _toml(value: Any) -> str | None:
+    """``value`` as TOML writes it; None when TOML cannot hold it (None, objects, sets)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple):
+        items = [_toml(v) for v in value]
+        return None if None in items else "[" + ", ".join(str(i) for i in items) + "]"
+    return None
+
+
+def test_one_section_per_table_in_config_order() -> None:
+    headings = [m.group("table") for m in _SECTION.finditer(DOC.read_text(encoding="utf-8"))]
+    assert headings == TABLES, f"sections of {DOC.name} {headings} != Config's tables {TABLES}"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_key_is_documented(table: str) -> None:
+    section = _sections().get(table, "")
+    rows = _rows(section)
+    missing = [key for key in _fields(table) if f"`{key}`" not in section or key not in rows]
+    assert not missing, f"[{table}] keys missing from {DOC.name}: {missing}"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_no_documented_key_is_gone(table: str) -> None:
+    rows = _rows(_sections().get(table, ""))
+    stale = sorted(set(rows) - set(_fields(table)))
+    assert not stale, f"[{table}] keys in {DOC.name} that {table} no longer has: {stale}"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_defaults_match_the_code(table: str) -> None:
+    """A default TOML can write is shown as TOML; a key TOML cannot set says so."""
+    stage = getattr(Config(), table)
+    rows = _rows(_sections().get(table, ""))
+    for key in _fields(table):
+        if key not in rows:
+            continue  # reported by test_every_key_is_documented
+        value = getattr(stage, key)
+        shown = _toml(value)
+        if shown is not None:
+            assert rows[key][1] == f"`{shown}`", f"[{table}] {key} = {shown}: {rows[key][1]!r}"
+        elif value is not None:
+            assert "not settable from TOML" in " | ".join(rows[key]), f"[{table}] {key}"
+
+
+def test_example_file_loads(tmp_path: Path) -> None:
+    blocks = re.findall(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    assert blocks, "the page shows an example TOML file"
+    for n, block in enumerate(blocks):
+        path = tmp_path / f"example{n}.toml"
+        path.write_text(block, encoding="utf-8")
+        assert load_config(path=path) != Config()
