@@ -6,11 +6,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from crosswire.config import Config, load_config
+from crosswire.config import Config, load_config, toml_value
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 _SECTION = re.compile(r"^## \[(?P<table>[a-z_]+)\]\s*$", re.MULTILINE)
@@ -48,20 +47,6 @@ def _fields(table: str) -> list[str]:
     return [f.name for f in dataclasses.fields(getattr(Config(), table))]
 
 
-def _toml(value: Any) -> str | None:
-    """``value`` as TOML writes it; None when TOML cannot hold it (None, objects, sets)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, tuple):
-        items = [_toml(v) for v in value]
-        return None if None in items else "[" + ", ".join(str(i) for i in items) + "]"
-    return None
-
-
 def test_one_section_per_table_in_config_order() -> None:
     headings = [m.group("table") for m in _SECTION.finditer(DOC.read_text(encoding="utf-8"))]
     assert headings == TABLES, f"sections of {DOC.name} {headings} != Config's tables {TABLES}"
@@ -91,7 +76,7 @@ def test_defaults_match_the_code(table: str) -> None:
         if key not in rows:
             continue  # reported by test_every_key_is_documented
         value = getattr(stage, key)
-        shown = _toml(value)
+        shown = toml_value(value)
         if shown is not None:
             assert rows[key][1] == f"`{shown}`", f"[{table}] {key} = {shown}: {rows[key][1]!r}"
         elif value is not None:

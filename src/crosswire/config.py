@@ -34,7 +34,7 @@ from crosswire.stages.segment import SegmentConfig
 from crosswire.stages.summarize import SummaryConfig
 from crosswire.stages.timeline import TimelineConfig
 
-__all__ = ["Config", "config_to_toml", "load_config", "replace_setting"]
+__all__ = ["Config", "config_to_toml", "load_config", "replace_setting", "toml_value"]
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def load_config(*, path: Path | None = None) -> Config:
     return config
 
 
-def _toml_value(value: Any) -> str | None:
+def toml_value(value: Any) -> str | None:
     """``value`` written as TOML, or None when TOML cannot hold it (no null, no objects)."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -148,7 +148,7 @@ def _toml_value(value: Any) -> str | None:
         escaped = value.replace("\\", "\\\\").replace('"', '\\"')
         return f'"{escaped}"'
     if isinstance(value, tuple):
-        items = [_toml_value(v) for v in value]
+        items = [toml_value(v) for v in value]
         if any(item is None for item in items):
             return None
         return "[" + ", ".join(str(item) for item in items) + "]"
@@ -166,7 +166,7 @@ def config_to_toml(*, config: Config) -> str:
         lines.append(f"[{table.name}]")
         for item in dataclasses.fields(stage):
             value = getattr(stage, item.name)
-            text = _toml_value(value)
+            text = toml_value(value)
             if text is None:
                 shown = "unset" if value is None else "not settable from TOML"
                 lines.append(f"# {item.name}: {shown}")
