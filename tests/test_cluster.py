@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from crosswire.stages.cluster import (
 )
 from crosswire.stages.cluster_graph import Cohesion, Groups
 from crosswire.stages.cluster_stream import StreamClusterer
+from crosswire.stages.cluster_stream_settle import SettleSettings, resettle
 
 CONFIG = ClusterConfig(segments=None)
 
@@ -177,3 +179,67 @@ def test_cohesion_check_leaves_short_reports_to_the_centroids() -> None:
     long_reports.merge(2, 3)
     assert not long_reports.cohesive(0, 2, cross=0.1)
     assert long_reports.cohesive(0, 2, cross=4 * 0.7 * 0.9)
+
+
+def _one_story(*, adjacency: list[dict[int, float]], terms: int) -> tuple[Groups, list[int]]:
+    """All items greedily in one story, as a stream may leave them."""
+    groups = Groups(linkage="centroid", cohesion=Cohesion())
+    for i in range(len(adjacency)):
+        groups.add(item=i, terms=terms)
+    for i, row in enumerate(adjacency):
+        for j, sim in row.items():
+            if j < i:
+                groups.link(a=i, b=j, sim=sim)
+    for i in range(1, len(adjacency)):
+        groups.merge(0, i)
+    return groups, [0] * len(adjacency)
+
+
+def _two_events(sizes: tuple[int, int]) -> list[dict[int, float]]:
+    """Two tight events of one kind: 0.9 inside each, 0.2 across."""
+    n = sum(sizes)
+    side = [0] * sizes[0] + [1] * sizes[1]
+    return [{j: (0.9 if side[i] == side[j] else 0.2) for j in range(n) if j != i} for i in range(n)]
+
+
+def test_settle_splits_a_story_of_two_events_of_one_kind() -> None:
+    adjacency = _two_events((3, 3))
+    groups, owner = _one_story(adjacency=adjacency, terms=30)
+    keys = resettle(
+        groups=groups, key=0, adjacency=adjacency, terms=[30] * 6, owner=owner,
+        threshold=0.15, settings=SettleSettings(),
+    )
+    assert keys == [0, 3]
+    assert {k: sorted(m) for k, m in groups.members.items()} == {0: [0, 1, 2], 3: [3, 4, 5]}
+    assert owner == [0, 0, 0, 3, 3, 3]
+    assert groups.cross[0][3] == groups.cross[3][0] == pytest.approx(9 * 0.2)
+    assert groups.internal[0] == pytest.approx(3 * 0.9)
+
+
+def test_settle_keeps_a_small_fragment_with_its_story() -> None:
+    adjacency = _two_events((7, 2))  # 2 of 9: below both min_piece and min_share
+    groups, owner = _one_story(adjacency=adjacency, terms=30)
+    keys = resettle(
+        groups=groups, key=0, adjacency=adjacency, terms=[30] * 9, owner=owner,
+        threshold=0.15, settings=SettleSettings(),
+    )
+    assert keys == [0]
+    assert sorted(groups.members[0]) == list(range(9))
+
+
+def test_stream_sums_match_the_stored_pair_similarities() -> None:
+    stream = StreamClusterer(config=CONFIG)
+    for a in _articles():
+        stream.add(sketch=cluster_map(article=a, config=CONFIG))
+    groups = stream.groups
+    for key, members in groups.members.items():
+        inside = set(members)
+        internal = sum(stream.adjacency[i][j] for i in members for j in stream.adjacency[i]
+                       if j in inside and j > i)
+        assert groups.internal[key] == pytest.approx(internal)
+        for i in members:
+            assert stream.owner[i] == key
+        for other, cross in groups.cross[key].items():
+            pairs = sum(s for i in members for j, s in stream.adjacency[i].items()
+                        if stream.owner[j] == other)
+            assert cross == pytest.approx(pairs)

@@ -4,7 +4,9 @@ Each report is weighted with the document frequencies seen so far, compared with
 reports that share one of its heaviest terms (within the time window), and joins the story whose
 centroid is closest if that similarity reaches the threshold; otherwise it opens a story. After a
 join, stories that have converged (their similarity now reaches the threshold) are merged. The
-similarity is the one the batch reduce uses, so both modes agree on what one story is.
+similarity is the one the batch reduce uses, so both modes agree on what one story is. Then the
+report's story is re-decided with the batch merge rule (:mod:`cluster_stream_settle`), which
+undoes greedy joins of two events of one kind; the pair similarities are stored for that.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 from crosswire.models import Story
 from crosswire.stages.cluster_graph import Groups, story_id
 from crosswire.stages.cluster_index import TermIndex
+from crosswire.stages.cluster_stream_settle import SettleSettings, resettle
 from crosswire.text.vectors import cosine, tfidf, top_terms
 
 if TYPE_CHECKING:
@@ -22,14 +25,17 @@ if TYPE_CHECKING:
 
 __all__ = ["StreamClusterer"]
 
-_REFRESH = 1.5  # re-weight a stored vector once the corpus has grown by this factor
+_REFRESH = 1.25  # re-weight a stored vector once the corpus has grown by this factor
 
 
 class StreamClusterer:
     """Stories built up one report at a time (not thread-safe; one per stream)."""
 
-    def __init__(self, *, config: ClusterConfig) -> None:
+    def __init__(self, *, config: ClusterConfig, settle: SettleSettings | None = None) -> None:
         self.config = config
+        self.settle = settle if settle is not None else SettleSettings()
+        self.adjacency: list[dict[int, float]] = []
+        self.n_terms: list[int] = []
         self.groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
         self.doc_freq: dict[str, int] = {}
         self.ids: list[str] = []
@@ -75,14 +81,34 @@ class StreamClusterer:
         self.weighted_at.append(len(self.ids))
         self.owner.append(item)
         self.groups.add(item=item, terms=len(sketch.counts))
+        self.n_terms.append(len(sketch.counts))
+        self.adjacency.append({})
         keys = top_terms(vector, k=self.config.index_terms)
         for j in self._candidates(keys=keys, day=sketch.day):
             sim = cosine(vector, self._current(j))
             if sim >= self.config.edge_floor:
                 self.groups.link(a=item, b=self.owner[j], sim=sim)
+                self.adjacency[item][j] = sim
+                self.adjacency[j][item] = sim
         for t in keys:
             self.index.add(term=t, item=item, day=sketch.day)
         self._settle(item)
+        self._resettle(item)
+
+    def _resettle(self, item: int) -> None:
+        key = self.owner[item]
+        size = len(self.groups.members[key])
+        if size < 2 * self.settle.min_piece or size > self.settle.max_items:
+            return
+        rule = self.groups.cohesion
+        if rule is None or self.groups.terms[key] < rule.min_terms * size:
+            return  # no cohesion veto applies to these reports: re-merging splits nothing
+        new_keys = resettle(
+            groups=self.groups, key=key, adjacency=self.adjacency, terms=self.n_terms,
+            owner=self.owner, threshold=self.config.threshold, settings=self.settle,
+        )
+        if len(new_keys) > 1:
+            self._settle(self.owner[item])
 
     def _settle(self, key: int) -> None:
         while True:
