@@ -125,7 +125,7 @@ def clean_spark(*, sc: Any, paths: Sequence[str], config: Config, options: Spark
     """An RDD of ``(key, Article | Rejection)`` in the local runner's sense."""
     items = list(enumerate(expand_paths(paths=paths, config=config.ingest)))
     raw = sc.parallelize(items, max(1, min(options.partitions, len(items) or 1)))
-    keyed = raw.flatMap(lambda item: _read_one(item, config))
+    keyed = raw.flatMap(lambda item: _read_one(item, config)).cache()  # read each input once
     rejected = keyed.filter(lambda row: isinstance(row[1], Rejection))
     cleaned = (
         keyed.filter(lambda row: isinstance(row[1], RawDocument))
@@ -152,6 +152,10 @@ def _off_topic(
     return find_off_topic(articles=[by_id[i] for i in order], config=config)
 
 
+def _owner(stories: Sequence[Story]) -> dict[str, str]:
+    return {m: s.id for s in stories for m in s.article_ids}
+
+
 def _stories(*, sc: Any, articles: Any, config: ClusterConfig, options: SparkOptions
              ) -> tuple[Story, ...]:
     sketches: list[ClusterSketch] = articles.map(
@@ -162,7 +166,7 @@ def _stories(*, sc: Any, articles: Any, config: ClusterConfig, options: SparkOpt
     if config.segments is None:
         return stories
     segment_config = config.segments
-    owner = sc.broadcast({m: s.id for s in stories for m in s.article_ids})
+    owner = sc.broadcast(_owner(stories))
     order = sc.broadcast({s.id: s.article_ids for s in stories})
     found: list[Segment] = (
         articles.map(lambda a: (owner.value[a.id], a))
@@ -211,7 +215,7 @@ def run_spark(
     articles, cleaned = _collect_clean(rows)
     stories = _stories(sc=sc, articles=articles, config=config.cluster, options=opts)
     by_id = sc.broadcast({s.id: s for s in stories})
-    owner = sc.broadcast({m: s.id for s in stories for m in s.article_ids})
+    owner = sc.broadcast(_owner(stories))
     briefs: list[Brief] = (
         articles.map(lambda a: (owner.value[a.id], a))
         .groupByKey(opts.partitions)

@@ -153,7 +153,7 @@ def _prose(line: str, key: str, config: CleanConfig) -> bool:
 
 def _link_like(line: str) -> bool:
     """A line that reads as the title of a linked article, not as a sentence of the body."""
-    return len(line) <= _MAX_LINK_CHARS and not line.endswith((".", ":", ";", ","))
+    return len(line) <= _MAX_LINK_CHARS and not line.endswith((*_TERMINAL, ";", ","))
 
 
 def _related_lists(lines: list[str], junk: list[str | None]) -> list[str | None]:

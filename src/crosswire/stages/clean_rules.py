@@ -132,7 +132,7 @@ RULES: tuple[LineRule, ...] = (
         r"|(?:open|close) menu|menu",
         40,
     ),
-    _rule("boilerplate", r"download (?:the|our) [\w .'&-]{1,60}\bapps?\b.*", 240),
+    _rule("boilerplate", r"(?:download|get) (?:the|our) [\w .'&-]{1,60}\bapps?\b.*", 240),
     _rule("boilerplate", r"tap here\b.*", 120),
     _rule(
         "image-caption",
@@ -193,12 +193,11 @@ RULES: tuple[LineRule, ...] = (
     _rule("paywall", r"(?:to (?:view|read|continue reading) (?:the full|this|the rest of)"
           r" (?:story|article)|pour lire la suite|pour accéder en illimité"
           r"|if you(?:'|’)re seeing this message\b|already a subscriber\?).*", 200),
-    _rule("boilerplate", r".*\bdownload\b.{0,60}\bapps?\b.{0,40}", 160),
     _rule("comment-box", r".*\b(?:eingeloggt|angemeldet|registriert) sein,? um\b.*\bkommentar.*",
           160),
     _rule("membership", r"(?:unterstütze(?:n sie)? [\w .-]{1,40} (?:bereits )?mit\b"
           r"|hazte (?:miembro|socio)|werden sie mitglied|become a (?:member|subscriber|patron)"
-          r"|donate now)\b.{0,100}", 140),
+          r"|donate now)\b[^.]{0,40}\W{0,3}", 140),
     _rule("separator", r"[\W_]+", 200),
 )
 

@@ -30,6 +30,8 @@ def _speaker(doc: Any, start: int, end: int) -> Speaker | None:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and start <= ent.start_char and ent.end_char <= end:
             return Speaker(ent.text, ent.start_char, ent.end_char)
+    if any(e.start_char < end and start < e.end_char for e in doc.ents):
+        return None  # a dateline ("NEW DELHI:") or an organisation, not a speaker
     caps = _CAPS_NAME.search(doc.text, start, end)
     if caps is not None and caps.end() == end:
         return Speaker(caps.group(), caps.start(), caps.end())

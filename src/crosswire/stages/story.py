@@ -107,8 +107,10 @@ def analyse_story(
     lineages = trace_lineage(articles=arts, config=config.lineage)
     groups = {lin.article_id: lin.origin_group for lin in lineages}
     # One parse per article (paragraphs start sentences) serves the entities and the quotes.
-    docs = dict(zip([a.id for a in arts], parse_many(nlp=nlp, texts=[a.text for a in arts]),
-                    strict=True))
+    parsed = parse_many(
+        nlp=nlp, texts=[a.text for a in arts], batch_size=config.entities.batch_size
+    )
+    docs = dict(zip([a.id for a in arts], parsed, strict=True))
     entities = extract_entities(articles=arts, nlp=nlp, config=config.entities, docs=docs)
     quantities = {a.id: extract_quantities(article=a, config=config.quantities) for a in arts}
     dates = extract_story_dates(articles=arts, config=config.dates)
