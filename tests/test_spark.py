@@ -79,3 +79,13 @@ def test_spark_equals_local(spark: Any, corpus: Path, nlp: Any) -> None:
     reasons = sorted(r.reason for r in local.rejections)
     assert "duplicate-id" in reasons and len(reasons) >= 3
     assert len(local.stories) >= 2
+
+
+def test_api_brief_on_spark_leaves_a_running_session_alone(spark: Any, nlp: Any) -> None:
+    from crosswire import api
+
+    on_spark = api.brief(paths=[str(SEEDS)], spark_master="local[2]")
+    assert _json(on_spark) == _json(api.brief(paths=[str(SEEDS)], nlp=nlp))
+    assert spark.sparkContext.parallelize([1, 2]).sum() == 3  # still running
+    with pytest.raises(ValueError, match="nlp"):
+        api.brief(paths=[str(SEEDS)], nlp=nlp, spark_master="local[2]")

@@ -110,16 +110,24 @@ def brief(
     """The whole pipeline: one cited brief per story found in the inputs.
 
     With ``spark_master`` (``"local[*]"``, ``"spark://host:7077"``...) the work runs on Spark
-    (:mod:`crosswire.backends.spark`) and gives the same records.
+    (:mod:`crosswire.backends.spark`) and gives the same records; the executors load their own
+    spaCy pipeline, so ``nlp`` must then be None. A Spark session this call starts, it stops.
     """
     cfg = config or Config()
     if spark_master is not None:
-        from crosswire.backends.spark import run_spark, spark_session
+        if nlp is not None:
+            raise ValueError("nlp cannot be passed with spark_master: executors load their own")
+        from crosswire.backends.spark import require_pyspark, run_spark, spark_session
 
+        require_pyspark()
+        from pyspark.sql import SparkSession
+
+        running = SparkSession.getActiveSession()
         session = spark_session(master=spark_master)
         try:
             return run_spark(spark=session, paths=paths, config=cfg)
         finally:
-            session.stop()
+            if running is None:
+                session.stop()
     pipeline = nlp if nlp is not None else load_nlp()
     return run_local(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=pipeline)
