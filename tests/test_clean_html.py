@@ -75,6 +75,13 @@ def test_latin1_pages_are_read_as_windows_1252() -> None:
     assert "Budget – für Café" in text
 
 
+def test_utf8_pages_labelled_latin1_or_ascii_stay_utf8() -> None:
+    for label in ("iso-8859-1", "us-ascii"):
+        page = _page().replace("<head>", f'<head><meta charset="{label}">')
+        html = page.replace("budget", "Budget – für Café").encode("utf-8")
+        assert "Budget – für Café" in extract_html(html=html).text
+
+
 def test_utf8_with_a_broken_byte_stays_utf8() -> None:
     page = _page().replace("budget", "Budget für Café").replace(" the ", " thé ")
     html = page.encode("utf-8") + b"<!-- \xff -->"

@@ -223,6 +223,24 @@ def test_merge_takes_its_origin_and_does_not_join_groups() -> None:
     assert got["merged"].origin_group == got["wire"].origin_group != got["fire"].origin_group
 
 
+def test_a_root_is_no_sibling_of_copies_of_its_copies() -> None:
+    root = Article(id="root", text="\n".join(WIRE[:7] + OWN_A), published="2025-03-04T08:00")
+    first = Article(id="first", text="\n".join(WIRE[2:6]), published="2025-03-04T09:00")
+    later = [
+        Article(
+            id=f"later{k}",
+            text="\n".join(WIRE[2:6] + [f"Commuters on route {k} welcomed the news at once."]),
+            published="2025-03-04T10:00",
+        )
+        for k in range(3)
+    ]
+    got = _by_id(trace_lineage(articles=[root, first, *later]))
+    assert got["first"].origin == "root"
+    assert all(got[f"later{k}"].origin is not None for k in range(3))
+    assert (got["root"].origin, got["root"].kind, got["root"].passages) == (None, "original", ())
+    assert {lin.origin_group for lin in got.values()} == {"first"}
+
+
 @settings(max_examples=8, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_siblings_and_merges_do_not_depend_on_input_order(rnd: random.Random) -> None:

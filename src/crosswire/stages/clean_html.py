@@ -58,10 +58,14 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> str:
     """Decode page bytes: declared charset first (Latin-1 read as its superset Windows-1252,
-    as browsers do), then UTF-8, then UTF-8 with a few broken bytes, then detection."""
+    as browsers do, unless the bytes are valid UTF-8 with non-ASCII characters: a page
+    mislabelled Latin-1 or ASCII), then UTF-8, then UTF-8 with a few broken bytes, then
+    detection."""
     m = _ENCODING_DECL.search(data[:4096])
     declared = m.group(1).decode("ascii", "ignore").lower() if m else None
     candidates = ["cp1252", declared] if declared in _LATIN1 else [declared] if declared else []
+    if declared in _LATIN1 and max(data, default=0) > 0x7F:
+        candidates.insert(0, "utf-8")  # bytes that are valid UTF-8 are not Windows-1252 text
     for encoding in [*candidates, "utf-8"]:
         try:
             return data.decode(encoding)

@@ -292,7 +292,7 @@ def decide_lineage(
         origin = origins.get(i)
         group = grouped.groups[i]
         if origin is None:
-            partners = grouped.siblings.get(i, ())[:_MAX_SOURCES]
+            partners = _strongest(i, grouped.siblings.get(i, ()), links, ids)
             kind = _sibling_kind(i, partners, links, settings) if partners else "original"
             passages = _passages(i, partners, reports, links)
             out.append(Lineage(report.article_id, None, group, kind, passages))
@@ -301,13 +301,24 @@ def decide_lineage(
         if i in merges:
             kind = "merge"
             others = [o for o in neighbours[i] if o != origin and _key(o, origin) not in links]
-            sources += sorted(others)[:_MAX_SOURCES]
+            sources += _strongest(i, others, links, ids)
         else:
             evidence = links[_key(i, origin)]
             kind = _kind(i, origin, reports, evidence, settings, name_df)
         passages = _passages(i, sources, reports, links)
         out.append(Lineage(report.article_id, ids[origin], group, kind, passages))
     return tuple(out)
+
+
+def _strongest(
+    report: int,
+    partners: Sequence[int],
+    links: dict[tuple[int, int], PairEvidence],
+    ids: Sequence[str],
+) -> list[int]:
+    """The ``_MAX_SOURCES`` siblings sharing the most passages with ``report`` (ties: by id)."""
+    ranked = sorted(partners, key=lambda p: (-links[_key(report, p)].points, ids[p]))
+    return sorted(ranked[:_MAX_SOURCES])
 
 
 def _siblings(settings: DecideSettings) -> SiblingSettings:

@@ -1,7 +1,8 @@
 """Origin groups for :mod:`lineage`: which reports carry one origin, in the set or not.
 
 A group is a tree of derivations (a report and everything copied from it), joined with the
-trees of its *siblings*: linked reports, neither derived from the other, that carry one
+trees of its *siblings*: linked reports, neither derived from the other (not even through
+other reports), that carry one
 origin that is not in the set (two outlets running one wire story, each with material the
 other lacks).  Siblings get no origin; what they share is their group.
 
@@ -101,6 +102,18 @@ def _pairings(
     ]
 
 
+def _descends(child: int, ancestor: int, origins: dict[int, int]) -> bool:
+    """Whether ``child`` derives from ``ancestor``, directly or through other reports."""
+    seen = {child}
+    node = origins.get(child)
+    while node is not None and node not in seen:
+        if node == ancestor:
+            return True
+        seen.add(node)
+        node = origins.get(node)
+    return False
+
+
 def origin_groups(
     *,
     ids: Sequence[str],
@@ -113,7 +126,7 @@ def origin_groups(
     origin) and their sibling links."""
     verbatim, weak = [], []
     for (a, b), ev in sorted(links.items()):
-        if origins.get(a) == b or origins.get(b) == a or a in merges or b in merges:
+        if a in merges or b in merges or _descends(a, b, origins) or _descends(b, a, origins):
             continue
         if ev.verbatim_share >= settings.share:
             verbatim.append((a, b))
