@@ -279,3 +279,15 @@ def test_read_meta_from_head() -> None:
         "Budget passes & more", "2025-02-07", "X News", "Jane Smith")
     bare = read_meta(html="<html><head></head></html>", url="https://www.y.example/2025/01/x")
     assert (bare.title, bare.published, bare.site) == (None, None, "www.y.example")
+
+
+def test_a_headline_only_record_keeps_its_headline() -> None:
+    headline = "Quake kills dozens in northern Peru"
+    got = clean_document(doc=RawDocument(id="h", text=f" {headline}\n", title=headline))
+    assert isinstance(got, Article)
+    assert (got.text, got.title, got.removed) == (headline, headline, ())
+    assert "headline-only" in got.flags
+    body = clean_document(doc=RawDocument(id="b", text=f"{headline}\nRescuers dug all night."))
+    assert isinstance(body, Article) and "headline-only" not in body.flags
+    empty = clean_document(doc=RawDocument(id="e", text="Share this", title="Other title"))
+    assert isinstance(empty, Rejection)

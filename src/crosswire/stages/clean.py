@@ -256,6 +256,13 @@ def _body_options(config: CleanConfig) -> BodyOptions:
     )
 
 
+def _is_headline(raw: str, title: str | None) -> bool:
+    """Whether a document's whole text is its headline (cleaning took it as the title)."""
+    return bool(title) and " ".join(raw.split()).casefold() == " ".join(
+        str(title).split()
+    ).casefold()
+
+
 def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Article | Rejection:
     """Clean one raw document into an Article, or say why it cannot be used."""
     config = config or CleanConfig()
@@ -275,12 +282,19 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
     given_title = doc.title or (extract.title if extract else None)
     cleaned = clean_text(text=raw, title=given_title, config=config)
     text, head = cleaned.text, cleaned.head
+    headline_only = not text and _is_headline(raw, cleaned.title or given_title)
+    if headline_only:
+        text = " ".join(raw.split())  # a feed item or headline list: the headline is the report
     if len(text.split()) < max(config.min_words, 1):
         reason = "empty" if not text else "too-short"
         message = f"{len(text.split())} words left after cleaning"
         return Rejection(doc.id, reason, message, doc.origin)
     published, published_source = _published(doc, extract, head)
-    flags = ("mojibake-fixed",) if config.fix_mojibake and has_mojibake(raw) else ()
+    flags: tuple[str, ...] = ()
+    if config.fix_mojibake and has_mojibake(raw):
+        flags += ("mojibake-fixed",)
+    if headline_only:
+        flags += ("headline-only",)
     article = Article(
         id=doc.id,
         text=text,
@@ -293,7 +307,7 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
         author=head.author or (extract.author if extract else None),
         dateline=head.dateline,
         attribution=cleaned.attribution,
-        removed=cleaned.removed,
+        removed=() if headline_only else cleaned.removed,
         flags=flags,
     )
     return article
