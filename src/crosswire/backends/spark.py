@@ -7,10 +7,11 @@ Where the work runs:
   executor; records keep a ``(input number, record number)`` key, so "first record with an id
   wins" means the same as in the local runner;
 * **clean** — :func:`clean_document` per record on the executors;
-* **cluster** — :func:`cluster_map` per article on the executors; the order-independent reduce
-  (:func:`cluster_reduce`, or :func:`cluster_incremental`) runs on the driver over the small
-  sketches; off-topic segments are found per story on the executors and pointed at their story
-  on the driver (only the articles that have such segments travel there);
+* **cluster** — :func:`cluster_map_many` per partition on the executors (embeddings, when on,
+  in batches); the order-independent reduce (:func:`cluster_reduce`, or
+  :func:`cluster_incremental`) runs on the driver over the small sketches; off-topic
+  segments are found per story on the executors and pointed at their story on the driver
+  (only the articles that have such segments travel there);
 * **brief** — every story's member articles are grouped on one executor, which runs
   :func:`analyse_story` and :func:`assemble_brief`; the spaCy pipeline is loaded once per
   partition by ``nlp_loader``.
@@ -38,7 +39,7 @@ from crosswire.stages.cluster import (
     ClusterConfig,
     ClusterSketch,
     cluster_incremental,
-    cluster_map,
+    cluster_map_many,
     cluster_reduce,
 )
 from crosswire.stages.cluster_join import assign_segments
@@ -158,8 +159,8 @@ def _owner(stories: Sequence[Story]) -> dict[str, str]:
 
 def _stories(*, sc: Any, articles: Any, config: ClusterConfig, options: SparkOptions
              ) -> tuple[Story, ...]:
-    sketches: list[ClusterSketch] = articles.map(
-        lambda a: cluster_map(article=a, config=config)
+    sketches: list[ClusterSketch] = articles.mapPartitions(
+        lambda part: cluster_map_many(articles=list(part), config=config)
     ).collect()
     reduce = cluster_incremental if options.incremental else cluster_reduce
     stories = reduce(sketches=sketches, config=config)

