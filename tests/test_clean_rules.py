@@ -73,6 +73,14 @@ def _clean(text: str, **kwargs: object) -> Article:
         ("To view the full story, please subscribe to The Times.", "paywall"),
         ("Download the Nationnews apps for iOS and Android.", "boilerplate"),
         ("HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", "membership"),
+        (
+            "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet"
+            " Archive. Flowing in every day, these data are added to the Wayback Machine.",
+            "archive-notice",
+        ),
+        ("The seed for Wide00014 was:", "archive-notice"),
+        ("Rating is available when the video has been rented.", "player"),
+        ("Sorry, the page you requested could not be found.", "boilerplate"),
     ],
 )
 def test_junk_lines(line: str, reason: str) -> None:
@@ -95,6 +103,8 @@ def test_junk_lines(line: str, reason: str) -> None:
         "Lea: Ich finde den Plan gut, sagte sie.",
         "See more of the city's parks before the budget cuts take effect, officials urged.",
         "Aktualisiert wurde der Plan zuletzt vor zehn Jahren, im Jahr 2015, sagte der Sprecher.",
+        "The Internet Archive said on Monday that its crawlers had saved the deleted pages.",
+        "The seed for the new variety was planted in 1996, the farmers said.",
     ],
 )
 def test_prose_is_not_junk(line: str) -> None:

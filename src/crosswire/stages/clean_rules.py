@@ -198,6 +198,23 @@ RULES: tuple[LineRule, ...] = (
     _rule("membership", r"(?:unterstütze(?:n sie)? [\w .-]{1,40} (?:bereits )?mit\b"
           r"|hazte (?:miembro|socio)|werden sie mitglied|become a (?:member|subscriber|patron)"
           r"|donate now)\b[^.]{0,40}\W{0,3}", 140),
+    # Web-archive captures (Wayback Machine, Archive-It) and dead pages kept by news crawls.
+    _rule("archive-notice", r"(?:this data is currently not publicly accessible\.? ?)?starting in"
+          r" 1996, alexa internet has been donating their crawl data to the internet archive\b.*",
+          400),
+    _rule("archive-notice", r"these crawls are part of an effort to archive pages as they are"
+          r" created\b.*", 1200),
+    _rule("archive-notice", r"the seed for wide\d+ was:?|-{1,2} ?(?:slash pages from every domain"
+          r"|a ranking of all urls that have|up to a maximum of \d+ most highly ranked urls"
+          r"|top ranked pages \(up to a max)\b.*", 300),
+    _rule("archive-notice", r"this is a set of web collections curated by [^.]{1,80} using the"
+          r" archive-it service\b.*", 800),
+    _rule("archive-notice", r"this data is currently not publicly accessible\.?", 60),
+    _rule("boilerplate", r"sorry, the page you requested could not be found\.?"
+          r"|you(?:'|’)re almost there\W{0,4}|your custom domain mapping may take\b.*", 400),
+    _rule("player", r"the interactive transcript could not be loaded\.?"
+          r"|rating is available when the video has been rented\.?"
+          r"|this feature is not available right now\. please try again later\.?", 80),
     _rule("separator", r"[\W_]+", 200),
 )
 
