@@ -241,3 +241,88 @@ def test_quote_kind_direct_and_partial(nlp: Any) -> None:
     kinds = {q.text: q.kind for q in _quotes(nlp, text, QuoteConfig())}
     assert kinds["We will win"] == "direct"
     assert kinds["he was “totally against” the tariffs"] == "partial"
+
+
+def test_attribution_phrase_inside_its_clause_splits_it(nlp: Any) -> None:
+    text = "The new plan, she said, will fail within a year."
+    parts = [q for q in _quotes(nlp, text, QuoteConfig()) if q.cue == "said"]
+    assert [q.text.rstrip(".") for q in parts] == ["The new plan", "will fail within a year"]
+    assert {(q.speaker, q.speaker_span) for q in parts} == {(parts[0].speaker,
+                                                             parts[0].speaker_span)}
+
+
+def test_according_to_inside_its_clause_drops_a_one_word_part(nlp: Any) -> None:
+    text = "Now, according to the latest poll, voters are changing their minds about the tax."
+    found = [(c, s) for c, s, _k in _indirect(nlp, text)]
+    assert ("voters are changing their minds about the tax.", "the latest poll") in found
+    assert not any(c == "Now" for c, _s in found)
+
+
+def test_nominal_cue_with_that_clause_and_possessor(nlp: Any) -> None:
+    found = _indirect(nlp, "Smith's claim that the budget was balanced surprised many economists.")
+    assert ("that the budget was balanced", "Smith", "indirect") in found
+
+
+def test_nominal_cue_object_of_a_verb_replaces_the_verb_object(nlp: Any) -> None:
+    found = _indirect(nlp, "The mayor voiced strong support for the new stadium plan.")
+    assert found == [("the new stadium plan", "The mayor", "indirect")]
+
+
+def test_adjective_cue_clause_and_prepositional_object(nlp: Any) -> None:
+    text = "The senator's advisers were confident that he would win the primary easily."
+    assert ("that he would win the primary easily", "The senator's advisers", "indirect") in (
+        _indirect(nlp, text))
+    found = _indirect(nlp, "Local leaders are wary of raising taxes before the election.")
+    assert ("raising taxes before the election", "Local leaders", "indirect") in found
+
+
+def test_regard_verb_object_with_as_phrase(nlp: Any) -> None:
+    found = _indirect(nlp, "Critics see the merger as a threat to competition.")
+    assert ("the merger as a threat to competition", "Critics", "indirect") in found
+
+
+def test_object_keeps_its_prepositional_phrase_but_not_a_date(nlp: Any) -> None:
+    found = _indirect(nlp, "The mayor criticized the plan for its high cost.")
+    assert ("the plan for its high cost", "The mayor", "indirect") in found
+    found = _indirect(nlp, "The mayor criticized the new plan on Tuesday.")
+    assert ("the new plan", "The mayor", "indirect") in found
+
+
+def test_transcript_one_word_speakers(nlp: Any) -> None:
+    text = ("Q: What do you think of the plan?\nA: I think it will work well enough.\n"
+            "Q: Why do you say so?\nA: Because it is simple and cheap.")
+    found = {(c, s) for c, s, _k in _indirect(nlp, text)}
+    assert ("I think it will work well enough.", "A") in found
+    assert ("Why do you say so?", "Q") in found
+    labels = "UPDATE: The story has been corrected since.\nNOTE: All times are local ones."
+    assert not any(s in ("UPDATE", "NOTE") for _c, s, _k in _indirect(nlp, labels))
+
+
+def test_quote_after_a_name_and_colon(nlp: Any) -> None:
+    text = 'More from Jones: "The state is now leaning toward the other party this year."'
+    (q,) = _quotes(nlp, text)
+    assert (q.text, q.speaker, q.cue, q.kind) == (
+        "The state is now leaning toward the other party this year.", "Jones", ":", "direct")
+
+
+def test_paragraph_after_cue_verb_and_colon(nlp: Any) -> None:
+    text = "The agency reported:\nThe economy grew by three percent in the last quarter."
+    found = _indirect(nlp, text)
+    assert ("The economy grew by three percent in the last quarter.", "The agency",
+            "indirect") in found
+    assert not _quotes(nlp, text, QuoteConfig(blocks=False, indirect=False))
+
+
+def test_source_document_phrase_set_off_by_a_comma(nlp: Any) -> None:
+    found = _indirect(nlp, "In the latest poll, most voters favored the incumbent governor.")
+    assert ("most voters favored the incumbent governor.", "the latest poll", "indirect") in found
+
+
+def test_that_said_is_not_speech(nlp: Any) -> None:
+    assert _indirect(nlp, "That said, the plan still needs a lot of work.") == []
+
+
+def test_clause_hung_on_the_cue_without_a_comma_continues_the_content(nlp: Any) -> None:
+    text = "Mayor Smith wants to raise the fee because the budget is short this year."
+    found = _indirect(nlp, text)
+    assert ("to raise the fee because the budget is short this year", "Smith", "indirect") in found

@@ -8,15 +8,21 @@
    mark ("...," Ishiba said) or before its opening mark (Ishiba said: "..."); the cue's subject is
    the speaker -- a named entity, a title phrase ("a senior administration official") kept as is,
    or "he"/"she" resolved to the nearest preceding named person. When the cue's clause holds the
-   quote (He said he was "totally against ..."), the whole clause is the quote;
+   quote (He said he was "totally against ..."), the whole clause is the quote. A quote opened
+   right after "Name:" (a person or organisation) is that name's;
 3. a stretch with no cue of its own -- the second half of a split quote, or a quote paragraph
    following an attributed one -- takes the speaker of the attributed quote just before it;
 4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
    governing a clause, infinitive, object or prepositional object ("X said (that) ...",
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
    on PolNeAR train (:mod:`crosswire.stages.quotes_lexicon`) or the hand lexicons accept it;
+   statement and stance nouns ("his claim that ...", "support for ..."), predicative adjectives
+   ("confident that ...", "wary of ..."), "sees X as Y" and "In the poll, ..." too; an
+   attribution phrase inside its clause splits the content in two parts;
    a cue inside the content of another reported clause is part of that content;
-5. optionally (``headings``, on by default), "Speaker: words" lines (headlines, transcripts).
+5. optionally (``headings``, on by default), "Speaker: words" lines (headlines, transcripts);
+6. optionally (``blocks``, on by default), a paragraph introduced by a cue verb and a colon
+   ending the paragraph before it ("Fox News reports:").
 
 A cue after a quote ("...," Ishiba said) must not govern a clause of its own after it, and no
 other verb may come between the two. ``Quote.kind`` tells "direct" (a quoted stretch),
@@ -40,11 +46,12 @@ from crosswire.stages.quotes_attrib import (
     attribution_candidates,
     indirect_attributions,
 )
+from crosswire.stages.quotes_block import block_attributions
 from crosswire.stages.quotes_config import DEFAULT_CUE_LEMMAS, QuoteConfig
 from crosswire.stages.quotes_heading import heading_attributions
 from crosswire.stages.quotes_marks import QuotedStretch, quoted_stretches
 from crosswire.stages.quotes_merge import merge_quotes
-from crosswire.stages.quotes_speaker import find_speaker, is_cue, persons_of
+from crosswire.stages.quotes_speaker import entity_at, find_speaker, is_cue, persons_of
 
 __all__ = [
     "DEFAULT_CUE_LEMMAS",
@@ -158,6 +165,24 @@ def _clause_bounds(cue: Any, stretch: QuotedStretch) -> tuple[int, int]:
     return start, end
 
 
+_COLON_NAMES = frozenset({"PERSON", "ORG"})
+
+
+def _colon_name(doc: Any, starts: list[int], stretch: QuotedStretch) -> Attribution | None:
+    """ 'Name: "..."' -- a quote opened right after a colon that follows a person's or an
+    organisation's name ("More from Jones: "..."", "Clinton: "..." Bush: "..."")."""
+    cue_i = _token_index(doc, starts, stretch.open_at) - 1
+    while cue_i > 0 and doc[cue_i].is_space:
+        cue_i -= 1
+    if cue_i < 1 or doc[cue_i].text != ":":
+        return None
+    name = doc[cue_i - 1]
+    speaker = entity_at(name) if name.ent_type_ in _COLON_NAMES else None
+    if speaker is None or speaker.end != name.idx + len(name.text):
+        return None
+    return Attribution(stretch.start, stretch.end, cue_i, ":", speaker)
+
+
 def _sentence_like(text: str, stretch: QuotedStretch, config: QuoteConfig) -> bool:
     body = text[stretch.start : stretch.end]
     return len(body.split()) >= config.min_words_unattributed and body[:1].isupper()
@@ -177,6 +202,8 @@ def _attribute(
             speaker = find_speaker(cue=cue, persons=persons)
             cue_text = "according to" if cue.lower_ == "according" else cue.text
             attribution = Attribution(start, end, cue.i, cue_text, speaker)
+        elif (named := _colon_name(doc, starts, stretch)) is not None:
+            attribution = named
         elif (
             previous is not None
             and previous.attribution is not None
@@ -260,8 +287,17 @@ def extract_quotes(
                 persons=prepared.persons,
             )
         )
+    if config.blocks:
+        items.extend(
+            block_attributions(
+                doc=prepared.doc,
+                lemmas=config.cue_lemmas | config.position_lemmas,
+                taken=[(item.start, item.end) for item in prepared.direct],
+                persons=prepared.persons,
+            )
+        )
     if config.headings:
-        taken = [(item.start, item.end) for item in items]
+        taken = [(item.start, item.end) for item in prepared.direct]
         items.extend(heading_attributions(doc=prepared.doc, taken=taken))
     unique: dict[tuple[int, int, int], Attribution] = {}
     for item in items:

@@ -1,7 +1,11 @@
 """Indirect (reported) speech from the dependency parse.
 
 "X said (that) CLAUSE" gives the clause (the cue verb's ``ccomp``) attributed to X;
-"according to X, CLAUSE" and parenthetical "CLAUSE, X said" give the rest of the clause.
+"according to X, CLAUSE" and parenthetical "CLAUSE, X said" give the rest of the clause (two
+parts when the phrase sits inside it: "The plan, X said, will fail"). Statement and stance
+nouns ("X's claim that CLAUSE", "X voiced support for Y"), predicative adjectives ("X is wary
+of Y"), "X sees Y as Z" and "In the poll, CLAUSE" are candidates too (keys ``claim/noun_that``,
+``wary/adj_prep_of``, ``see/dobj_as``, ``in/in_source``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ __all__ = [
     "indirect_attributions",
 ]
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_CIRCUMSTANCE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _EDGE_PUNCT = frozenset({",", ":", ";", "-", "\u2014", "\u2013", "(", ")"})
 
 
@@ -94,17 +100,19 @@ def _parenthetical(token: Any) -> bool:
     return lo > 0 and token.doc[lo - 1].text == "," and hi >= head_hi
 
 
-def _rest_of_clause(cue: Any) -> tuple[int, int] | None:
-    """The clause ``cue``'s phrase hangs on, without the phrase (it must sit at an edge).
+def _rest_of_clause(cue: Any) -> tuple[tuple[int, int], ...]:
+    """The clause ``cue``'s phrase hangs on, without the phrase.
 
     A phrase on a conjoined clause ("A did X and B did Y, according to Z") covers the whole
-    coordination when it sits at the edge of it.
+    coordination when it sits at the edge of it. A phrase inside its clause ("The plan, she
+    said, will fail"; "Now, according to the poll, some are swinging") splits it in two parts,
+    the words before the phrase and the words after it (each kept when it has two words).
     """
     head = cue.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head  # a phrase hung on a noun of the clause
     if head.i == cue.i:
-        return None
+        return ()
     heads = [head]
     while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
         heads.append(heads[-1].head)
@@ -112,16 +120,32 @@ def _rest_of_clause(cue: Any) -> tuple[int, int] | None:
     for top in reversed(heads):
         lo, hi = _edges(top)
         if c_lo <= lo:
-            return _trimmed(cue.doc, c_hi + 1, top.right_edge.i)
+            return _parts(cue.doc, (c_hi + 1, top.right_edge.i))
         if c_hi >= hi:
-            return _trimmed(cue.doc, top.left_edge.i, c_lo - 1)
-    return None
+            return _parts(cue.doc, (top.left_edge.i, c_lo - 1))
+    if not any(t.is_alpha for t in cue.doc[c_hi + 1 : head.right_edge.i + 1]):
+        return ()
+    return _parts(cue.doc, (head.left_edge.i, c_lo - 1), (c_hi + 1, head.right_edge.i))
+
+
+def _parts(doc: Any, *ranges: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """Character bounds of each token range, trimmed, that holds a word (two words when there
+    are several ranges: "Now, according to the poll, ..." keeps no part "Now")."""
+    out = []
+    for first, last in ranges:
+        bounds = _trimmed(doc, first, last)
+        words = sum(1 for t in doc[first : last + 1] if t.is_alpha)
+        if bounds is not None and words >= (2 if len(ranges) > 1 else 1):
+            out.append(bounds)
+    return tuple(out)
 
 
 def clause_of(cue: Any) -> tuple[int, int] | None:
-    """Character bounds of what ``cue`` attributes, or None when it attributes no clause."""
+    """Character bounds of what ``cue`` attributes (the last part of a split clause), or None
+    when it attributes no clause."""
     if cue.lower_ == "according" or cue.dep_ == "parataxis":
-        return _rest_of_clause(cue)
+        parts = _rest_of_clause(cue)
+        return parts[-1] if parts else None
     for child in cue.children:
         if child.dep_ == "ccomp":
             return _clause_bounds(cue, child)
@@ -153,9 +177,27 @@ def _clause_bounds(cue: Any, child: Any) -> tuple[int, int] | None:
     first, last = child.left_edge.i, child.right_edge.i
     if child.i > cue.i:
         first = max(first, cue.i + 1)
+        last = _run_on(cue, child, last)
     else:
         last = min(last, cue.i - 1)
     return _trimmed(cue.doc, first, _cut_tail(child, last))
+
+
+def _run_on(cue: Any, child: Any, last: int) -> int:
+    """``last`` moved over clauses the parser hung on ``cue`` that go on from its clause with
+    no comma between ("say they will leave | unless he quits", "told them that A | and B")."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return last
+    for right in cue.rights:
+        if right.i <= child.i or right.dep_ not in ("advcl", "conj"):
+            continue
+        if right.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in right.children):
+            break  # "said X and added Y": a second predicate of the speaker
+        gap = {cue.doc[last].text, cue.doc[max(last - 1, 0)].text}
+        if right.left_edge.i != last + 1 or gap & _BREAKS or right.tag_ == "VBG":
+            break
+        last = right.right_edge.i
+    return last
 
 
 def _child(token: Any, deps: tuple[str, ...]) -> Any | None:
@@ -165,28 +207,111 @@ def _child(token: Any, deps: tuple[str, ...]) -> Any | None:
     return None
 
 
-def _relation(token: Any) -> tuple[str, tuple[int, int] | None] | None:
-    """The kind of content ``token`` governs and its bounds, most speech-like kind first."""
+def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The kind of content ``token`` governs and its parts (bounds; two for a clause split by
+    the attribution phrase), most speech-like kind first."""
     if token.lower_ == "according" or token.dep_ == "parataxis" or _parenthetical(token):
-        return ("according" if token.lower_ == "according" else "parataxis"), _rest_of_clause(token)
+        kind = "according" if token.lower_ == "according" else "parataxis"
+        return kind, _rest_of_clause(token)
+    if token.lower_ == "in" and token.dep_ == "prep" and _set_off(token):
+        return "in_source", _rest_of_clause(token)
+    if token.pos_ == "NOUN":
+        return _nominal_relation(token)
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
+        return _adjective_relation(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
     for dep in ("ccomp", "xcomp"):
         child = _child(token, (dep,))
         if child is not None:
-            return dep, _clause_bounds(token, child)
+            return dep, _one(_clause_bounds(token, child))
+    regarded = _regarded_as(token)
+    if regarded is not None:
+        return regarded
     target = _child(token, ("dobj",))
     if target is not None:
         last = target.right_edge.i
         predicate = _child(token, ("oprd",))
         if predicate is not None:
             last = max(last, predicate.right_edge.i)
-        return "dobj", _trimmed(token.doc, target.left_edge.i, last)
+        last = _cut_tail(token, max(last, _object_tail(token, target)))
+        return "dobj", _one(_trimmed(token.doc, target.left_edge.i, last))
     for child in token.children:
         obj = _child(child, ("pobj", "pcomp")) if child.dep_ == "prep" else None
         if obj is not None:
-            return f"prep_{child.lower_}", _trimmed(token.doc, obj.left_edge.i, obj.right_edge.i)
+            bounds = _trimmed(token.doc, obj.left_edge.i, obj.right_edge.i)
+            return f"prep_{child.lower_}", _one(bounds)
     return None
+
+
+def _set_off(prep: Any) -> bool:
+    """Whether a prepositional phrase is set off from its clause by a comma ("In the poll, X")."""
+    lo, hi = prep.i, prep.right_edge.i
+    doc = prep.doc
+    return (hi + 1 < len(doc) and doc[hi + 1].text == ",") or (lo > 0 and doc[lo - 1].text == ",")
+
+
+def _regarded_as(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """ "X sees Y as Z" (``dobj_as``): the object and its "as" phrase."""
+    as_prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    target = _child(token, ("dobj",))
+    if as_prep is None or target is None or target.i > as_prep.i:
+        return None
+    bounds = _trimmed(token.doc, target.left_edge.i, _cut_tail(token, as_prep.right_edge.i))
+    return "dobj_as", _one(bounds)
+
+
+def _object_tail(verb: Any, target: Any) -> int:
+    """The last token of the prepositional phrases that follow ``verb``'s object ("raised
+    questions | about X", "showed a dead heat | between A and B"), when and where phrases left
+    out (they date the saying, not what was said)."""
+    last = target.right_edge.i
+    for child in verb.rights:
+        if child.i <= target.i or child.dep_ != "prep":
+            continue
+        obj = _child(child, ("pobj",))
+        if obj is not None and obj.ent_type_ in _CIRCUMSTANCE:
+            continue
+        last = max(last, child.right_edge.i)
+    return last
+
+
+def _prep_object(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The first prepositional object of ``token``: ("prep_for", its bounds)."""
+    for child in token.rights:
+        obj = _child(child, ("pobj", "pcomp")) if child.dep_ == "prep" else None
+        if obj is not None:
+            bounds = _trimmed(token.doc, obj.left_edge.i, obj.right_edge.i)
+            return f"prep_{child.lower_}", _one(bounds)
+    return None
+
+
+def _nominal_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """A noun's "that"-clause ("the claim that X") or prepositional object ("criticism of X"),
+    as ``noun_that`` / ``noun_prep_of``."""
+    for child in token.rights:
+        if child.dep_ in ("acl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return "noun_that", _one(_clause_bounds(token, child))
+    found = _prep_object(token)
+    return None if found is None else (f"noun_{found[0]}", found[1])
+
+
+def _adjective_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """A predicative adjective's clause, infinitive or prepositional object ("were confident
+    that X", "is eager to X", "are wary of X"), as ``adj_ccomp`` / ``adj_xcomp`` / ``adj_prep_of``.
+    """
+    for dep in ("ccomp", "xcomp"):
+        child = _child(token, (dep,))
+        if child is not None and child.i > token.i:
+            return f"adj_{dep}", _one(_clause_bounds(token, child))
+    found = _prep_object(token)
+    return None if found is None else (f"adj_{found[0]}", found[1])
+
+
+def _one(bounds: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+    return () if bounds is None else (bounds,)
 
 
 def cue_key(token: Any, relation: str) -> str:
@@ -198,13 +323,40 @@ def cue_key(token: Any, relation: str) -> str:
 def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: QuoteConfig) -> bool:
     if relation == "according":
         return True
+    lemma = token.lemma_.lower()
+    if relation.startswith(("noun_", "adj_")):
+        kind, _, rest = relation.partition("_")
+        lexicon = config.nominal_cues if kind == "noun" else config.adjective_cues
+        prep_ok = rest in ("that", "ccomp", "xcomp") or (
+            rest.startswith("prep_") and rest[5:] in config.stance_preps)
+        return speaker is not None and prep_ok and lemma in lexicon
     if relation in ("ccomp", "parataxis"):
         return is_cue(token, lemmas=config.cue_lemmas)
+    if relation == "in_source":
+        obj = _child(token, ("pobj",))
+        verb = token.head
+        return (
+            obj is not None and obj.lemma_.lower() in config.source_nouns
+            and not is_cue(verb, lemmas=config.cue_lemmas)
+        )
+    if relation == "dobj_as":  # or what the verb's plain object key says ("name/dobj")
+        regard = speaker is not None and lemma in config.regard_lemmas
+        return regard or f"{lemma}/dobj" in config.learned_cues
     prep_ok = relation.startswith("prep_") and relation[5:] in config.position_preps
     return (
         speaker is not None
         and (relation in ("xcomp", "dobj") or prep_ok)
         and is_cue(token, lemmas=config.position_lemmas)
+    )
+
+
+def _that_said(token: Any) -> bool:
+    """The idiom "That said, ..." (a concession, not speech)."""
+    doc = token.doc
+    return (
+        token.lower_ == "said" and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].lower_ == "that" and doc[token.i + 1].text == ","
+        and (token.i == 1 or doc[token.i - 2].is_sent_end or doc[token.i - 2].is_punct)
     )
 
 
@@ -223,19 +375,25 @@ def attribution_candidates(
     """Every token governing a clause, infinitive or object, outside quotes, as a candidate."""
     out: list[Candidate] = []
     for token in doc:
-        if token.i in taken or _inside(token.idx, quoted):
+        if token.i in taken or _inside(token.idx, quoted) or _that_said(token):
             continue
         found = _relation(token)
-        if found is None or found[1] is None:
+        if found is None or not found[1]:
             continue
-        relation, bounds = found[0], found[1]
-        words = sum(1 for t in doc.char_span(*bounds, alignment_mode="expand") if t.is_alpha)
+        relation, parts = found
+        words = sum(
+            1 for bounds in parts
+            for t in doc.char_span(*bounds, alignment_mode="expand") if t.is_alpha
+        )
         if words < min_words:
             continue
         speaker = find_speaker(cue=token, persons=persons)
         cue = "according to" if token.lower_ == "according" else token.text
-        out.append(Candidate(cue_key(token, relation), token,
-                             Attribution(bounds[0], bounds[1], token.i, cue, speaker)))
+        out.extend(
+            Candidate(cue_key(token, relation), token,
+                      Attribution(start, end, token.i, cue, speaker))
+            for start, end in parts
+        )
     return out
 
 
@@ -262,11 +420,21 @@ def indirect_attributions(
         if learned or (not rejected and _hand_rule(cand.token, relation, speaker, config)):
             chosen.append(cand)
     clauses = [c for c in chosen if c.key.split("/", 1)[1] in _CLAUSAL]
+    nominal = {c.token.i for c in chosen if c.key.split("/", 1)[1].startswith("noun_")}
     return [
         c.attribution for c in chosen
         if not any(
             o.attribution.start <= c.token.idx < o.attribution.end
             for o in clauses if o.token.i != c.token.i
         )
+        and not _names_nominal_cue(c, nominal)
     ]
 
+
+def _names_nominal_cue(cand: Candidate, nominal: set[int]) -> bool:
+    """Whether ``cand`` is a verb whose object is a chosen nominal cue ("voiced support for X":
+    the noun's own attribution, X, is the content, not "support for X")."""
+    if not cand.key.endswith("/dobj"):
+        return False
+    target = _child(cand.token, ("dobj",))
+    return target is not None and target.i in nominal

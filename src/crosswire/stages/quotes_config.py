@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from crosswire.stages.quotes_lexicon import LEARNED_CUES, REJECTED_CUES
 
-__all__ = ["DEFAULT_CUE_LEMMAS", "DEFAULT_POSITION_LEMMAS", "QuoteConfig"]
+__all__ = [
+    "DEFAULT_ADJECTIVE_CUES",
+    "DEFAULT_CUE_LEMMAS",
+    "DEFAULT_NOMINAL_CUES",
+    "DEFAULT_POSITION_LEMMAS",
+    "DEFAULT_REGARD_LEMMAS",
+    "DEFAULT_SOURCE_NOUNS",
+    "QuoteConfig",
+]
 
 # Verbs that introduce reported speech or a stated position (lemmas, as spaCy gives them).
 _CUE_WORDS = """say tell state add ask write tweet post note explain argue claim insist warn
@@ -30,6 +38,32 @@ _POSITION_WORDS = """call support want criticize announce describe refuse offer 
 DEFAULT_POSITION_LEMMAS: frozenset[str] = frozenset(_POSITION_WORDS.split())
 _POSITION_PREPS = ("for", "on", "about", "to", "against")
 
+# Nouns that report a statement or stance of their holder ("his claim that X", "Trump's
+# criticism of X", "she voiced support for X"): their "that"-clause or prepositional object.
+_NOMINAL_WORDS = """claim statement assertion argument belief view opinion warning criticism
+    critique attack opposition support endorsement praise call accusation allegation charge denial
+    admission complaint concern fear doubt comment suggestion proposal insistence position
+    defense defence objection rejection condemnation plea request response reply announcement
+    confidence skepticism scepticism contention conviction assurance estimate recommendation"""
+DEFAULT_NOMINAL_CUES: frozenset[str] = frozenset(_NOMINAL_WORDS.split())
+
+# Predicative adjectives of a stance ("were confident that X", "is wary of X").
+_ADJECTIVE_WORDS = """confident optimistic pessimistic hopeful sure certain convinced aware worried
+    concerned afraid fearful skeptical sceptical doubtful wary leery critical supportive opposed
+    hostile eager willing reluctant unwilling determined adamant happy glad pleased proud angry
+    upset furious disappointed frustrated surprised shocked outraged enthusiastic receptive
+    sympathetic unhappy satisfied dissatisfied cautious insistent"""
+DEFAULT_ADJECTIVE_CUES: frozenset[str] = frozenset(_ADJECTIVE_WORDS.split())
+# Verbs of regarding something as something ("sees the deal as a mistake").
+_REGARD_WORDS = """see view regard consider describe portray characterize characterise label brand
+    dismiss paint cast depict frame hail tout denounce decry criticize criticise praise"""
+DEFAULT_REGARD_LEMMAS: frozenset[str] = frozenset(_REGARD_WORDS.split())
+# Documents and surveys that report what people say or think ("In the poll, 40 percent ...").
+_SOURCE_WORDS = """poll survey study report analysis letter memo email filing lawsuit complaint
+    ruling editorial essay"""
+DEFAULT_SOURCE_NOUNS: frozenset[str] = frozenset(_SOURCE_WORDS.split())
+_STANCE_PREPS = ("for", "on", "about", "to", "against", "of", "over", "with", "toward", "towards")
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteConfig:
@@ -40,7 +74,8 @@ class QuoteConfig:
     cue ("Beck joked, ..."); ``min_words_unattributed``: a quote with no cue of its own must have
     this many words to inherit the speaker of the quote before it; ``indirect``: also extract
     "X said (that) CLAUSE" and "according to X, CLAUSE"; ``headings``: also take "Speaker: words"
-    lines (headlines, transcripts) as quotes; ``inside_quotes``: also look for indirect
+    lines (headlines, transcripts) as quotes; ``blocks``: also take a paragraph introduced by
+    "X said:" ending the paragraph before it; ``inside_quotes``: also look for indirect
     attributions nested inside direct quotes. Merging: two quotes are variants when the shorter is
     contained in the longer (normalised) or their fuzzy partial similarity (0-100) reaches
     ``merge_similarity``; a variant must have ``merge_min_words`` words; speakers must be
@@ -53,9 +88,15 @@ class QuoteConfig:
     min_words_unattributed: int = 4
     indirect: bool = True
     headings: bool = True
+    blocks: bool = True
     inside_quotes: bool = False
     position_lemmas: frozenset[str] = DEFAULT_POSITION_LEMMAS
     position_preps: tuple[str, ...] = _POSITION_PREPS
+    nominal_cues: frozenset[str] = DEFAULT_NOMINAL_CUES
+    adjective_cues: frozenset[str] = DEFAULT_ADJECTIVE_CUES
+    stance_preps: tuple[str, ...] = _STANCE_PREPS
+    regard_lemmas: frozenset[str] = DEFAULT_REGARD_LEMMAS
+    source_nouns: frozenset[str] = DEFAULT_SOURCE_NOUNS
     learned_cues: frozenset[str] = LEARNED_CUES
     rejected_cues: frozenset[str] = REJECTED_CUES
     min_indirect_words: int = 2

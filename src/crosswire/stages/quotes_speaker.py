@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "Speaker",
+    "entity_at",
     "find_speaker",
     "is_cue",
     "noun_phrase_bounds",
@@ -20,6 +21,7 @@ __all__ = [
 ]
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_POSSESSIVES = frozenset({"his", "her"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "flat", "appos"})
 _RELATIVES = frozenset({"who", "which", "that"})
@@ -58,6 +60,21 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
     return None
 
 
+def _holder(noun: Any) -> Any | None:
+    """Whose statement or stance a noun is: its possessor ("Trump's criticism"), else the
+    subject of the verb it is the object of ("she voiced support for ...", "he said in a
+    statement that ...")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+        return _subject(prep.head)  # "X said in a statement that ..."
+    return None
+
+
 def _according_to(token: Any) -> Any | None:
     for child in token.children:
         if child.lower_ == "to":
@@ -67,15 +84,24 @@ def _according_to(token: Any) -> Any | None:
     return None
 
 
-def _entity_of(token: Any) -> Any | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+def entity_at(token: Any) -> Speaker | None:
+    """The named entity ``token`` is part of (its text and character bounds), or None.
+
+    Read from the token's entity tags, not ``doc.ents`` (which rebuilds every entity).
+    """
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return Speaker(doc[first : last + 1].text, start, end)
 
 
-def noun_phrase_bounds(token: Any) -> tuple[int, int]:
-    """Character bounds of the noun phrase headed by ``token`` (no relative clauses)."""
+def _noun_phrase(token: Any) -> tuple[Any, Any]:
     left, right = token, token
     for child in token.lefts:
         if child.dep_ in _NP_LEFT and child.left_edge.i < left.i:
@@ -83,6 +109,12 @@ def noun_phrase_bounds(token: Any) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in _NP_RIGHT and child.right_edge.i > right.i:
             right = child.right_edge
+    return left, right
+
+
+def noun_phrase_bounds(token: Any) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``token`` (no relative clauses)."""
+    left, right = _noun_phrase(token)
     return left.idx, right.idx + len(right.text)
 
 
@@ -95,11 +127,21 @@ def resolve_pronoun(*, token: Any, persons: Sequence[tuple[int, int, str]]) -> s
 def find_speaker(
     *, cue: Any, persons: Sequence[tuple[int, int, str]]
 ) -> Speaker | None:
-    """The speaker of a cue verb: its subject (or the object of "according to"), resolved."""
-    head = _according_to(cue) if cue.lower_ == "according" else _subject(cue)
+    """The speaker of a cue: a verb's subject, the object of "according to" or of a source
+    phrase ("in the poll"), a noun's holder, a predicative adjective's subject; resolved."""
+    if cue.lower_ == "according":
+        head = _according_to(cue)
+    elif cue.pos_ == "ADP":
+        head = next((c for c in cue.children if c.dep_ == "pobj"), None)  # "In the poll, ..."
+    elif cue.pos_ == "NOUN":
+        head = _holder(cue)
+    elif cue.pos_ == "ADJ":
+        head = _subject(cue.head) if cue.head.i != cue.i else None
+    else:
+        head = _subject(cue)
     if head is None:
         return None
-    if head.lower_ in _PERSON_PRONOUNS:
+    if head.lower_ in _PERSON_PRONOUNS or head.lower_ in _POSSESSIVES:
         name = resolve_pronoun(token=head, persons=persons)
         return Speaker(name or head.text, head.idx, head.idx + len(head.text))
     if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
@@ -110,11 +152,12 @@ def find_speaker(
 
 
 def _named(head: Any) -> Speaker:
-    start, end = noun_phrase_bounds(head)
-    ent = _entity_of(head)
-    if ent is not None and ent.label_ in _NAME_TYPES:
-        return Speaker(ent.text, min(start, ent.start_char), max(end, ent.end_char))
-    return Speaker(head.doc.text[start:end], start, end)
+    left, right = _noun_phrase(head)
+    start, end = left.idx, right.idx + len(right.text)
+    ent = entity_at(head) if head.ent_type_ in _NAME_TYPES else None
+    if ent is not None:
+        return Speaker(ent.name, min(start, ent.start), max(end, ent.end))
+    return Speaker(head.doc[left.i : right.i + 1].text, start, end)
 
 
 def persons_of(doc: Any, *, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
