@@ -105,6 +105,7 @@ def test_junk_lines(line: str, reason: str) -> None:
         "Aktualisiert wurde der Plan zuletzt vor zehn Jahren, im Jahr 2015, sagte der Sprecher.",
         "The Internet Archive said on Monday that its crawlers had saved the deleted pages.",
         "The seed for the new variety was planted in 1996, the farmers said.",
+        "Donate now to the relief fund, the Red Cross urged.",
     ],
 )
 def test_prose_is_not_junk(line: str) -> None:

@@ -195,7 +195,8 @@ RULES: tuple[LineRule, ...] = (
           r"|if you(?:'|’)re seeing this message\b|already a subscriber\?).*", 200),
     _rule("comment-box", r".*\b(?:eingeloggt|angemeldet|registriert) sein,? um\b.*\bkommentar.*",
           160),
-    _rule("membership", r"(?:unterstütze(?:n sie)? [\w .-]{1,40} (?:bereits )?mit\b"
+    _rule("membership", r"(?!.*,[\w .'-]{1,60}\b(?:said|says|urged|urges|added|wrote|told)\b)"
+          r"(?:unterstütze(?:n sie)? [\w .-]{1,40} (?:bereits )?mit\b"
           r"|hazte (?:miembro|socio)|werden sie mitglied|become a (?:member|subscriber|patron)"
           r"|donate now)\b[^.]{0,40}\W{0,3}", 140),
     # Web-archive captures (Wayback Machine, Archive-It) and dead pages kept by news crawls.
