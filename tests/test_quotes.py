@@ -326,3 +326,45 @@ def test_clause_hung_on_the_cue_without_a_comma_continues_the_content(nlp: Any) 
     text = "Mayor Smith wants to raise the fee because the budget is short this year."
     found = _indirect(nlp, text)
     assert ("to raise the fee because the budget is short this year", "Smith", "indirect") in found
+
+
+def test_second_that_clause_after_a_comma_continues_the_content(nlp: Any) -> None:
+    text = (
+        "Mayor Jane Smith believes there are no good options, but that sometimes the cheaper "
+        "of two plans will have to do."
+    )
+    found = [q[0] for q in _indirect(nlp, text)]
+    assert text[text.index("there") : -1] in found
+
+
+def test_subject_of_raising_verb_or_passive_is_content(nlp: Any) -> None:
+    text = "The new city budget is expected to cut spending on roads."
+    assert (text[:-1], None, "indirect") in _indirect(nlp, text)
+    text = "The former state senator appears to be losing support in the suburbs."
+    assert [q[0] for q in _indirect(nlp, text)] == [text[:-1]]
+    assert [q[0] for q in _indirect(nlp, "He is expected to win the race.")] == ["to win the race"]
+
+
+def test_verb_outside_lexicon_taking_the_quote_is_its_cue(nlp: Any) -> None:
+    text = '"The paper is claiming that it had a private talk with you in March," Jones started.'
+    (q,) = _quotes(nlp, text)
+    assert (q.speaker, q.cue, q.kind) == ("Jones", "started", "direct")
+
+
+def test_quote_paragraph_after_reported_speech_takes_its_speaker(nlp: Any) -> None:
+    text = (
+        "The bill would raise fees for small farms, Senator Ann Lee said on Monday.\n\n"
+        '"It is a bad bill for rural towns. We will fight it."'
+    )
+    found = _indirect(nlp, text)
+    assert ("It is a bad bill for rural towns. We will fight it.", "Ann Lee", "direct") in found
+    assert _indirect(nlp, "The sky was grey.\n\n" + text.split("\n\n")[1]) == []
+
+
+def test_cue_after_a_long_speaker_description(nlp: Any) -> None:
+    text = (
+        '"Turnout will be low in the rural counties this year," Jane Doe, the chief pollster '
+        "at the state university in Ames, said."
+    )
+    (q,) = _quotes(nlp, text)
+    assert (q.text, q.speaker, q.cue) == (text[1:52], "Jane Doe", "said")

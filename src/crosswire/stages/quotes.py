@@ -7,11 +7,15 @@
 2. each stretch looks for a cue verb ("said", "told", ...) within a few tokens after its closing
    mark ("...," Ishiba said) or before its opening mark (Ishiba said: "..."); the cue's subject is
    the speaker -- a named entity, a title phrase ("a senior administration official") kept as is,
-   or "he"/"she" resolved to the nearest preceding named person. When the cue's clause holds the
+   or "he"/"she" resolved to the nearest preceding named person. A verb outside the lexicon
+   that takes a comma-ended quote before it as its clause is its cue ("...," Hannity started).
+   When the cue's clause holds the
    quote (He said he was "totally against ..."), the whole clause is the quote. A quote opened
    right after "Name:" (a person or organisation) is that name's;
 3. a stretch with no cue of its own -- the second half of a split quote, or a quote paragraph
    following an attributed one -- takes the speaker of the attributed quote just before it;
+   with ``indirect``, a quote paragraph right after a paragraph ending in reported speech
+   ("..., Clinton said." / "He voted ...") takes that speaker;
 4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
    governing a clause, infinitive, object or prepositional object ("X said (that) ...",
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
@@ -108,9 +112,22 @@ def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: Quot
             return None
         if is_cue(token, lemmas=config.cue_lemmas):
             return None if _introduces_own(token) else token
-        if token.pos_ == "VERB":
-            return None  # another clause comes between the quote and any cue
+        if token.pos_ == "VERB":  # another clause comes between the quote and any cue
+            return token if _reports(token, stretch, doc.text) else None
     return None
+
+
+def _reports(verb: Any, stretch: QuotedStretch, text: str) -> bool:
+    """Whether a verb outside the cue lexicon reports the quote before it ("...," Hannity
+    started): the quote ends in a comma and the verb takes it as its clause."""
+    if stretch.close_at is None:
+        return False
+    if not text[stretch.start : stretch.close_at].rstrip().endswith(","):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "parataxis") and stretch.start <= c.idx < stretch.close_at
+        for c in verb.children
+    )
 
 
 def _introduces_own(cue: Any) -> bool:
@@ -252,6 +269,7 @@ class _Prepared:
     quoted: list[tuple[int, int]]  # where indirect cues are not looked for
     stretches: list[tuple[int, int]]
     persons: list[tuple[int, int, str]]
+    loose: list[QuotedStretch]  # quoted stretches no attribution took
 
 
 def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -> _Prepared:
@@ -264,7 +282,43 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     found = _attribute(doc=doc, starts=starts, stretches=stretches, config=config,
                        persons=persons)
     direct = [f.attribution for f in found if f.attribution is not None]
-    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, persons)
+    loose = [f.stretch for f in found if f.attribution is None]
+    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, persons, loose)
+
+
+def _following_reported(
+    *, doc: Any, loose: Sequence[QuotedStretch], items: Sequence[Attribution], config: QuoteConfig
+) -> list[Attribution]:
+    """Quote paragraphs with no cue right after a paragraph ending in reported speech ("...,
+    Clinton said." / "He voted ..."): the speaker of that reported speech."""
+    text = doc.text
+    ends = [(_text_end(doc[i.cue_i].sent), i.start, i) for i in items if i.speaker]
+    out: list[Attribution] = []
+    for stretch in loose:
+        if not _sentence_like(text, stretch, config):
+            continue
+        before = [e for e in ends if e[0] <= stretch.open_at]
+        if not before:
+            continue
+        end, _start, prev = max(before, key=lambda e: (e[0], e[1]))
+        gap = text[end : stretch.open_at]
+        if gap.strip() or "\n" not in gap:
+            continue
+        item = Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue, prev.speaker)
+        out.append(item)
+        ends.append((_text_end(_sentence_at(doc, stretch.end - 1)), stretch.start, item))
+    return out
+
+
+def _sentence_at(doc: Any, char: int) -> Any:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent
+
+
+def _text_end(sent: Any) -> int:
+    """Where the words of ``sent`` end (the line breaks after them left out)."""
+    last = next((t for t in reversed(sent) if not t.is_space), sent[0])
+    return int(last.idx + len(last.text))
 
 
 def extract_quotes(
@@ -287,6 +341,9 @@ def extract_quotes(
                 persons=prepared.persons,
             )
         )
+    if config.indirect:
+        items.extend(_following_reported(doc=prepared.doc, loose=prepared.loose, items=items,
+                                         config=config))
     if config.blocks:
         items.extend(
             block_attributions(

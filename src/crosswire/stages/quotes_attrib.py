@@ -5,7 +5,9 @@
 parts when the phrase sits inside it: "The plan, X said, will fail"). Statement and stance
 nouns ("X's claim that CLAUSE", "X voiced support for Y"), predicative adjectives ("X is wary
 of Y"), "X sees Y as Z" and "In the poll, CLAUSE" are candidates too (keys ``claim/noun_that``,
-``wary/adj_prep_of``, ``see/dobj_as``, ``in/in_source``).
+``wary/adj_prep_of``, ``see/dobj_as``, ``in/in_source``). The subject of a raising verb or
+a passive with an infinitive ("The budget is expected to cut X", "The senator appears to be
+losing") belongs to the content, which then runs from it over the verb.
 """
 
 from __future__ import annotations
@@ -191,6 +193,11 @@ def _run_on(cue: Any, child: Any, last: int) -> int:
     for right in cue.rights:
         if right.i <= child.i or right.dep_ not in ("advcl", "conj"):
             continue
+        if right.dep_ == "conj" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in right.children
+        ):
+            last = right.right_edge.i  # "said that A, but that B": a second reported clause
+            continue
         if right.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in right.children):
             break  # "said X and added Y": a second predicate of the speaker
         gap = {cue.doc[last].text, cue.doc[max(last - 1, 0)].text}
@@ -224,7 +231,11 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     for dep in ("ccomp", "xcomp"):
         child = _child(token, (dep,))
         if child is not None:
-            return dep, _one(_clause_bounds(token, child))
+            clause = _one(_clause_bounds(token, child))
+            subject = _raised_subject(token, child)
+            if clause and subject:
+                return dep, ((subject[0][0], clause[0][1]),)
+            return dep, clause
     regarded = _regarded_as(token)
     if regarded is not None:
         return regarded
@@ -242,6 +253,21 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
             bounds = _trimmed(token.doc, obj.left_edge.i, obj.right_edge.i)
             return f"prep_{child.lower_}", _one(bounds)
     return None
+
+
+_RAISING = frozenset({"appear", "seem"})
+
+
+def _raised_subject(verb: Any, child: Any) -> tuple[tuple[int, int], ...]:
+    """The subject of "X appears / seems / is expected to Y" (a raising verb or a passive with
+    an infinitive): part of what is attributed, not its source; () for other verbs."""
+    if child.dep_ != "xcomp" or child.i < verb.i:
+        return ()
+    deps = ("nsubj", "nsubjpass") if verb.lemma_.lower() in _RAISING else ("nsubjpass",)
+    subject = _child(verb, deps)
+    if subject is None or subject.i > verb.i or subject.right_edge.i == subject.left_edge.i:
+        return ()  # a one-word subject ("he", "who") is worth less than the verb words it adds
+    return _one(_trimmed(verb.doc, subject.left_edge.i, subject.right_edge.i))
 
 
 def _set_off(prep: Any) -> bool:

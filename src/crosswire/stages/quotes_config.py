@@ -83,7 +83,7 @@ class QuoteConfig:
     """
 
     cue_lemmas: frozenset[str] = DEFAULT_CUE_LEMMAS
-    cue_window: int = 8
+    cue_window: int = 16
     any_verb_introduces: bool = True
     min_words_unattributed: int = 4
     indirect: bool = True
