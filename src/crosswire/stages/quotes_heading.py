@@ -10,6 +10,7 @@ one-word speaker in capitals ("TAPPER:", "Q:", "A:") -- such one-word speakers c
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,15 +33,18 @@ _MAX_PREFIX_WORDS = 8
 _MIN_CONTENT_WORDS = 3
 
 
-def _speaker(doc: Any, start: int, end: int, *, transcript: bool) -> Speaker | None:
-    if transcript and _one_word_speaker(doc.text[start:end]):
-        return Speaker(doc.text[start:end], start, end)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and start <= ent.start_char and ent.end_char <= end:
-            return Speaker(ent.text, ent.start_char, ent.end_char)
-    if any(e.start_char < end and start < e.end_char for e in doc.ents):
+def _speaker(
+    text: str, ents: Sequence[tuple[int, int, str]], start: int, end: int, *, transcript: bool
+) -> Speaker | None:
+    if transcript and _one_word_speaker(text[start:end]):
+        return Speaker(text[start:end], start, end)
+    near = ents[bisect.bisect_left(ents, (start, -1, "")):bisect.bisect_left(ents, (end, -1, ""))]
+    for ent_start, ent_end, label in near:
+        if label == "PERSON" and ent_end <= end:
+            return Speaker(text[ent_start:ent_end], ent_start, ent_end)
+    if any(e_start < end and start < e_end for e_start, e_end, _ in ents):
         return None  # a dateline ("NEW DELHI:") or an organisation, not a speaker
-    caps = _CAPS_NAME.search(doc.text, start, end)
+    caps = _CAPS_NAME.search(text, start, end)
     if caps is not None and caps.end() == end:
         return Speaker(caps.group(), caps.start(), caps.end())
     return None
@@ -50,11 +54,9 @@ def _one_word_speaker(prefix: str) -> bool:
     return _CAPS_WORD.fullmatch(prefix) is not None and prefix not in _LABELS
 
 
-def _cue_index(doc: Any, at: int) -> int:
-    for token in doc:
-        if token.idx >= at:
-            return int(token.i)
-    return len(doc) - 1
+def _cue_index(starts: Sequence[int], at: int) -> int:
+    """The first token starting at or after ``at`` (the last token when none does)."""
+    return min(bisect.bisect_left(starts, at), len(starts) - 1)
 
 
 def heading_attributions(*, doc: Any, taken: Sequence[tuple[int, int]]) -> list[Attribution]:
@@ -74,13 +76,17 @@ def heading_attributions(*, doc: Any, taken: Sequence[tuple[int, int]]) -> list[
         if len(text[start:end].split()) < _MIN_CONTENT_WORDS:
             continue
         lines.append((m.start(1), m.end(1), start, end))
+    if not lines:
+        return []
     one_word = sum(1 for s, e, _, _ in lines if _one_word_speaker(text[s:e]))
     transcript = one_word >= _MIN_TRANSCRIPT_LINES
+    ents = sorted((e.start_char, e.end_char, e.label_) for e in doc.ents)  # doc.ents rebuilds
+    starts = [token.idx for token in doc]
     out = []
     for prefix_start, prefix_end, start, end in lines:
         if any(s < end and start < e for s, e in taken):
             continue
-        speaker = _speaker(doc, prefix_start, prefix_end, transcript=transcript)
+        speaker = _speaker(text, ents, prefix_start, prefix_end, transcript=transcript)
         if speaker is not None:
-            out.append(Attribution(start, end, _cue_index(doc, prefix_end), ":", speaker))
+            out.append(Attribution(start, end, _cue_index(starts, prefix_end), ":", speaker))
     return out
