@@ -268,6 +268,44 @@ def test_nominal_cue_object_of_a_verb_replaces_the_verb_object(nlp: Any) -> None
     assert found == [("the new stadium plan", "The mayor", "indirect")]
 
 
+def test_nominal_cue_that_clause_needs_no_holder(nlp: Any) -> None:
+    found = _indirect(nlp, "The claim that the bridge was unsafe turned out to be false.")
+    assert ("that the bridge was unsafe", None, "indirect") in found
+    found = _indirect(nlp, "There are growing concerns about the senator's record on taxes.")
+    assert ("the senator's record on taxes", None, "indirect") in found
+
+
+def test_questions_about_is_a_nominal_cue(nlp: Any) -> None:
+    found = _indirect(nlp, "Voters raised questions about the cost of the new bridge.")
+    assert ("the cost of the new bridge", "Voters", "indirect") in found
+
+
+def test_position_verbs_point_to_and_vote_for(nlp: Any) -> None:
+    found = _indirect(nlp, "The governor pointed to the falling crime rate in the capital.")
+    assert ("the falling crime rate in the capital", "The governor", "indirect") in found
+    found = _indirect(nlp, "She voted for the new budget plan last year.")
+    assert ("the new budget plan", "She", "indirect") in found
+
+
+def test_stance_adjective_uneasy_about(nlp: Any) -> None:
+    found = _indirect(nlp, "Party leaders are uneasy about the new nominee's comments.")
+    assert ("the new nominee's comments", "Party leaders", "indirect") in found
+
+
+def test_to_frame_with_a_person_or_group(nlp: Any) -> None:
+    found = _indirect(nlp, "But to Smith, the deal was a betrayal of the party.")
+    assert ("the deal was a betrayal of the party.", "Smith", "indirect") in found
+    found = _indirect(nlp, "To many, the senator is a reformer who fights for them.")
+    assert [(t, s) for t, s, _ in found if s == "many"] == [
+        ("the senator is a reformer who fights for them.", "many")]
+    assert _indirect(nlp, "To date, the senator has raised two million dollars.") == []
+
+
+def test_closing_relative_clause_is_left_out_of_reported_clause(nlp: Any) -> None:
+    found = _indirect(nlp, "The mayor said the plan will help Smith, who faces a tough race.")
+    assert found == [("the plan will help Smith", "The mayor", "indirect")]
+
+
 def test_adjective_cue_clause_and_prepositional_object(nlp: Any) -> None:
     text = "The senator's advisers were confident that he would win the primary easily."
     assert ("that he would win the primary easily", "The senator's advisers", "indirect") in (

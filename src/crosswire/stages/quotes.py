@@ -21,8 +21,8 @@
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
    on PolNeAR train (:mod:`crosswire.stages.quotes_lexicon`) or the hand lexicons accept it;
    statement and stance nouns ("his claim that ...", "support for ..."), predicative adjectives
-   ("confident that ...", "wary of ..."), "sees X as Y" and "In the poll, ..." too; an
-   attribution phrase inside its clause splits the content in two parts;
+   ("confident that ...", "wary of ..."), "sees X as Y", "In the poll, ..." and "To many, ..."
+   too; an attribution phrase inside its clause splits the content in two parts;
    a cue inside the content of another reported clause is part of that content;
 5. optionally (``headings``, on by default), "Speaker: words" lines (headlines, transcripts);
 6. optionally (``blocks``, on by default), a paragraph introduced by a cue verb and a colon

@@ -5,7 +5,11 @@
 parts when the phrase sits inside it: "The plan, X said, will fail"). Statement and stance
 nouns ("X's claim that CLAUSE", "X voiced support for Y"), predicative adjectives ("X is wary
 of Y"), "X sees Y as Z" and "In the poll, CLAUSE" are candidates too (keys ``claim/noun_that``,
-``wary/adj_prep_of``, ``see/dobj_as``, ``in/in_source``). The subject of a raising verb or
+``wary/adj_prep_of``, ``see/dobj_as``, ``in/in_source``), and so is "To X, CLAUSE" when X is a
+person or group (``to/frame``: "To many, he is a hero"). A statement noun's "that"-clause or
+"about" object needs no holder ("the claim that X", "there are concerns about X"); a
+non-restrictive relative clause closing a reported clause (", who ...", ", which ...") is the
+writer's aside and left out. The subject of a raising verb or
 a passive with an infinitive ("The budget is expected to cut X", "The senator appears to be
 losing") belongs to the content, which then runs from it over the verb.
 """
@@ -182,7 +186,24 @@ def _clause_bounds(cue: Any, child: Any) -> tuple[int, int] | None:
         last = _run_on(cue, child, last)
     else:
         last = min(last, cue.i - 1)
-    return _trimmed(cue.doc, first, _cut_tail(child, last))
+    return _trimmed(cue.doc, first, _cut_aside(cue.doc, first, _cut_tail(child, last)))
+
+
+_ASIDE_OPENERS = frozenset({"who", "which", "whose", "whom"})
+
+
+def _cut_aside(doc: Any, first: int, last: int) -> int:
+    """``last`` moved before a non-restrictive relative clause that closes the content
+    ("said the plan will help Smith, who faces a tough race"): the writer's aside on a word of
+    the content, not part of what was reported."""
+    for token in doc[first : last + 1]:
+        lo = token.left_edge.i
+        if (
+            token.dep_ == "relcl" and lo > first + 1 and doc[lo - 1].text == ","
+            and doc[lo].lower_ in _ASIDE_OPENERS and token.right_edge.i >= last
+        ):
+            return lo - 2
+    return last
 
 
 def _run_on(cue: Any, child: Any, last: int) -> int:
@@ -222,6 +243,8 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
         return kind, _rest_of_clause(token)
     if token.lower_ == "in" and token.dep_ == "prep" and _set_off(token):
         return "in_source", _rest_of_clause(token)
+    if token.lower_ in _FRAME_PREPS and _opens_clause(token):
+        return "frame", _rest_of_clause(token)
     if token.pos_ == "NOUN":
         return _nominal_relation(token)
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
@@ -275,6 +298,21 @@ def _set_off(prep: Any) -> bool:
     lo, hi = prep.i, prep.right_edge.i
     doc = prep.doc
     return (hi + 1 < len(doc) and doc[hi + 1].text == ",") or (lo > 0 and doc[lo - 1].text == ",")
+
+
+_FRAME_PREPS = frozenset({"to"})
+_LEAD_DEPS = frozenset({"cc", "advmod", "punct"})
+
+
+def _opens_clause(prep: Any) -> bool:
+    """Whether a prepositional phrase opens its clause, set off by a comma ("To many, X";
+    "But to his supporters, X"): only conjunctions and adverbs before it."""
+    doc = prep.doc
+    hi = prep.right_edge.i
+    if prep.dep_ != "prep" or prep.head.i < hi or hi + 1 >= len(doc) or doc[hi + 1].text != ",":
+        return False
+    start = prep.sent.start
+    return all(doc[k].dep_ in _LEAD_DEPS or doc[k].is_space for k in range(start, prep.i))
 
 
 def _regarded_as(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
@@ -346,6 +384,11 @@ def cue_key(token: Any, relation: str) -> str:
     return f"{lemma}/{relation}"
 
 
+# A statement noun's "that"-clause or "about" object is reported content even when no holder
+# is named ("the claim that X", "there are concerns about X").
+_UNHELD = frozenset({"noun_that", "noun_prep_about"})
+
+
 def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: QuoteConfig) -> bool:
     if relation == "according":
         return True
@@ -355,7 +398,8 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
         lexicon = config.nominal_cues if kind == "noun" else config.adjective_cues
         prep_ok = rest in ("that", "ccomp", "xcomp") or (
             rest.startswith("prep_") and rest[5:] in config.stance_preps)
-        return speaker is not None and prep_ok and lemma in lexicon
+        held = speaker is not None or relation in _UNHELD
+        return held and prep_ok and lemma in lexicon
     if relation in ("ccomp", "parataxis"):
         return is_cue(token, lemmas=config.cue_lemmas)
     if relation == "in_source":
@@ -365,6 +409,8 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
             obj is not None and obj.lemma_.lower() in config.source_nouns
             and not is_cue(verb, lemmas=config.cue_lemmas)
         )
+    if relation == "frame":
+        return speaker is not None and _holder_phrase(token)
     if relation == "dobj_as":  # or what the verb's plain object key says ("name/dobj")
         regard = speaker is not None and lemma in config.regard_lemmas
         return regard or f"{lemma}/dobj" in config.learned_cues
@@ -374,6 +420,20 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
         and (relation in ("xcomp", "dobj") or prep_ok)
         and is_cue(token, lemmas=config.position_lemmas)
     )
+
+
+_HOLDER_WORDS = frozenset({"him", "her", "them", "us", "me", "many", "some", "others", "most"})
+_HOLDER_ENTS = frozenset({"PERSON", "NORP"})
+
+
+def _holder_phrase(prep: Any) -> bool:
+    """Whether "to X" names whose view the clause gives: a person or group ("To Sharp, ...",
+    "To many Republicans, ..."), not a place or a date ("To date, ...")."""
+    obj = _child(prep, ("pobj",))
+    if obj is None:
+        return False
+    return obj.lower_ in _HOLDER_WORDS or any(
+        t.ent_type_ in _HOLDER_ENTS for t in prep.doc[obj.left_edge.i : obj.i + 1])
 
 
 def _that_said(token: Any) -> bool:

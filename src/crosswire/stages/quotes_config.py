@@ -34,7 +34,8 @@ _POSITION_WORDS = """call support want criticize announce describe refuse offer 
     propose reject blame condemn welcome demand push question attack slam predict warn
     suggest recommend favor favour applaud tout highlight emphasize stress acknowledge admit
     deny claim announce unveil release tweet repeat insist threaten pledge mock ridicule
-    decline refer talk focus argue express share list name describe"""
+    decline refer talk focus argue express share list name describe point vote report disclose
+    reference advocate post chide compare detail"""
 DEFAULT_POSITION_LEMMAS: frozenset[str] = frozenset(_POSITION_WORDS.split())
 _POSITION_PREPS = ("for", "on", "about", "to", "against")
 
@@ -44,7 +45,8 @@ _NOMINAL_WORDS = """claim statement assertion argument belief view opinion warni
     critique attack opposition support endorsement praise call accusation allegation charge denial
     admission complaint concern fear doubt comment suggestion proposal insistence position
     defense defence objection rejection condemnation plea request response reply announcement
-    confidence skepticism scepticism contention conviction assurance estimate recommendation"""
+    confidence skepticism scepticism contention conviction assurance estimate recommendation
+    question rumor rumour notion"""
 DEFAULT_NOMINAL_CUES: frozenset[str] = frozenset(_NOMINAL_WORDS.split())
 
 # Predicative adjectives of a stance ("were confident that X", "is wary of X").
@@ -52,7 +54,8 @@ _ADJECTIVE_WORDS = """confident optimistic pessimistic hopeful sure certain conv
     concerned afraid fearful skeptical sceptical doubtful wary leery critical supportive opposed
     hostile eager willing reluctant unwilling determined adamant happy glad pleased proud angry
     upset furious disappointed frustrated surprised shocked outraged enthusiastic receptive
-    sympathetic unhappy satisfied dissatisfied cautious insistent"""
+    sympathetic unhappy satisfied dissatisfied cautious insistent uneasy upbeat excited nervous
+    anxious comfortable uncomfortable fond mindful intent scared hesitant keen"""
 DEFAULT_ADJECTIVE_CUES: frozenset[str] = frozenset(_ADJECTIVE_WORDS.split())
 # Verbs of regarding something as something ("sees the deal as a mistake").
 _REGARD_WORDS = """see view regard consider describe portray characterize characterise label brand
