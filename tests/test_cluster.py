@@ -18,6 +18,12 @@ from crosswire.stages.cluster import (
     cluster_reduce,
     story_id,
 )
+from crosswire.stages.cluster_attach import (
+    AttachSettings,
+    attach_singletons,
+    attach_target,
+    story_shape,
+)
 from crosswire.stages.cluster_graph import Cohesion, Groups
 from crosswire.stages.cluster_stream import StreamClusterer
 from crosswire.stages.cluster_stream_settle import SettleSettings, resettle
@@ -243,3 +249,92 @@ def test_stream_sums_match_the_stored_pair_similarities() -> None:
             pairs = sum(s for i in members for j, s in stream.adjacency[i].items()
                         if stream.owner[j] == other)
             assert cross == pytest.approx(pairs)
+
+
+def _unit(**weights: float) -> dict[str, float]:
+    norm = sum(w * w for w in weights.values()) ** 0.5
+    return {t: w / norm for t, w in weights.items()}
+
+
+ATTACH = AttachSettings(
+    threshold=0.11, ratio=1.5, cohesion=0.7, centroid_terms=100, index_terms=20,
+    max_posting=5000, window_days=None, min_terms=1,
+)
+
+
+def test_attach_joins_a_lone_report_to_the_story_it_is_about() -> None:
+    # 0 and 1 are one story; 2 shares its names with the story as a whole and nothing else
+    vectors = [
+        _unit(betty=3, white=3, dancing=1, stars=1),
+        _unit(betty=3, white=3, petition=1, facebook=1),
+        _unit(betty=2, white=2, host=2, snl=2),
+        _unit(tsunami=1, kushiro=1),
+    ]
+    groups = attach_singletons(
+        vectors=vectors, days=[None] * 4, groups=[[0, 1], [2], [3]], settings=ATTACH
+    )
+    assert groups == [[0, 1, 2], [3]]
+    off = attach_singletons(
+        vectors=vectors, days=[None] * 4, groups=[[0, 1], [2], [3]],
+        settings=replace(ATTACH, threshold=0.9),
+    )
+    assert off == [[0, 1], [2], [3]]
+
+
+def test_attach_leaves_a_report_between_two_stories_alone() -> None:
+    # 2 is as close to the first lottery story as to the second: no guess
+    vectors = [
+        _unit(lottery=2, jackpot=2, ohio=2),
+        _unit(lottery=2, jackpot=2, texas=2),
+        _unit(lottery=2, jackpot=2, winner=2),
+    ]
+    groups = attach_singletons(
+        vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]], settings=ATTACH
+    )
+    assert groups == [[0], [1], [2]]
+
+
+def test_attach_respects_the_cohesion_of_a_tight_story() -> None:
+    story = _unit(syria=3, homs=3, siege=3, journalists=1)
+    lone = _unit(syria=2, idlib=3, rebels=3)  # cosine 0.24 with the story, whose own is 1
+    target = attach_target(
+        vector=lone,
+        candidates={0: story_shape(vectors=[story, story], members=[0, 1], centroid_terms=100)},
+        settings=ATTACH,
+    )
+    assert target is None
+    loose = attach_target(
+        vector=lone,
+        candidates={0: story_shape(vectors=[story, story], members=[0, 1], centroid_terms=100)},
+        settings=replace(ATTACH, cohesion=None),
+    )
+    assert loose == 0
+
+
+def test_attach_skips_headlines() -> None:
+    shape = story_shape(vectors=[_unit(opal=1, dc=1)], members=[0], centroid_terms=100)
+    rule = replace(ATTACH, min_terms=10)
+    assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, settings=rule) is None
+    assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, settings=ATTACH) == 0
+
+
+def test_attach_pass_in_both_modes() -> None:
+    # the merge threshold is out of reach, so only the attach pass can join the two reports
+    arts = [
+        Article(id="a", text=f"{QUAKE[0]} {QUAKE[2]}", published="2025-02-01"),
+        Article(id="b", text=f"{QUAKE[1]} Aftershocks shook Otaru overnight.",
+                published="2025-02-02"),
+        Article(id="c", text=f"{STEEL[0]} {STEEL[1]}", published="2025-02-02"),
+    ]
+    config = replace(CONFIG, threshold=0.99, attach_threshold=0.05, attach_ratio=1.0)
+    sketches = [cluster_map(article=a, config=config) for a in arts]
+    for mode in (cluster_reduce, cluster_incremental):
+        found = _groups(mode(sketches=sketches, config=config))
+        assert found == {frozenset({"a", "b"}), frozenset({"c"})}
+        off = _groups(mode(sketches=sketches, config=replace(config, attach_threshold=None)))
+        assert off == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}
+
+
+def test_attach_ratio_below_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="attach_ratio"):
+        ClusterConfig(attach_ratio=0.9)

@@ -5,9 +5,11 @@ count more -- and the publication day. Reduce (:func:`cluster_reduce`, order-ind
 document frequencies over all sketches give TF-IDF vectors; candidate pairs come from an
 inverted index of each report's heaviest terms and a time window; groups are merged by centroid
 similarity while it stays above ``ClusterConfig.threshold``, unless the two groups are each
-tight and much looser together (``ClusterConfig.cohesion``: two events of one kind).
+tight and much looser together (``ClusterConfig.cohesion``: two events of one kind). A report
+left alone then joins the story whose centroid is clearly closest (:mod:`cluster_attach`).
 :func:`cluster_incremental` takes reports in ``published`` order, assigns each to a story or
-opens one, and merges stories that converge, using the same similarity, threshold and check.
+opens one, and merges stories that converge, using the same similarity, threshold and check
+(and the same attach rule for a report that opens a story).
 
 Story ids are ``"s-"`` plus a short hash of the story's smallest member id, so a story keeps its
 id while it grows.
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from crosswire.models import Article, Segment, Story
+from crosswire.stages.cluster_attach import attach_settings, attach_singletons
 from crosswire.stages.cluster_dense import dense_mix
 from crosswire.stages.cluster_graph import (
     Cohesion,
@@ -60,6 +63,10 @@ class ClusterConfig:
     edge_floor: float = 0.04  # pair similarities below this count as zero
     idf_prior_docs: int = 100  # background documents assumed by the IDF (see idf_table)
     refine_threshold: float | None = None  # second pass on true centroids (None: off)
+    # A report left alone joins the story whose centroid is this close (None: off), when that
+    # is ``attach_ratio`` times its cosine with the next story (see cluster_attach).
+    attach_threshold: float | None = 0.11
+    attach_ratio: float = 1.5
     centroid_terms: int = 100  # terms kept per story centroid
     window_days: int | None = 7  # reports further apart in time are never one story
     cohesion: Cohesion | None = field(default_factory=Cohesion)  # None: centroid cosine only
@@ -78,6 +85,8 @@ class ClusterConfig:
             raise ValueError("embedding_min_lexical must be within 0..1")
         if not 0.0 <= self.embedding_floor < 1.0:
             raise ValueError("embedding_floor must be within 0..1 (1 excluded)")
+        if self.attach_ratio < 1.0:
+            raise ValueError("attach_ratio must be at least 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +217,11 @@ def cluster_reduce(
         groups.link(a=i, b=j, sim=sim)
     merge_groups(groups=groups, threshold=config.threshold)
     members = [sorted(m) for m in groups.members.values()]
+    attach = attach_settings(config)
+    if attach is not None:
+        members = attach_singletons(
+            vectors=vectors, days=[s.day for s in ordered], groups=members, settings=attach
+        )
     if config.refine_threshold is not None:
         members = merge_centroids(
             vectors=vectors, days=[s.day for s in ordered], groups=members,

@@ -9,8 +9,15 @@ candidates (and see every dated report).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
-__all__ = ["TermIndex"]
+__all__ = ["TermIndex", "median_day"]
+
+
+def median_day(*, members: Sequence[int], days: Sequence[int | None]) -> int | None:
+    """The day a group of reports is indexed under: the median of its dated members' days."""
+    dated = sorted(d for d in (days[i] for i in members) if d is not None)
+    return dated[len(dated) // 2] if dated else None
 
 
 class TermIndex:

@@ -13,7 +13,7 @@ import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from crosswire.stages.cluster_index import TermIndex
+from crosswire.stages.cluster_index import TermIndex, median_day
 from crosswire.text.vectors import add_into, cosine, normalized, top_terms
 
 __all__ = ["RefineSettings", "merge_centroids"]
@@ -39,9 +39,7 @@ class _Group:
 def _make(members: list[int], total: dict[str, float], days: Sequence[int | None],
           settings: RefineSettings) -> _Group:
     kept = {t: total[t] for t in top_terms(total, k=settings.centroid_terms)}
-    dated = sorted(d for d in (days[i] for i in members) if d is not None)
-    day = dated[len(dated) // 2] if dated else None
-    return _Group(members, total, normalized(kept), day)
+    return _Group(members, total, normalized(kept), median_day(members=members, days=days))
 
 
 def merge_centroids(

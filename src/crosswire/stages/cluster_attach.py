@@ -1,0 +1,184 @@
+"""Attaching reports left alone to the story they are clearly about.
+
+The merge pass judges a report by the sum of its pair similarities with a story's members;
+pairs below the edge floor count as zero, so a report on another angle of a story (sharing the
+story's names but few words with any single member) can stay alone although it is closer to the
+story as a whole than to anything else. Here each report that is still a story of its own is
+compared with the centroids of the stories found by its heaviest terms (within the time
+window) and joins the closest one when three things hold:
+
+* the centroid cosine reaches ``threshold``;
+* it is ``ratio`` times the cosine with the runner-up story (a report between two stories of
+  one kind -- two lotteries, two Syrian sieges -- is left alone rather than guessed);
+* its mean similarity with the story's members reaches ``cohesion`` times the mean similarity
+  among them (the merge pass's cohesion rule, judged on true sums: a tight story does not take
+  in a report that only shares its general vocabulary).
+
+A report with fewer than ``min_terms`` terms (a headline) is left alone: the cosine of a few
+words with a centroid says little about which story they belong to, and the runner-up test
+means little when most stories share none of them.
+
+Every decision is taken against the stories as the merge pass left them, and the joins are
+then applied together, so the result does not depend on the order of the reports. Incremental
+mode applies the same rule to each report that opens a story (:func:`attach_target`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crosswire.stages.cluster_index import TermIndex, median_day
+from crosswire.text.vectors import add_into, cosine, normalized, top_terms
+
+if TYPE_CHECKING:
+    from crosswire.stages.cluster import ClusterConfig
+
+__all__ = [
+    "AttachSettings",
+    "StoryShape",
+    "attach_settings",
+    "attach_singletons",
+    "attach_target",
+    "story_shape",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AttachSettings:
+    threshold: float  # centroid cosine a lone report needs to join a story
+    ratio: float  # best cosine / runner-up cosine it needs
+    cohesion: float | None  # cross mean / the story's inner mean it needs (None: no check)
+    centroid_terms: int
+    index_terms: int
+    max_posting: int
+    window_days: int | None
+    min_terms: int = 10  # shorter reports (headlines) are never attached
+
+
+@dataclass(frozen=True, slots=True)
+class StoryShape:
+    """What the attach rule needs of one story: its member count, the sum of its members'
+    vectors, its centroid (that sum's heaviest terms, normalised) and the sum of its members'
+    squared norms (to get the mean pair similarity inside it from the sum)."""
+
+    size: int
+    total: Mapping[str, float]
+    centroid: Mapping[str, float]
+    self_mass: float
+
+
+def attach_settings(config: ClusterConfig) -> AttachSettings | None:
+    """How lone reports join stories under ``config`` (None: they do not); the cohesion bar is
+    the merge pass's (``config.cohesion.ratio``)."""
+    if config.attach_threshold is None:
+        return None
+    return AttachSettings(
+        threshold=config.attach_threshold,
+        ratio=config.attach_ratio,
+        cohesion=config.cohesion.ratio if config.cohesion is not None else None,
+        centroid_terms=config.centroid_terms,
+        index_terms=config.index_terms,
+        max_posting=config.max_posting,
+        window_days=config.window_days,
+    )
+
+
+def story_shape(
+    *, vectors: Sequence[Mapping[str, float]], members: Sequence[int], centroid_terms: int
+) -> StoryShape:
+    total: dict[str, float] = {}
+    self_mass = 0.0
+    for i in members:
+        add_into(total, vectors[i])
+        self_mass += sum(w * w for w in vectors[i].values())
+    kept = {t: total[t] for t in top_terms(total, k=centroid_terms)}
+    return StoryShape(
+        size=len(members), total=total, centroid=normalized(kept), self_mass=self_mass
+    )
+
+
+def _inner_mean(shape: StoryShape) -> float | None:
+    n = shape.size
+    if n < 2:
+        return None
+    squared = sum(w * w for w in shape.total.values())
+    return (squared - shape.self_mass) / (n * (n - 1))
+
+
+def attach_target(
+    *,
+    vector: Mapping[str, float],
+    candidates: Mapping[int, StoryShape],
+    settings: AttachSettings,
+) -> int | None:
+    """The key of the story among ``candidates`` that a lone report (``vector``) joins, if
+    any (ties: the smaller key)."""
+    if len(vector) < settings.min_terms:
+        return None
+    scored = sorted(
+        ((cosine(vector, shape.centroid), key) for key, shape in candidates.items()),
+        key=lambda sk: (-sk[0], sk[1]),
+    )
+    if not scored:
+        return None
+    best, key = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    if best < settings.threshold or best < settings.ratio * runner_up:
+        return None
+    shape = candidates[key]
+    inner = _inner_mean(shape)
+    if settings.cohesion is not None and inner is not None and inner > 0.0:
+        cross = cosine(vector, shape.total) / shape.size
+        if cross < settings.cohesion * inner:
+            return None
+    return key
+
+
+def attach_singletons(
+    *,
+    vectors: Sequence[Mapping[str, float]],
+    days: Sequence[int | None],
+    groups: Sequence[Sequence[int]],
+    settings: AttachSettings,
+) -> list[list[int]]:
+    """``groups`` after each lone report has joined the story it is clearly about."""
+    ordered = sorted(sorted(g) for g in groups if g)
+    shapes = [
+        story_shape(vectors=vectors, members=g, centroid_terms=settings.centroid_terms)
+        for g in ordered
+    ]
+    group_days = [median_day(members=g, days=days) for g in ordered]
+    index = TermIndex(window_days=settings.window_days, max_posting=settings.max_posting)
+    for k, shape in enumerate(shapes):
+        for t in top_terms(shape.centroid, k=settings.index_terms):
+            index.add(term=t, item=k, day=group_days[k])
+    parent = list(range(len(ordered)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for k, group in enumerate(ordered):
+        if len(group) != 1:
+            continue
+        vector = vectors[group[0]]
+        seen: set[int] = set()
+        for t in top_terms(vector, k=settings.index_terms):
+            found = index.candidates(term=t, day=group_days[k])
+            if found is not None:
+                seen.update(o for o in found if o != k)
+        target = attach_target(
+            vector=vector, candidates={o: shapes[o] for o in sorted(seen)}, settings=settings
+        )
+        if target is not None:
+            a, b = find(k), find(target)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    merged: dict[int, list[int]] = {}
+    for k, group in enumerate(ordered):
+        merged.setdefault(find(k), []).extend(group)
+    return [sorted(m) for _, m in sorted(merged.items())]
