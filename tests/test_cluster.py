@@ -187,6 +187,24 @@ def test_cohesion_check_leaves_short_reports_to_the_centroids() -> None:
     assert long_reports.cohesive(0, 2, cross=4 * 0.7 * 0.9)
 
 
+def test_cohesion_check_is_waived_for_near_identical_centroids() -> None:
+    def two_tight_pairs(cohesion: Cohesion) -> Groups:
+        groups = Groups(linkage="centroid", cohesion=cohesion)
+        for item in range(4):
+            groups.add(item=item, terms=80)
+        groups.link(a=0, b=1, sim=0.9)
+        groups.link(a=2, b=3, sim=0.9)
+        groups.merge(0, 1)
+        groups.merge(2, 3)
+        return groups
+
+    # cross mean 0.5 < 0.7 * 0.9: vetoed on pair means, but the centroid cosine is 2 / 3.8
+    cross = 4 * 0.5
+    assert two_tight_pairs(Cohesion(waive_at=None)).cohesive(0, 2, cross=cross) is False
+    assert two_tight_pairs(Cohesion(waive_at=0.5)).cohesive(0, 2, cross=cross)
+    assert not two_tight_pairs(Cohesion(waive_at=0.6)).cohesive(0, 2, cross=cross)
+
+
 def _one_story(*, adjacency: list[dict[int, float]], terms: int) -> tuple[Groups, list[int]]:
     """All items greedily in one story, as a stream may leave them."""
     groups = Groups(linkage="centroid", cohesion=Cohesion())
