@@ -336,23 +336,60 @@ def test_attach_skips_headlines() -> None:
     assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, settings=ATTACH) == 0
 
 
-def test_attach_pass_in_both_modes() -> None:
-    # the merge threshold is out of reach, so only the attach pass can join the two reports
+def test_attach_pass_is_batch_only() -> None:
+    # the merge threshold is out of reach, so only the attach pass can join a and b to s
     arts = [
-        Article(id="a", text=f"{QUAKE[0]} {QUAKE[2]}", published="2025-02-01"),
+        Article(id="s1", text=f"{QUAKE[0]} {QUAKE[2]}", published="2025-02-01"),
+        Article(id="s2", text=f"{QUAKE[0]} {QUAKE[2]}", published="2025-02-01"),
         Article(id="b", text=f"{QUAKE[1]} Aftershocks shook Otaru overnight.",
                 published="2025-02-02"),
         Article(id="c", text=f"{STEEL[0]} {STEEL[1]}", published="2025-02-02"),
     ]
-    config = replace(CONFIG, threshold=0.99, attach_threshold=0.05, attach_ratio=1.0)
+    config = replace(
+        CONFIG, threshold=0.99, attach_threshold=0.05, attach_ratio=1.0, cohesion=None
+    )
     sketches = [cluster_map(article=a, config=config) for a in arts]
-    for mode in (cluster_reduce, cluster_incremental):
-        found = _groups(mode(sketches=sketches, config=config))
-        assert found == {frozenset({"a", "b"}), frozenset({"c"})}
-        off = _groups(mode(sketches=sketches, config=replace(config, attach_threshold=None)))
-        assert off == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}
+    found = _groups(cluster_reduce(sketches=sketches, config=config))
+    assert found == {frozenset({"s1", "s2", "b"}), frozenset({"c"})}
+    off = _groups(cluster_reduce(sketches=sketches, config=replace(config, attach_threshold=None)))
+    assert off == {frozenset({"s1", "s2"}), frozenset({"b"}), frozenset({"c"})}
+    stream = _groups(cluster_incremental(sketches=sketches, config=config))
+    assert stream == off
 
 
-def test_attach_ratio_below_one_is_refused() -> None:
+def test_attach_makes_no_chains() -> None:
+    # 1 joins the story [0, 4]; 2 chose 1 and 3 chose 2, both reports that move elsewhere, so
+    # both stay alone: no report reaches a story through another one
+    vectors = [
+        _unit(quake=3, sapporo=3),
+        _unit(quake=2, sapporo=2, otaru=2),
+        _unit(quake=1, otaru=3, harbour=1),
+        _unit(otaru=2, harbour=3, festival=3),
+        _unit(quake=3, sapporo=3, rescue=1),
+    ]
+    groups = attach_singletons(
+        vectors=vectors, days=[None] * 5, groups=[[0, 4], [1], [2], [3]],
+        settings=replace(ATTACH, threshold=0.05, ratio=1.0, cohesion=None, min_terms=1),
+    )
+    assert groups == [[0, 1, 4], [2], [3]]
+
+
+def test_attach_settings_out_of_range_are_refused() -> None:
     with pytest.raises(ValueError, match="attach_ratio"):
         ClusterConfig(attach_ratio=0.9)
+    with pytest.raises(ValueError, match="attach_ratio"):
+        ClusterConfig(attach_ratio=float("nan"))
+    with pytest.raises(ValueError, match="attach_threshold"):
+        ClusterConfig(attach_threshold=-5.0)
+
+
+def test_attach_joins_two_lone_reports_that_chose_each_other() -> None:
+    vectors = [
+        _unit(adderall=3, students=2, exams=1),
+        _unit(adderall=3, students=1, campus=2),
+        _unit(lottery=2, jackpot=2),
+    ]
+    groups = attach_singletons(
+        vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]], settings=ATTACH
+    )
+    assert groups == [[0, 1], [2]]

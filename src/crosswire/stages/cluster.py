@@ -6,10 +6,10 @@ document frequencies over all sketches give TF-IDF vectors; candidate pairs come
 inverted index of each report's heaviest terms and a time window; groups are merged by centroid
 similarity while it stays above ``ClusterConfig.threshold``, unless the two groups are each
 tight and much looser together (``ClusterConfig.cohesion``: two events of one kind). A report
-left alone then joins the story whose centroid is clearly closest (:mod:`cluster_attach`).
+left alone then joins the story whose centroid is clearly closest (:mod:`cluster_attach`,
+batch only).
 :func:`cluster_incremental` takes reports in ``published`` order, assigns each to a story or
-opens one, and merges stories that converge, using the same similarity, threshold and check
-(and the same attach rule for a report that opens a story).
+opens one, and merges stories that converge, using the same similarity, threshold and check.
 
 Story ids are ``"s-"`` plus a short hash of the story's smallest member id, so a story keeps its
 id while it grows.
@@ -63,8 +63,8 @@ class ClusterConfig:
     edge_floor: float = 0.04  # pair similarities below this count as zero
     idf_prior_docs: int = 100  # background documents assumed by the IDF (see idf_table)
     refine_threshold: float | None = None  # second pass on true centroids (None: off)
-    # A report left alone joins the story whose centroid is this close (None: off), when that
-    # is ``attach_ratio`` times its cosine with the next story (see cluster_attach).
+    # Batch mode: a report left alone joins the story whose centroid is this close (None: off),
+    # when that is ``attach_ratio`` times its cosine with the next story (see cluster_attach).
     attach_threshold: float | None = 0.11
     attach_ratio: float = 1.5
     centroid_terms: int = 100  # terms kept per story centroid
@@ -85,8 +85,10 @@ class ClusterConfig:
             raise ValueError("embedding_min_lexical must be within 0..1")
         if not 0.0 <= self.embedding_floor < 1.0:
             raise ValueError("embedding_floor must be within 0..1 (1 excluded)")
-        if self.attach_ratio < 1.0:
+        if not self.attach_ratio >= 1.0:  # NaN fails too
             raise ValueError("attach_ratio must be at least 1")
+        if self.attach_threshold is not None and not 0.0 <= self.attach_threshold <= 1.0:
+            raise ValueError("attach_threshold must be within 0..1 (or None: off)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,10 @@ words with a centroid says little about which story they belong to, and the runn
 means little when most stories share none of them.
 
 Every decision is taken against the stories as the merge pass left them, and the joins are
-then applied together, so the result does not depend on the order of the reports. Incremental
-mode applies the same rule to each report that opens a story (:func:`attach_target`).
+then applied together, so the result does not depend on the order of the reports. The pass
+is batch-only: in incremental mode a story's true centroid would have to be rebuilt for every
+lone arrival near it, a cost that grows with the story, and the stream's re-settling of a
+story (which sees only pair similarities) would split such a report off again.
 """
 
 from __future__ import annotations
@@ -143,7 +145,11 @@ def attach_singletons(
     groups: Sequence[Sequence[int]],
     settings: AttachSettings,
 ) -> list[list[int]]:
-    """``groups`` after each lone report has joined the story it is clearly about."""
+    """``groups`` after each lone report has joined the story it is clearly about.
+
+    The target may be another lone report (two reports on one angle of a story, each the
+    other's clear best match). A report whose target is itself moving stays where it is, unless
+    the two chose each other: no report reaches a story through another one that moves."""
     ordered = sorted(sorted(g) for g in groups if g)
     shapes = [
         story_shape(vectors=vectors, members=g, centroid_terms=settings.centroid_terms)
@@ -154,14 +160,7 @@ def attach_singletons(
     for k, shape in enumerate(shapes):
         for t in top_terms(shape.centroid, k=settings.index_terms):
             index.add(term=t, item=k, day=group_days[k])
-    parent = list(range(len(ordered)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    targets: dict[int, int] = {}
     for k, group in enumerate(ordered):
         if len(group) != 1:
             continue
@@ -175,10 +174,12 @@ def attach_singletons(
             vector=vector, candidates={o: shapes[o] for o in sorted(seen)}, settings=settings
         )
         if target is not None:
-            a, b = find(k), find(target)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    merged: dict[int, list[int]] = {}
-    for k, group in enumerate(ordered):
-        merged.setdefault(find(k), []).extend(group)
-    return [sorted(m) for _, m in sorted(merged.items())]
+            targets[k] = target
+    joined: dict[int, list[int]] = {k: list(g) for k, g in enumerate(ordered)}
+    for k, target in sorted(targets.items()):
+        onward = targets.get(target)
+        if onward is None:
+            joined[target].extend(joined.pop(k))
+        elif onward == k and k < target:  # two lone reports that chose each other
+            joined[k].extend(joined.pop(target))
+    return sorted(sorted(m) for m in joined.values())

@@ -68,7 +68,7 @@ class Cohesion:
     ratio: float = 0.7  # cross average / looser inner average below which groups stay apart
     min_size: int = 2  # both groups at least this large (1: a single report is judged too)
     min_terms: int = 20  # both groups' reports average at least this many distinct terms
-    waive_at: float | None = 0.55  # centroid cosine from which groups merge anyway (None: never)
+    waive_at: float | None = 0.55  # group similarity from which groups merge anyway (None: never)
 
 
 def candidate_edges(

@@ -7,8 +7,6 @@ join, stories that have converged (their similarity now reaches the threshold) a
 similarity is the one the batch reduce uses, so both modes agree on what one story is. Then the
 report's story is re-decided with the batch merge rule (:mod:`cluster_stream_settle`), which
 undoes greedy joins of two events of one kind; the pair similarities are stored for that.
-A report still alone after that joins the story it is clearly about by the batch attach rule
-(:mod:`cluster_attach`), among the stories of the reports it was compared with.
 """
 
 from __future__ import annotations
@@ -17,12 +15,6 @@ import math
 from typing import TYPE_CHECKING
 
 from crosswire.models import Story
-from crosswire.stages.cluster_attach import (
-    StoryShape,
-    attach_settings,
-    attach_target,
-    story_shape,
-)
 from crosswire.stages.cluster_dense import dense_mix, mixed_similarity
 from crosswire.stages.cluster_graph import Groups, story_id
 from crosswire.stages.cluster_index import TermIndex
@@ -56,8 +48,6 @@ class StreamClusterer:
         self.owner: list[int] = []
         self.embeddings: list[tuple[float, ...] | None] = []
         self.mix = dense_mix(config)
-        self.attach = attach_settings(config)
-        self.shapes: dict[int, tuple[tuple[int, ...], StoryShape]] = {}
 
     def _idf(self, term: str) -> float:
         n = len(self.ids) + self.config.idf_prior_docs
@@ -98,8 +88,7 @@ class StreamClusterer:
         self.embeddings.append(sketch.embedding)
         self.adjacency.append({})
         keys = top_terms(vector, k=self.config.index_terms)
-        candidates = self._candidates(keys=keys, day=sketch.day)
-        for j in candidates:
+        for j in self._candidates(keys=keys, day=sketch.day):
             sim = mixed_similarity(
                 lexical=cosine(vector, self._current(j)), a=sketch.embedding,
                 b=self.embeddings[j], terms_a=self.n_terms[item], terms_b=self.n_terms[j],
@@ -113,39 +102,6 @@ class StreamClusterer:
             self.index.add(term=t, item=item, day=sketch.day)
         self._settle(item)
         self._resettle(item)
-        self._attach(item=item, candidates=candidates)
-
-    def _shape(self, key: int) -> StoryShape:
-        """The attach rule's view of story ``key``, kept while its members stay the same."""
-        members = tuple(self.groups.members[key])
-        cached = self.shapes.get(key)
-        if cached is not None and cached[0] == members:
-            return cached[1]
-        assert self.attach is not None
-        shape = story_shape(
-            vectors=self.vectors, members=members, centroid_terms=self.attach.centroid_terms
-        )
-        self.shapes[key] = (members, shape)
-        return shape
-
-    def _attach(self, *, item: int, candidates: list[int]) -> None:
-        """Join a report still alone to the story it is clearly about, if there is one."""
-        key = self.owner[item]
-        if self.attach is None or len(self.groups.members[key]) != 1:
-            return
-        if len(self.vectors[item]) < self.attach.min_terms:
-            return  # a headline: never attached (see cluster_attach)
-        stories = sorted({self.owner[j] for j in candidates} - {key})
-        target = attach_target(
-            vector=self.vectors[item],
-            candidates={other: self._shape(other) for other in stories},
-            settings=self.attach,
-        )
-        if target is None:
-            return
-        merged = self.groups.merge(key, target)
-        for member in self.groups.members[merged]:
-            self.owner[member] = merged
 
     def _resettle(self, item: int) -> None:
         key = self.owner[item]
