@@ -299,6 +299,8 @@ def test_to_frame_with_a_person_or_group(nlp: Any) -> None:
     assert [(t, s) for t, s, _ in found if s == "many"] == [
         ("the senator is a reformer who fights for them.", "many")]
     assert _indirect(nlp, "To date, the senator has raised two million dollars.") == []
+    # "to X's relief / surprise" is the idiom of a feeling, not X's view
+    assert _indirect(nlp, "To the Democrats' relief, the measure stalled in the Senate.") == []
 
 
 def test_closing_relative_clause_is_left_out_of_reported_clause(nlp: Any) -> None:
@@ -406,3 +408,40 @@ def test_cue_after_a_long_speaker_description(nlp: Any) -> None:
     )
     (q,) = _quotes(nlp, text)
     assert (q.text, q.speaker, q.cue) == (text[1:52], "Jane Doe", "said")
+
+
+def test_gerund_of_another_verb_goes_on_with_the_reported_clause(nlp: Any) -> None:
+    text = "The senator said the bill would pass easily, leaving the decision to the governor."
+    assert (text[len("The senator said "):-1], "The senator", "indirect") in _indirect(nlp, text)
+    text = "The senator said the bill would pass easily, saying the votes were already there."
+    assert ("the bill would pass easily", "The senator", "indirect") in _indirect(nlp, text)
+
+
+def test_object_before_an_infinitive_belongs_to_the_content(nlp: Any) -> None:
+    found = _indirect(nlp, "The mayor urged residents to stay indoors during the storm.")
+    assert ("residents to stay indoors during the storm", "The mayor", "indirect") in found
+
+
+def test_quote_inside_the_cue_infinitive_or_object_widens_to_it(nlp: Any) -> None:
+    text = 'She vowed to carry the "mantle" of the party into the next election.'
+    found = [(q.text, q.kind) for q in _quotes(nlp, text, QuoteConfig())]
+    assert found == [('to carry the "mantle" of the party into the next election', "partial")]
+    text = 'The minister stressed the need for "unshakeable commitment" to the alliance.'
+    found = [(q.text, q.kind) for q in _quotes(nlp, text, QuoteConfig())]
+    assert found == [('the need for "unshakeable commitment" to the alliance', "partial")]
+
+
+def test_object_runs_on_over_a_purpose_infinitive(nlp: Any) -> None:
+    found = _indirect(nlp, "The senator defended his call to raise the minimum wage.")
+    assert ("his call to raise the minimum wage", "The senator", "indirect") in found
+
+
+def test_prepositional_object_runs_on_over_following_phrases_but_not_a_date(nlp: Any) -> None:
+    text = "The candidate talked about health care with young voters on Tuesday."
+    assert ("health care with young voters", "The candidate", "indirect") in _indirect(nlp, text)
+
+
+def test_noun_conjoined_to_the_verb_continues_the_object(nlp: Any) -> None:
+    text = "The author will discuss his new book, and the presidential campaign."
+    found = _indirect(nlp, text)
+    assert ("his new book, and the presidential campaign", "The author", "indirect") in found

@@ -9,8 +9,8 @@
    the speaker -- a named entity, a title phrase ("a senior administration official") kept as is,
    or "he"/"she" resolved to the nearest preceding named person. A verb outside the lexicon
    that takes a comma-ended quote before it as its clause is its cue ("...," Hannity started).
-   When the cue's clause holds the
-   quote (He said he was "totally against ..."), the whole clause is the quote. A quote opened
+   When the cue's clause, infinitive or object holds the quote (He said he was "totally
+   against ..."; She vowed to carry the "mantle"), all of it is the quote. A quote opened
    right after "Name:" (a person or organisation) is that name's;
 3. a stretch with no cue of its own -- the second half of a split quote, or a quote paragraph
    following an attributed one -- takes the speaker of the attributed quote just before it;
@@ -169,11 +169,16 @@ def _governs(cue: Any, token: Any) -> bool:
     )
 
 
+_HOLDERS = frozenset({"ccomp", "xcomp", "dobj"})  # what the cue says, when it holds the quote
+
+
 def _clause_bounds(cue: Any, stretch: QuotedStretch) -> tuple[int, int]:
-    """The quote widened to the cue's clause when that clause holds the quote."""
+    """The quote widened to the cue's clause, infinitive or object when that holds the quote
+    and starts before it (said the plan "will fail"; vowed to carry the "mantle"; stressed the
+    need for "unshakeable commitment")."""
     start, end = stretch.start, stretch.end
     for child in cue.children:
-        if child.dep_ != "ccomp":
+        if child.dep_ not in _HOLDERS:
             continue
         lo = child.left_edge.idx
         hi = child.right_edge.idx + len(child.right_edge.text)

@@ -11,7 +11,10 @@ person or group (``to/frame``: "To many, he is a hero"). A statement noun's "tha
 non-restrictive relative clause closing a reported clause (", who ...", ", which ...") is the
 writer's aside and left out. The subject of a raising verb or
 a passive with an infinitive ("The budget is expected to cut X", "The senator appears to be
-losing") belongs to the content, which then runs from it over the verb.
+losing") belongs to the content, which then runs from it over the verb, and so does the object
+before an infinitive ("urged voters to stay home"). An object or prepositional object runs on
+over a purpose infinitive ("praised the efforts of donors | to fight X") and a conjoined noun
+or phrase the parser hung on the verb ("discussed the book | and the campaign").
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.stages.quotes_config import QuoteConfig
+from crosswire.stages.quotes_config import (
+    DEFAULT_CUE_LEMMAS,
+    DEFAULT_POSITION_LEMMAS,
+    QuoteConfig,
+)
 from crosswire.stages.quotes_speaker import Speaker, find_speaker, is_cue
 
 __all__ = [
@@ -161,18 +168,22 @@ def clause_of(cue: Any) -> tuple[int, int] | None:
 _CLAUSAL = frozenset({"ccomp", "parataxis", "according"})  # relations that carry a clause
 _BREAKS = frozenset({",", "\u2014", "\u2013", "-", "--", ";", "("})
 _TAIL_CLAUSES = frozenset({"advcl", "parataxis", "conj", "acl"})
+# Gerunds that open an attribution of their own (", saying ...", ", pointing to ...").
+_SPEECH_GERUNDS = DEFAULT_CUE_LEMMAS | DEFAULT_POSITION_LEMMAS
 
 
 def _cut_tail(head: Any, last: int) -> int:
     """``last`` moved before the first right dependent of ``head`` set off by a comma or dash
-    that is an attribution of its own (", according to X", ", pointing to ...", ", he said")."""
+    that is an attribution of its own (", according to X", ", pointing to ...", ", he said").
+    A gerund of another verb goes on with the content (", leaving the choice to X")."""
     doc = head.doc
     for child in head.rights:
         lo = child.left_edge.i
         if lo > last or lo == 0 or doc[lo - 1].text not in _BREAKS:
             continue
         own = child.lower_ == "according" or child.dep_ == "parataxis" or (
-            child.dep_ in _TAIL_CLAUSES and child.tag_ == "VBG")
+            child.dep_ in _TAIL_CLAUSES and child.tag_ == "VBG"
+            and child.lemma_.lower() in _SPEECH_GERUNDS)
         if own:
             return lo - 2
     return last
@@ -206,11 +217,32 @@ def _cut_aside(doc: Any, first: int, last: int) -> int:
     return last
 
 
+_JOINED_POS = frozenset({"NOUN", "NUM", "ADP", "PRON"})
+_JOINERS = frozenset({"cc", "punct", "advmod"})
+
+
+def _coordinated(verb: Any, last: int) -> int:
+    """``last`` moved over a noun, number or phrase joined by "and"/"but" that the parser hung
+    on ``verb`` instead of on the content ("will discuss his book | and the campaign", "paid
+    $200 to A | and $47 to B"); a conjoined verb is a predicate of its own."""
+    doc = verb.doc
+    for right in verb.rights:
+        if right.dep_ != "conj" or right.i <= last:
+            continue
+        between = doc[last + 1 : right.left_edge.i]
+        joined = any(t.dep_ == "cc" for t in between) and all(
+            t.dep_ in _JOINERS and t.head.i == verb.i for t in between)
+        return right.right_edge.i if joined and right.pos_ in _JOINED_POS else last
+    return last
+
+
 def _run_on(cue: Any, child: Any, last: int) -> int:
     """``last`` moved over clauses the parser hung on ``cue`` that go on from its clause with
-    no comma between ("say they will leave | unless he quits", "told them that A | and B")."""
+    no comma between ("say they will leave | unless he quits", "told them that A | and B"),
+    and over a conjoined noun or phrase (:func:`_coordinated`)."""
     if cue.pos_ not in ("VERB", "AUX"):
         return last
+    last = _coordinated(cue, last)
     for right in cue.rights:
         if right.i <= child.i or right.dep_ not in ("advcl", "conj"):
             continue
@@ -255,7 +287,7 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
         child = _child(token, (dep,))
         if child is not None:
             clause = _one(_clause_bounds(token, child))
-            subject = _raised_subject(token, child)
+            subject = _raised_subject(token, child) or _object_before(token, child)
             if clause and subject:
                 return dep, ((subject[0][0], clause[0][1]),)
             return dep, clause
@@ -273,9 +305,49 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     for child in token.children:
         obj = _child(child, ("pobj", "pcomp")) if child.dep_ == "prep" else None
         if obj is not None:
-            bounds = _trimmed(token.doc, obj.left_edge.i, obj.right_edge.i)
+            last = _coordinated(token, _purpose_tail(token, _prep_tail(token, child, obj)))
+            bounds = _trimmed(token.doc, obj.left_edge.i, last)
             return f"prep_{child.lower_}", _one(bounds)
     return None
+
+
+def _prep_tail(verb: Any, prep: Any, obj: Any) -> int:
+    """The last token of ``prep``'s object and of the phrases of ``verb`` that follow it
+    straight on ("talked about X | with Y"), up to a when or where phrase (it dates the
+    saying)."""
+    last = obj.right_edge.i
+    for child in verb.rights:
+        if child.i <= prep.i or child.dep_ != "prep" or child.left_edge.i != last + 1:
+            continue
+        then = _child(child, ("pobj",))
+        if then is not None and then.ent_type_ in _CIRCUMSTANCE:
+            break
+        last = child.right_edge.i
+    return last
+
+
+def _purpose_tail(verb: Any, last: int) -> int:
+    """``last`` moved over an infinitive of ``verb`` right after it, with no comma between
+    ("praised the efforts of donors | to fight the plan", "defended his call | to raise X")."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.dep_ != "advcl" or child.left_edge.i != last + 1:
+            continue
+        opener = doc[last + 1]
+        if opener.lower_ == "to" and opener.dep_ == "aux":
+            last = child.right_edge.i
+    return last
+
+
+def _object_before(verb: Any, child: Any) -> tuple[tuple[int, int], ...]:
+    """The object between ``verb`` and its infinitive ("urged voters | to stay home", "asked
+    the board | to resign"): the one the content is about; () otherwise."""
+    if child.dep_ != "xcomp":
+        return ()
+    obj = _child(verb, ("dobj",))
+    if obj is None or not verb.i < obj.i < child.i:
+        return ()
+    return _one(_trimmed(verb.doc, obj.left_edge.i, obj.right_edge.i))
 
 
 _RAISING = frozenset({"appear", "seem"})
@@ -337,7 +409,7 @@ def _object_tail(verb: Any, target: Any) -> int:
         if obj is not None and obj.ent_type_ in _CIRCUMSTANCE:
             continue
         last = max(last, child.right_edge.i)
-    return last
+    return _coordinated(verb, _purpose_tail(verb, last))
 
 
 def _prep_object(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
@@ -428,12 +500,16 @@ _HOLDER_ENTS = frozenset({"PERSON", "NORP"})
 
 def _holder_phrase(prep: Any) -> bool:
     """Whether "to X" names whose view the clause gives: a person or group ("To Sharp, ...",
-    "To many Republicans, ..."), not a place or a date ("To date, ...")."""
+    "To many Republicans, ..."), not a place or a date ("To date, ...") nor someone's feeling
+    ("To the Democrats' relief, ...": a possessed noun is the idiom)."""
     obj = _child(prep, ("pobj",))
-    if obj is None:
+    if obj is None or any(c.dep_ == "poss" for c in obj.children):
         return False
-    return obj.lower_ in _HOLDER_WORDS or any(
-        t.ent_type_ in _HOLDER_ENTS for t in prep.doc[obj.left_edge.i : obj.i + 1])
+    if obj.lower_ in _HOLDER_WORDS or obj.ent_type_ in _HOLDER_ENTS:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in _HOLDER_ENTS for c in obj.children
+    )
 
 
 def _that_said(token: Any) -> bool:
