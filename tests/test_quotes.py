@@ -445,3 +445,41 @@ def test_noun_conjoined_to_the_verb_continues_the_object(nlp: Any) -> None:
     text = "The author will discuss his new book, and the presidential campaign."
     found = _indirect(nlp, text)
     assert ("his new book, and the presidential campaign", "The author", "indirect") in found
+
+
+def test_any_noun_that_clause_or_about_object_but_not_a_fact(nlp: Any) -> None:
+    found = _indirect(nlp, "The governor rejected the idea that taxes must rise.")
+    assert ("that taxes must rise", "The governor", "indirect") in found
+    assert _indirect(nlp, "Voters ignored the fact that the economy was growing.") == []
+    found = _indirect(nlp, "Many voters are excited about the new candidate.")
+    assert ("the new candidate", "Many voters", "indirect") in found
+
+
+def test_any_verb_about_object_with_a_speaker(nlp: Any) -> None:
+    found = _indirect(nlp, "The senator bragged about his record on veterans.")
+    assert ("his record on veterans", "The senator", "indirect") in found
+
+
+def test_infinitive_of_an_intention_noun(nlp: Any) -> None:
+    found = _indirect(nlp, "The governor announced his decision to run for the Senate next year.")
+    assert [f[0] for f in found] == ["to run for the Senate next year"]
+    found = _indirect(nlp, "Her pledge to cut taxes for families has drawn praise.")
+    assert [f[0] for f in found] == ["to cut taxes for families"]
+
+
+def test_fronted_as_clause_attributes_the_rest(nlp: Any) -> None:
+    found = _indirect(nlp, "As the newspaper reported, the mayor will resign next week.")
+    assert found == [("the mayor will resign next week.", "the newspaper", "indirect")]
+    found = _indirect(nlp, "As he put it, the party has lost its way.")
+    assert [f[0] for f in found] == ["the party has lost its way."]
+
+
+def test_in_their_view_frames_the_clause(nlp: Any) -> None:
+    found = _indirect(nlp, "In their view, the election is already over.")
+    assert [f[0] for f in found] == ["the election is already over."]
+
+
+def test_for_clause_after_a_verb_is_its_prepositional_object(nlp: Any) -> None:
+    text = "Sanders has called for the minimum wage to be raised to $15 by 2020."
+    found = _indirect(nlp, text)
+    assert ("the minimum wage to be raised to $15 by 2020", "Sanders", "indirect") in found

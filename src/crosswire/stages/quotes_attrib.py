@@ -1,20 +1,23 @@
 """Indirect (reported) speech from the dependency parse.
 
 "X said (that) CLAUSE" gives the clause (the cue verb's ``ccomp``) attributed to X;
-"according to X, CLAUSE" and parenthetical "CLAUSE, X said" give the rest of the clause (two
-parts when the phrase sits inside it: "The plan, X said, will fail"). Statement and stance
-nouns ("X's claim that CLAUSE", "X voiced support for Y"), predicative adjectives ("X is wary
-of Y"), "X sees Y as Z" and "In the poll, CLAUSE" are candidates too (keys ``claim/noun_that``,
+"according to X, CLAUSE", "As X noted, CLAUSE" and parenthetical "CLAUSE, X said" give the
+rest of the clause (two parts when the phrase sits inside it: "The plan, X said, will fail").
+Statement and stance nouns ("X's claim that CLAUSE", "X voiced support for Y"), nouns of
+intention ("X's decision to Y"), predicative adjectives ("X is wary of Y"), "X sees Y as Z" and
+"In the poll, CLAUSE" are candidates too (keys ``claim/noun_that``, ``decision/noun_to``,
 ``wary/adj_prep_of``, ``see/dobj_as``, ``in/in_source``), and so is "To X, CLAUSE" when X is a
-person or group (``to/frame``: "To many, he is a hero"). A statement noun's "that"-clause or
-"about" object needs no holder ("the claim that X", "there are concerns about X"); a
-non-restrictive relative clause closing a reported clause (", who ...", ", which ...") is the
+person or group (``to/frame``: "To many, he is a hero"). A "that"-clause or "about" object of
+any noun but one of a fact ("the idea that X", "there are concerns about X"; not "the fact
+that X") needs no holder, and any verb's "about" object is a stated topic ("bragged about
+X"); a non-restrictive relative clause closing a reported clause (", who ...", ", which ...") is the
 writer's aside and left out. The subject of a raising verb or
 a passive with an infinitive ("The budget is expected to cut X", "The senator appears to be
 losing") belongs to the content, which then runs from it over the verb, and so does the object
 before an infinitive ("urged voters to stay home"). An object or prepositional object runs on
 over a purpose infinitive ("praised the efforts of donors | to fight X") and a conjoined noun
-or phrase the parser hung on the verb ("discussed the book | and the campaign").
+or phrase the parser hung on the verb ("discussed the book | and the campaign"); "called for X to
+Y", parsed as a clause marked by "for", is the prepositional object X to Y (``call/prep_for``).
 """
 
 from __future__ import annotations
@@ -129,7 +132,7 @@ def _rest_of_clause(cue: Any) -> tuple[tuple[int, int], ...]:
     heads = [head]
     while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
         heads.append(heads[-1].head)
-    c_lo, c_hi = _speech_phrase(cue) if cue.dep_ != "prep" else _edges(cue)
+    c_lo, c_hi = _edges(cue) if cue.dep_ == "prep" or _as_clause(cue) else _speech_phrase(cue)
     for top in reversed(heads):
         lo, hi = _edges(top)
         if c_lo <= lo:
@@ -273,6 +276,8 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     if token.lower_ == "according" or token.dep_ == "parataxis" or _parenthetical(token):
         kind = "according" if token.lower_ == "according" else "parataxis"
         return kind, _rest_of_clause(token)
+    if _as_clause(token):
+        return "as_clause", _rest_of_clause(token)
     if token.lower_ == "in" and token.dep_ == "prep" and _set_off(token):
         return "in_source", _rest_of_clause(token)
     if token.lower_ in _FRAME_PREPS and _opens_clause(token):
@@ -302,6 +307,10 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
             last = max(last, predicate.right_edge.i)
         last = _cut_tail(token, max(last, _object_tail(token, target)))
         return "dobj", _one(_trimmed(token.doc, target.left_edge.i, last))
+    for_clause = _for_clause(token)
+    if for_clause is not None:
+        return "prep_for", _one(_trimmed(token.doc, for_clause.left_edge.i + 1,
+                                         for_clause.right_edge.i))
     for child in token.children:
         obj = _child(child, ("pobj", "pcomp")) if child.dep_ == "prep" else None
         if obj is not None:
@@ -309,6 +318,33 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
             bounds = _trimmed(token.doc, obj.left_edge.i, last)
             return f"prep_{child.lower_}", _one(bounds)
     return None
+
+
+def _for_clause(verb: Any) -> Any | None:
+    """The "for X to Y" clause right after ``verb`` ("called for the wage to be raised"), which
+    the parser makes a clause marked by "for" instead of the object of "for"; None otherwise."""
+    doc = verb.doc
+    for child in verb.rights:
+        opener = doc[child.left_edge.i]
+        if (child.dep_ == "advcl" and opener.lower_ == "for" and opener.dep_ == "mark"
+                and opener.head.i == child.i and child.left_edge.i == verb.i + 1):
+            return child
+    return None
+
+
+def _as_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads an "As X noted," or "As reported by X," clause set off by a comma
+    from the clause it attributes: a subject or agent of its own and the marker "as"."""
+    if verb.dep_ != "advcl" or verb.pos_ != "VERB" or verb.i > verb.head.i:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children):
+        return False
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    doc = verb.doc
+    return (hi + 1 < len(doc) and doc[hi + 1].text == ",") or (lo > 0 and doc[lo - 1].text == ",")
 
 
 def _prep_tail(verb: Any, prep: Any, obj: Any) -> int:
@@ -430,6 +466,11 @@ def _nominal_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | N
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):
             return "noun_that", _one(_clause_bounds(token, child))
+    for child in token.rights:
+        if child.dep_ == "acl" and child.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return "noun_to", _one(_clause_bounds(token, child))
     found = _prep_object(token)
     return None if found is None else (f"noun_{found[0]}", found[1])
 
@@ -459,6 +500,26 @@ def cue_key(token: Any, relation: str) -> str:
 # A statement noun's "that"-clause or "about" object is reported content even when no holder
 # is named ("the claim that X", "there are concerns about X").
 _UNHELD = frozenset({"noun_that", "noun_prep_about"})
+# What any noun's "that"-clause or "about" object and any adjective's "about" object give is
+# an idea, a topic or a feeling ("the idea that X", "a story about X", "excited about X") ...
+_TOPICAL = frozenset({"noun_that", "noun_prep_about", "adj_prep_about"})
+# ... except for a noun of a fact or a possibility, which the writer states ("the fact that X").
+_FACT_NOUNS = frozenset({"fact", "possibility", "likelihood", "probability", "chance", "risk",
+                         "prospect", "sign", "indication", "reminder", "proof", "news"})
+
+
+def _stance_rule(lemma: str, relation: str, speaker: Speaker | None, config: QuoteConfig) -> bool:
+    """A nominal or adjective cue (``noun_...``, ``adj_...``): a listed lemma with a holder
+    (none needed for :data:`_UNHELD`), or any topical relation (:data:`_TOPICAL`)."""
+    kind, _, rest = relation.partition("_")
+    lexicon = config.nominal_cues if kind == "noun" else config.adjective_cues
+    if rest == "to":  # "her decision to run", "his call to act"
+        return speaker is not None and (lemma in config.intention_nouns or lemma in lexicon)
+    prep_ok = rest in ("that", "ccomp", "xcomp") or (
+        rest.startswith("prep_") and rest[5:] in config.stance_preps)
+    held = speaker is not None or relation in _UNHELD
+    topical = relation in _TOPICAL and lemma not in _FACT_NOUNS
+    return held and prep_ok and (lemma in lexicon or topical)
 
 
 def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: QuoteConfig) -> bool:
@@ -466,14 +527,13 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
         return True
     lemma = token.lemma_.lower()
     if relation.startswith(("noun_", "adj_")):
-        kind, _, rest = relation.partition("_")
-        lexicon = config.nominal_cues if kind == "noun" else config.adjective_cues
-        prep_ok = rest in ("that", "ccomp", "xcomp") or (
-            rest.startswith("prep_") and rest[5:] in config.stance_preps)
-        held = speaker is not None or relation in _UNHELD
-        return held and prep_ok and lemma in lexicon
+        return _stance_rule(lemma, relation, speaker, config)
     if relation in ("ccomp", "parataxis"):
         return is_cue(token, lemmas=config.cue_lemmas)
+    if relation == "as_clause":  # "As she noted, X"; "As he put it, X"
+        put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it"
+                                        for c in token.children)
+        return put_it or is_cue(token, lemmas=config.cue_lemmas)
     if relation == "in_source":
         obj = _child(token, ("pobj",))
         verb = token.head
@@ -486,6 +546,8 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
     if relation == "dobj_as":  # or what the verb's plain object key says ("name/dobj")
         regard = speaker is not None and lemma in config.regard_lemmas
         return regard or f"{lemma}/dobj" in config.learned_cues
+    if relation == "prep_about":  # any verb's topic: "bragged about X", "wondered about X"
+        return speaker is not None
     prep_ok = relation.startswith("prep_") and relation[5:] in config.position_preps
     return (
         speaker is not None

@@ -9,6 +9,7 @@ from crosswire.stages.quotes_lexicon import LEARNED_CUES, REJECTED_CUES
 __all__ = [
     "DEFAULT_ADJECTIVE_CUES",
     "DEFAULT_CUE_LEMMAS",
+    "DEFAULT_INTENTION_NOUNS",
     "DEFAULT_NOMINAL_CUES",
     "DEFAULT_POSITION_LEMMAS",
     "DEFAULT_REGARD_LEMMAS",
@@ -49,6 +50,12 @@ _NOMINAL_WORDS = """claim statement assertion argument belief view opinion warni
     question rumor rumour notion"""
 DEFAULT_NOMINAL_CUES: frozenset[str] = frozenset(_NOMINAL_WORDS.split())
 
+# Nouns of a decision or intention whose infinitive is what the holder means to do ("her
+# decision to run", "his pledge to cut taxes", "plans to spend $10 million").
+_INTENTION_WORDS = """decision plan promise pledge vow refusal desire determination willingness
+    unwillingness reluctance intention intent wish resolve commitment eagerness readiness"""
+DEFAULT_INTENTION_NOUNS: frozenset[str] = frozenset(_INTENTION_WORDS.split())
+
 # Predicative adjectives of a stance ("were confident that X", "is wary of X").
 _ADJECTIVE_WORDS = """confident optimistic pessimistic hopeful sure certain convinced aware worried
     concerned afraid fearful skeptical sceptical doubtful wary leery critical supportive opposed
@@ -61,9 +68,10 @@ DEFAULT_ADJECTIVE_CUES: frozenset[str] = frozenset(_ADJECTIVE_WORDS.split())
 _REGARD_WORDS = """see view regard consider describe portray characterize characterise label brand
     dismiss paint cast depict frame hail tout denounce decry criticize criticise praise"""
 DEFAULT_REGARD_LEMMAS: frozenset[str] = frozenset(_REGARD_WORDS.split())
-# Documents and surveys that report what people say or think ("In the poll, 40 percent ...").
+# Documents and surveys that report what people say or think ("In the poll, 40 percent ..."),
+# and nouns of a view ("In their view, Democrats could win").
 _SOURCE_WORDS = """poll survey study report analysis letter memo email filing lawsuit complaint
-    ruling editorial essay"""
+    ruling editorial essay view opinion estimation judgment eyes"""
 DEFAULT_SOURCE_NOUNS: frozenset[str] = frozenset(_SOURCE_WORDS.split())
 _STANCE_PREPS = ("for", "on", "about", "to", "against", "of", "over", "with", "toward", "towards")
 
@@ -96,6 +104,7 @@ class QuoteConfig:
     position_lemmas: frozenset[str] = DEFAULT_POSITION_LEMMAS
     position_preps: tuple[str, ...] = _POSITION_PREPS
     nominal_cues: frozenset[str] = DEFAULT_NOMINAL_CUES
+    intention_nouns: frozenset[str] = DEFAULT_INTENTION_NOUNS
     adjective_cues: frozenset[str] = DEFAULT_ADJECTIVE_CUES
     stance_preps: tuple[str, ...] = _STANCE_PREPS
     regard_lemmas: frozenset[str] = DEFAULT_REGARD_LEMMAS
