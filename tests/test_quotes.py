@@ -483,3 +483,41 @@ def test_for_clause_after_a_verb_is_its_prepositional_object(nlp: Any) -> None:
     text = "Sanders has called for the minimum wage to be raised to $15 by 2020."
     found = _indirect(nlp, text)
     assert ("the minimum wage to be raised to $15 by 2020", "Sanders", "indirect") in found
+
+
+def test_what_a_stance_noun_is(nlp: Any) -> None:
+    found = _indirect(nlp, "The hope is that voters will forgive him.")
+    assert [f[0] for f in found] == ["that voters will forgive him"]
+    found = _indirect(nlp, "The question is whether the party can unite behind him.")
+    assert [f[0] for f in found] == ["whether the party can unite behind him"]
+
+
+def test_passive_of_regarding_keeps_its_subject(nlp: Any) -> None:
+    found = _indirect(nlp, "The deal was widely seen as a mistake.")
+    assert [f[0] for f in found] == ["The deal was widely seen as a mistake"]
+    found = _indirect(nlp, "Many delegates were deemed ineligible.")
+    assert [f[0] for f in found] == ["Many delegates were deemed ineligible"]
+
+
+def test_asked_if_gives_the_question(nlp: Any) -> None:
+    found = _indirect(nlp, "The reporter asked Sanders if he would endorse Clinton.")
+    assert ("if he would endorse Clinton", "The reporter", "indirect") in found
+
+
+def test_that_clause_of_any_verb_with_a_speaker(nlp: Any) -> None:
+    found = _indirect(nlp, "She reasoned that the tax cut would pay for itself.")
+    assert found == [("that the tax cut would pay for itself", "She", "indirect")]
+    assert _indirect(nlp, "The storm means that the vote will be delayed.") == []
+
+
+def test_one_word_object_of_a_position_verb(nlp: Any) -> None:
+    found = _indirect(nlp, "Obama endorsed Clinton on Thursday.")
+    assert found == [("Clinton", "Obama", "indirect")]
+
+
+def test_reported_clause_runs_on_to_the_close_of_its_quote(nlp: Any) -> None:
+    text = ('Trump said that ethanol producers "do a fantastic job. And it is so important '
+            'for the farmers." He then left the stage.')
+    found = [(q.text, q.kind) for q in _quotes(nlp, text, QuoteConfig())]
+    assert ('that ethanol producers "do a fantastic job. And it is so important for the '
+            'farmers.', "partial") in found

@@ -21,9 +21,11 @@
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
    on PolNeAR train (:mod:`crosswire.stages.quotes_lexicon`) or the hand lexicons accept it;
    statement and stance nouns ("his claim that ...", "support for ..."), predicative adjectives
-   ("confident that ...", "wary of ..."), "sees X as Y", "In the poll, ..." and "To many, ..."
-   too; an attribution phrase inside its clause splits the content in two parts;
-   a cue inside the content of another reported clause is part of that content;
+   ("confident that ...", "wary of ..."), "sees X as Y" ("X is seen as Y"), "The idea is that
+   ...", "asked if ...", "In the poll, ..." and "To many, ..." too; an attribution phrase inside
+   its clause splits the content in two parts;
+   a cue inside the content of another reported clause is part of that content; reported
+   speech that ends inside quoted words it opened runs on to where they close;
 5. optionally (``headings``, on by default), "Speaker: words" lines (headlines, transcripts);
 6. optionally (``blocks``, on by default), a paragraph introduced by a cue verb and a colon
    ending the paragraph before it ("Fox News reports:").
@@ -41,7 +43,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from crosswire.models import Article, Quote, Span
@@ -315,6 +317,24 @@ def _following_reported(
     return out
 
 
+def _run_to_close(
+    *, doc: Any, items: Sequence[Attribution], quoted: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """Reported speech whose clause ends inside quoted words it opened runs on to where they
+    close (Trump said that "ethanol people" "do a fantastic job. And it's so important."): the
+    parse stops at the sentence end, the speaker's quoted words do not. Never over the cue."""
+    out = []
+    for item in items:
+        cue_at = doc[item.cue_i].idx
+        end = max(
+            (e for s, e in quoted
+             if item.start <= s < item.end < e and not item.end <= cue_at < e),
+            default=item.end,
+        )
+        out.append(item if end == item.end else replace(item, end=end))
+    return out
+
+
 def _sentence_at(doc: Any, char: int) -> Any:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].sent
@@ -337,15 +357,14 @@ def extract_quotes(
     prepared = _prepare(article, nlp, config, doc)
     items = list(prepared.direct)
     if config.indirect:
-        items.extend(
-            indirect_attributions(
-                doc=prepared.doc,
-                config=config,
-                taken=frozenset(item.cue_i for item in items),
-                quoted=prepared.quoted,
-                persons=prepared.persons,
-            )
+        reported = indirect_attributions(
+            doc=prepared.doc,
+            config=config,
+            taken=frozenset(item.cue_i for item in items),
+            quoted=prepared.quoted,
+            persons=prepared.persons,
         )
+        items.extend(_run_to_close(doc=prepared.doc, items=reported, quoted=prepared.stretches))
     if config.indirect:
         items.extend(_following_reported(doc=prepared.doc, loose=prepared.loose, items=items,
                                          config=config))
@@ -383,6 +402,7 @@ def quote_candidates(
         quoted=prepared.quoted,
         persons=prepared.persons,
         min_words=config.min_indirect_words,
+        one_word_lemmas=config.position_lemmas,
     )
     return tuple(
         (c.key, _to_quote(article, c.attribution, prepared.stretches)) for c in candidates

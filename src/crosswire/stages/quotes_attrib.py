@@ -14,10 +14,16 @@ X"); a non-restrictive relative clause closing a reported clause (", who ...", "
 writer's aside and left out. The subject of a raising verb or
 a passive with an infinitive ("The budget is expected to cut X", "The senator appears to be
 losing") belongs to the content, which then runs from it over the verb, and so does the object
-before an infinitive ("urged voters to stay home"). An object or prepositional object runs on
-over a purpose infinitive ("praised the efforts of donors | to fight X") and a conjoined noun
-or phrase the parser hung on the verb ("discussed the book | and the campaign"); "called for X to
-Y", parsed as a clause marked by "for", is the prepositional object X to Y (``call/prep_for``).
+before an infinitive ("urged voters to stay home") and the subject of a passive of regarding
+("The deal was seen as a mistake", ``see/pass_as``). "The idea is that X" and "The plan is to
+X" give the clause of the subject noun (``idea/noun_be_that``, ``plan/noun_be_to``), "asked
+(X) if Y" the question (``ask/if_clause``), and any verb's clause opened by "that" is a
+statement when a speaker is found ("She reasoned that X"; not verbs of result: "it means that
+X"); a one-word object of a position verb counts too ("endorsed Trump"). An object or
+prepositional object runs on over a purpose infinitive ("praised the efforts of donors | to
+fight X") and a conjoined noun or phrase the parser hung on the verb ("discussed the book |
+and the campaign"); "called for X to Y", parsed as a clause marked by "for", is the
+prepositional object X to Y (``call/prep_for``).
 """
 
 from __future__ import annotations
@@ -296,7 +302,7 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
             if clause and subject:
                 return dep, ((subject[0][0], clause[0][1]),)
             return dep, clause
-    regarded = _regarded_as(token)
+    regarded = _regarded_as(token) or _regarded_passive(token) or _asked_if(token)
     if regarded is not None:
         return regarded
     target = _child(token, ("dobj",))
@@ -433,6 +439,35 @@ def _regarded_as(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     return "dobj_as", _one(bounds)
 
 
+def _regarded_passive(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """ "Y is seen as Z" / "Y was deemed Z" (``pass_as``): from the passive subject over the
+    verb to what the subject is regarded as (one stretch, as the view reads)."""
+    subject = _child(token, ("nsubjpass",))
+    if token.pos_ != "VERB" or subject is None or subject.i > token.i:
+        return None
+    predicate = next((c for c in token.rights if c.dep_ in ("oprd", "acomp", "attr") or (
+        c.dep_ == "prep" and c.lower_ == "as")), None)
+    if predicate is None:
+        return None
+    doc = token.doc
+    return "pass_as", _one(_trimmed(doc, subject.left_edge.i,
+                                    _cut_tail(token, predicate.right_edge.i)))
+
+
+_IF_MARKS = frozenset({"if", "whether"})
+
+
+def _asked_if(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """ "asked (X) if CLAUSE" (``if_clause``): the question, which the parser makes a clause
+    marked by "if" or "whether" modifying the verb."""
+    for child in token.rights:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _IF_MARKS for c in child.children
+        ):
+            return "if_clause", _one(_trimmed(token.doc, child.left_edge.i, child.right_edge.i))
+    return None
+
+
 def _object_tail(verb: Any, target: Any) -> int:
     """The last token of the prepositional phrases that follow ``verb``'s object ("raised
     questions | about X", "showed a dead heat | between A and B"), when and where phrases left
@@ -460,7 +495,11 @@ def _prep_object(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
 
 def _nominal_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """A noun's "that"-clause ("the claim that X") or prepositional object ("criticism of X"),
-    as ``noun_that`` / ``noun_prep_of``."""
+    as ``noun_that`` / ``noun_prep_of``; what a subject noun is ("The idea is that X", key
+    ``noun_be_that``; "The plan is to X", ``noun_be_to``)."""
+    copula = _copula_clause(token)
+    if copula is not None:
+        return copula
     for child in token.rights:
         if child.dep_ in ("acl", "ccomp") and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
@@ -473,6 +512,25 @@ def _nominal_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | N
             return "noun_to", _one(_clause_bounds(token, child))
     found = _prep_object(token)
     return None if found is None else (f"noun_{found[0]}", found[1])
+
+
+def _copula_clause(noun: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The clause or infinitive after "is" of which ``noun`` is the subject ("The question is
+    whether X", "The plan is to X"): ``noun_be_that`` / ``noun_be_to``; None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < noun.i:
+        return None
+    for child in verb.rights:
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if child.dep_ == "ccomp" and marks & _THAT_MARKS:
+            return "noun_be_that", _one(_clause_bounds(verb, child))
+        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in child.children):
+            return "noun_be_to", _one(_clause_bounds(verb, child))
+    return None
+
+
+_THAT_MARKS = frozenset({"that", "whether"})
 
 
 def _adjective_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
@@ -526,10 +584,15 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
     if relation == "according":
         return True
     lemma = token.lemma_.lower()
+    if relation == "noun_be_that":  # "The idea is that X", "The question is whether X"
+        return lemma in config.nominal_cues | config.intention_nouns | _IDEA_NOUNS
+    if relation == "noun_be_to":  # "The plan is to X"
+        return lemma in config.intention_nouns
     if relation.startswith(("noun_", "adj_")):
         return _stance_rule(lemma, relation, speaker, config)
     if relation in ("ccomp", "parataxis"):
-        return is_cue(token, lemmas=config.cue_lemmas)
+        return is_cue(token, lemmas=config.cue_lemmas) or (
+            relation == "ccomp" and speaker is not None and _that_clause(token))
     if relation == "as_clause":  # "As she noted, X"; "As he put it, X"
         put_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it"
                                         for c in token.children)
@@ -546,6 +609,10 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
     if relation == "dobj_as":  # or what the verb's plain object key says ("name/dobj")
         regard = speaker is not None and lemma in config.regard_lemmas
         return regard or f"{lemma}/dobj" in config.learned_cues
+    if relation == "pass_as":  # "is seen as a mistake", "was deemed ineligible"
+        return lemma in config.regard_lemmas
+    if relation == "if_clause":  # "asked him if he would run"
+        return lemma in _QUESTION_VERBS
     if relation == "prep_about":  # any verb's topic: "bragged about X", "wondered about X"
         return speaker is not None
     prep_ok = relation.startswith("prep_") and relation[5:] in config.position_preps
@@ -556,6 +623,28 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
     )
 
 
+# Nouns of an idea or a hope whose "is that ..." is someone's thought ("The hope is that X").
+_IDEA_NOUNS = frozenset({"idea", "hope", "lesson", "message", "theory", "thinking", "assumption",
+                         "expectation", "premise", "refrain", "mantra", "consensus", "sense",
+                         "feeling", "thought", "worry", "bet", "wisdom", "goal", "aim"})
+# Verbs whose "that"-clause is a consequence, not a thought ("ensure that X", "it means that X").
+_RESULT_VERBS = frozenset({"mean", "ensure", "insure", "turn", "bear", "become", "happen"})
+
+
+def _that_clause(verb: Any) -> bool:
+    """Whether ``verb`` (not a verb of result) governs a clause opened by "that" after it:
+    what a verb with such a clause and a subject states is a thought or a claim ("She
+    reasoned that X", "He made clear that X")."""
+    if verb.pos_ != "VERB" or not verb.is_alpha or verb.lemma_.lower() in _RESULT_VERBS:
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _HOLDER_WORDS = frozenset({"him", "her", "them", "us", "me", "many", "some", "others", "most"})
 _HOLDER_ENTS = frozenset({"PERSON", "NORP"})
 
@@ -595,8 +684,11 @@ def attribution_candidates(
     quoted: Sequence[tuple[int, int]],
     persons: Sequence[tuple[int, int, str]],
     min_words: int,
+    one_word_lemmas: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Every token governing a clause, infinitive or object, outside quotes, as a candidate."""
+    """Every token governing a clause, infinitive or object, outside quotes, as a candidate
+    (content of ``min_words`` words at least, or a one-word object of a verb in
+    ``one_word_lemmas``: "endorsed Trump")."""
     out: list[Candidate] = []
     for token in doc:
         if token.i in taken or _inside(token.idx, quoted) or _that_said(token):
@@ -609,7 +701,7 @@ def attribution_candidates(
             1 for bounds in parts
             for t in doc.char_span(*bounds, alignment_mode="expand") if t.is_alpha
         )
-        if words < min_words:
+        if words < min_words and not _named_object(token, relation, words, one_word_lemmas):
             continue
         speaker = find_speaker(cue=token, persons=persons)
         cue = "according to" if token.lower_ == "according" else token.text
@@ -619,6 +711,12 @@ def attribution_candidates(
             for start, end in parts
         )
     return out
+
+
+def _named_object(token: Any, relation: str, words: int, lemmas: frozenset[str]) -> bool:
+    """Whether a one-word content is the object of a verb in ``lemmas`` ("endorsed Trump",
+    "opposes it"): the position is about what the word names."""
+    return words == 1 and relation == "dobj" and token.lemma_.lower() in lemmas
 
 
 def indirect_attributions(
@@ -636,7 +734,8 @@ def indirect_attributions(
     """
     chosen = []
     for cand in attribution_candidates(doc=doc, taken=taken, quoted=quoted, persons=persons,
-                                       min_words=config.min_indirect_words):
+                                       min_words=config.min_indirect_words,
+                                       one_word_lemmas=config.position_lemmas):
         relation = cand.key.split("/", 1)[1]
         learned = cand.key in config.learned_cues
         rejected = cand.key in config.rejected_cues

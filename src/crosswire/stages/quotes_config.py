@@ -36,7 +36,8 @@ _POSITION_WORDS = """call support want criticize announce describe refuse offer 
     suggest recommend favor favour applaud tout highlight emphasize stress acknowledge admit
     deny claim announce unveil release tweet repeat insist threaten pledge mock ridicule
     decline refer talk focus argue express share list name describe point vote report disclose
-    reference advocate post chide compare detail"""
+    reference advocate post chide compare detail
+    understand identify address respond challenge promote ask tell"""
 DEFAULT_POSITION_LEMMAS: frozenset[str] = frozenset(_POSITION_WORDS.split())
 _POSITION_PREPS = ("for", "on", "about", "to", "against")
 
@@ -64,9 +65,10 @@ _ADJECTIVE_WORDS = """confident optimistic pessimistic hopeful sure certain conv
     sympathetic unhappy satisfied dissatisfied cautious insistent uneasy upbeat excited nervous
     anxious comfortable uncomfortable fond mindful intent scared hesitant keen"""
 DEFAULT_ADJECTIVE_CUES: frozenset[str] = frozenset(_ADJECTIVE_WORDS.split())
-# Verbs of regarding something as something ("sees the deal as a mistake").
+# Verbs of regarding something as something ("sees the deal as a mistake", "was deemed unfit").
 _REGARD_WORDS = """see view regard consider describe portray characterize characterise label brand
-    dismiss paint cast depict frame hail tout denounce decry criticize criticise praise"""
+    dismiss paint cast depict frame hail tout denounce decry criticize criticise praise deem
+    perceive"""
 DEFAULT_REGARD_LEMMAS: frozenset[str] = frozenset(_REGARD_WORDS.split())
 # Documents and surveys that report what people say or think ("In the poll, 40 percent ..."),
 # and nouns of a view ("In their view, Democrats could win").
