@@ -510,6 +510,22 @@ def test_that_clause_of_any_verb_with_a_speaker(nlp: Any) -> None:
     assert _indirect(nlp, "The storm means that the vote will be delayed.") == []
 
 
+def test_that_clause_after_the_verb_over_a_clause_before_it(nlp: Any) -> None:
+    text = "Ryan was diplomatic but firm; Trump must show that he deserves the nomination."
+    found = _indirect(nlp, text)
+    assert ("that he deserves the nomination", "Trump", "indirect") in found
+    assert all(content != "Ryan was diplomatic but firm" for content, _, _ in found)
+    assert _indirect(nlp, "The plan will fail, she said.") == [
+        ("The plan will fail", "she", "indirect")]
+
+
+def test_poll_phrase_after_its_verb_attributes_only_the_words_before_it(nlp: Any) -> None:
+    text = "Obama was winning black voters by 28 points in the same poll, a 52-point swing."
+    found = _indirect(nlp, text)
+    assert ("Obama was winning black voters by 28 points", "the same poll", "indirect") in found
+    assert all("swing" not in content for content, _, _ in found)
+
+
 def test_one_word_object_of_a_position_verb(nlp: Any) -> None:
     found = _indirect(nlp, "Obama endorsed Clinton on Thursday.")
     assert found == [("Clinton", "Obama", "indirect")]
@@ -521,3 +537,18 @@ def test_reported_clause_runs_on_to_the_close_of_its_quote(nlp: Any) -> None:
     found = [(q.text, q.kind) for q in _quotes(nlp, text, QuoteConfig())]
     assert ('that ethanol producers "do a fantastic job. And it is so important for the '
             'farmers.', "partial") in found
+
+
+def test_stance_noun_for_object_or_infinitive_needs_no_holder(nlp: Any) -> None:
+    found = _indirect(nlp, "There were growing calls for an independent investigation.")
+    assert [f[0] for f in found] == ["an independent investigation"]
+    found = _indirect(nlp, "The plan to cut taxes for families was dropped last week.")
+    assert [f[0] for f in found] == ["to cut taxes for families"]
+
+
+def test_charge_of_a_judging_verb(nlp: Any) -> None:
+    found = _indirect(nlp, "Police charged the swimmer with filing a false robbery report.")
+    assert found == [("the swimmer with filing a false robbery report", "Police", "indirect")]
+    found = _indirect(nlp, "Dylann Roof is accused of killing nine people inside the church.")
+    assert [f[0] for f in found] == ["Dylann Roof", "of killing nine people inside the church"]
+    assert _indirect(nlp, "The senator was accused.") == []

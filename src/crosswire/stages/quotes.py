@@ -23,7 +23,8 @@
    statement and stance nouns ("his claim that ...", "support for ..."), predicative adjectives
    ("confident that ...", "wary of ..."), "sees X as Y" ("X is seen as Y"), "The idea is that
    ...", "asked if ...", "In the poll, ..." and "To many, ..." too; an attribution phrase inside
-   its clause splits the content in two parts;
+   its clause splits the content in two parts ("in the poll" after its verb keeps the words
+   before it only); a verb's clause after it wins over one the parser hung before it;
    a cue inside the content of another reported clause is part of that content; reported
    speech that ends inside quoted words it opened runs on to where they close;
 5. optionally (``headings``, on by default), "Speaker: words" lines (headlines, transcripts);

@@ -23,7 +23,10 @@ X"); a one-word object of a position verb counts too ("endorsed Trump"). An obje
 prepositional object runs on over a purpose infinitive ("praised the efforts of donors | to
 fight X") and a conjoined noun or phrase the parser hung on the verb ("discussed the book |
 and the campaign"); "called for X to Y", parsed as a clause marked by "for", is the
-prepositional object X to Y (``call/prep_for``).
+prepositional object X to Y (``call/prep_for``). A stance noun's "for" object and an intention
+or stance noun's infinitive need no holder ("calls for X", "a pledge to cut taxes"). A verb of
+charging, blaming or praising gives the one charged and the charge, no speaker needed ("accused
+him of lying", ``accuse/dobj_of``; "He is accused | of lying", two parts, ``accuse/pass_of``).
 """
 
 from __future__ import annotations
@@ -285,7 +288,7 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     if _as_clause(token):
         return "as_clause", _rest_of_clause(token)
     if token.lower_ == "in" and token.dep_ == "prep" and _set_off(token):
-        return "in_source", _rest_of_clause(token)
+        return "in_source", _source_parts(token)
     if token.lower_ in _FRAME_PREPS and _opens_clause(token):
         return "frame", _rest_of_clause(token)
     if token.pos_ == "NOUN":
@@ -295,7 +298,7 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     for dep in ("ccomp", "xcomp"):
-        child = _child(token, (dep,))
+        child = _complement(token, dep)
         if child is not None:
             clause = _one(_clause_bounds(token, child))
             subject = _raised_subject(token, child) or _object_before(token, child)
@@ -305,6 +308,9 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     regarded = _regarded_as(token) or _regarded_passive(token) or _asked_if(token)
     if regarded is not None:
         return regarded
+    judged = _judged_passive(token)
+    if judged is not None:
+        return judged
     target = _child(token, ("dobj",))
     if target is not None:
         last = target.right_edge.i
@@ -312,7 +318,8 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
         if predicate is not None:
             last = max(last, predicate.right_edge.i)
         last = _cut_tail(token, max(last, _object_tail(token, target)))
-        return "dobj", _one(_trimmed(token.doc, target.left_edge.i, last))
+        kind = "dobj_of" if _judged_for(token, target) is not None else "dobj"
+        return kind, _one(_trimmed(token.doc, target.left_edge.i, last))
     for_clause = _for_clause(token)
     if for_clause is not None:
         return "prep_for", _one(_trimmed(token.doc, for_clause.left_edge.i + 1,
@@ -324,6 +331,14 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
             bounds = _trimmed(token.doc, obj.left_edge.i, last)
             return f"prep_{child.lower_}", _one(bounds)
     return None
+
+
+def _complement(verb: Any, dep: str) -> Any | None:
+    """``verb``'s clause or infinitive (``dep``): the first one after it, else the first one
+    ("X, she said"). A clause before the verb next to one after it is another sentence the
+    parser hung on it ("Ryan was firm; Trump must show that he deserves it")."""
+    found = [c for c in verb.children if c.dep_ == dep]
+    return next((c for c in found if c.i > verb.i), found[0] if found else None)
 
 
 def _for_clause(verb: Any) -> Any | None:
@@ -414,6 +429,17 @@ def _set_off(prep: Any) -> bool:
     return (hi + 1 < len(doc) and doc[hi + 1].text == ",") or (lo > 0 and doc[lo - 1].text == ",")
 
 
+def _source_parts(prep: Any) -> tuple[tuple[int, int], ...]:
+    """What an "in the poll" phrase set off by commas attributes: its clause, split around it
+    ("In the poll, X"; "X, in his view, Y"); only the words before it when it follows the verb
+    it hangs on ("X led by 8 points in the poll, a 10-point swing": what follows the comma is
+    the writer's comment)."""
+    parts = _rest_of_clause(prep)
+    if prep.head.i > prep.i:
+        return parts
+    return tuple(p for p in parts if p[1] <= prep.idx)
+
+
 _FRAME_PREPS = frozenset({"to"})
 _LEAD_DEPS = frozenset({"cc", "advmod", "punct"})
 
@@ -452,6 +478,39 @@ def _regarded_passive(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | N
     doc = token.doc
     return "pass_as", _one(_trimmed(doc, subject.left_edge.i,
                                     _cut_tail(token, predicate.right_edge.i)))
+
+
+# Verbs of charging, blaming or praising someone for something ("accused him of lying",
+# "was criticized for failing to act"): the charge is what the accuser holds of the accused.
+_JUDGING_VERBS = frozenset("""accuse charge blame criticize criticise fault praise credit commend
+    applaud thank condemn slam hail laud chide rebuke scold castigate lambaste blast denounce
+    indict suspect convict sue""".split())
+_JUDGING_PREPS = frozenset({"of", "with", "for"})
+
+
+def _judged_for(verb: Any, after: Any) -> Any | None:
+    """The "of" / "with" / "for" phrase after ``after`` that a verb of :data:`_JUDGING_VERBS`
+    charges or credits someone with ("accused him | of lying"); None otherwise."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
+        return None
+    return next((c for c in verb.rights if c.dep_ == "prep" and c.i > after.i
+                 and c.lower_ in _JUDGING_PREPS and _child(c, ("pobj", "pcomp")) is not None),
+                None)
+
+
+def _judged_passive(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """ "Y is accused of X" / "Y was criticized for X" (``pass_of``): the passive subject and
+    the charge, two parts (the verb, and any "by" agent, is the attribution phrase)."""
+    subject = _child(token, ("nsubjpass",))
+    if subject is None or subject.i > token.i:
+        return None
+    charge = _judged_for(token, token)
+    if charge is None:
+        return None
+    doc = token.doc
+    parts = (_trimmed(doc, subject.left_edge.i, subject.right_edge.i),
+             _trimmed(doc, charge.i, _cut_tail(token, charge.right_edge.i)))
+    return "pass_of", tuple(p for p in parts if p is not None)
 
 
 _IF_MARKS = frozenset({"if", "whether"})
@@ -555,9 +614,10 @@ def cue_key(token: Any, relation: str) -> str:
     return f"{lemma}/{relation}"
 
 
-# A statement noun's "that"-clause or "about" object is reported content even when no holder
-# is named ("the claim that X", "there are concerns about X").
-_UNHELD = frozenset({"noun_that", "noun_prep_about"})
+# A statement noun's "that"-clause, "about" or "for" object and an intention or stance noun's
+# infinitive are reported content even when no holder is named ("the claim that X", "there are
+# concerns about X", "calls for X", "a pledge to cut taxes").
+_UNHELD = frozenset({"noun_that", "noun_prep_about", "noun_prep_for", "noun_to"})
 # What any noun's "that"-clause or "about" object and any adjective's "about" object give is
 # an idea, a topic or a feeling ("the idea that X", "a story about X", "excited about X") ...
 _TOPICAL = frozenset({"noun_that", "noun_prep_about", "adj_prep_about"})
@@ -571,11 +631,11 @@ def _stance_rule(lemma: str, relation: str, speaker: Speaker | None, config: Quo
     (none needed for :data:`_UNHELD`), or any topical relation (:data:`_TOPICAL`)."""
     kind, _, rest = relation.partition("_")
     lexicon = config.nominal_cues if kind == "noun" else config.adjective_cues
+    held = speaker is not None or relation in _UNHELD
     if rest == "to":  # "her decision to run", "his call to act"
-        return speaker is not None and (lemma in config.intention_nouns or lemma in lexicon)
+        return held and (lemma in config.intention_nouns or lemma in lexicon)
     prep_ok = rest in ("that", "ccomp", "xcomp") or (
         rest.startswith("prep_") and rest[5:] in config.stance_preps)
-    held = speaker is not None or relation in _UNHELD
     topical = relation in _TOPICAL and lemma not in _FACT_NOUNS
     return held and prep_ok and (lemma in lexicon or topical)
 
@@ -611,6 +671,8 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
         return regard or f"{lemma}/dobj" in config.learned_cues
     if relation == "pass_as":  # "is seen as a mistake", "was deemed ineligible"
         return lemma in config.regard_lemmas
+    if relation in ("dobj_of", "pass_of"):  # "accused him of X", "was blamed for X"
+        return lemma in _JUDGING_VERBS
     if relation == "if_clause":  # "asked him if he would run"
         return lemma in _QUESTION_VERBS
     if relation == "prep_about":  # any verb's topic: "bragged about X", "wondered about X"
@@ -637,10 +699,10 @@ def _that_clause(verb: Any) -> bool:
     reasoned that X", "He made clear that X")."""
     if verb.pos_ != "VERB" or not verb.is_alpha or verb.lemma_.lower() in _RESULT_VERBS:
         return False
-    return any(
-        c.dep_ == "ccomp" and c.i > verb.i
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in verb.children
+    clause = _complement(verb, "ccomp")  # the clause :func:`_relation` gives as the content
+    return (
+        clause is not None and clause.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
     )
 
 
