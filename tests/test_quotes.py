@@ -398,7 +398,25 @@ def test_quote_paragraph_after_reported_speech_takes_its_speaker(nlp: Any) -> No
     )
     found = _indirect(nlp, text)
     assert ("It is a bad bill for rural towns. We will fight it.", "Ann Lee", "direct") in found
-    assert _indirect(nlp, "The sky was grey.\n\n" + text.split("\n\n")[1]) == []
+    alone = _indirect(nlp, "The sky was grey.\n\n" + text.split("\n\n")[1])
+    assert alone == [("It is a bad bill for rural towns. We will fight it.", None, "direct")]
+
+
+def test_quote_with_no_cue_continues_the_speaker_of_its_or_the_last_paragraph(nlp: Any) -> None:
+    text = (
+        "Senator Ann Lee said on Monday that the bill was unfair.\n\n"
+        'Then she turned to the crowd. "We will not let this bill pass quietly."'
+    )
+    found = _indirect(nlp, text)
+    assert ("We will not let this bill pass quietly.", "Ann Lee", "direct") in found
+    further = (
+        "Senator Ann Lee said on Monday that the bill was unfair.\n\n"
+        "The vote is set for Friday.\n\n"
+        'Farmers gathered outside. "We will not let this bill pass quietly."'
+    )
+    found = _indirect(nlp, further)
+    assert ("We will not let this bill pass quietly.", None, "direct") in found  # not guessed
+    assert not any(q[0] == "too short" for q in _indirect(nlp, 'It was "too short" then.'))
 
 
 def test_cue_after_a_long_speaker_description(nlp: Any) -> None:
@@ -552,3 +570,24 @@ def test_charge_of_a_judging_verb(nlp: Any) -> None:
     found = _indirect(nlp, "Dylann Roof is accused of killing nine people inside the church.")
     assert [f[0] for f in found] == ["Dylann Roof", "of killing nine people inside the church"]
     assert _indirect(nlp, "The senator was accused.") == []
+
+
+def test_review_cases_of_the_new_rules_stay_quiet(nlp: Any) -> None:
+    """Sentences that the new rules first read wrongly: a condition is not a question, a
+    clause after a semicolon is not what was said, the one told is not the content, a sum is
+    no one charged, "is to be" is no plan, "It appears" has no speaker."""
+    found = _indirect(nlp, "Obama will support the new bill if it passes the Senate.")
+    assert found == [("the new bill", "Obama", "indirect")]
+    found = _indirect(nlp, "We need more jobs, Clinton said; the economy must grow faster.")
+    assert found == [("We need more jobs", "Clinton", "indirect")]
+    for quiet in (
+        "He told me.",
+        "Obama told reporters on the plane.",
+        "The company charged $5 for delivery.",
+        "The plan is to be unveiled on Monday.",
+        "It appears that the senator lost the vote.",
+        "Support for the bill fell to 40 percent.",
+        "The senator, who was seen as a moderate, lost the race.",
+    ):
+        assert _indirect(nlp, quiet) == [], quiet
+    assert _indirect(nlp, "He is accused of lying.") == [("of lying", None, "indirect")]

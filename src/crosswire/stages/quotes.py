@@ -15,7 +15,9 @@
 3. a stretch with no cue of its own -- the second half of a split quote, or a quote paragraph
    following an attributed one -- takes the speaker of the attributed quote just before it;
    with ``indirect``, a quote paragraph right after a paragraph ending in reported speech
-   ("..., Clinton said." / "He voted ...") takes that speaker;
+   ("..., Clinton said." / "He voted ...") takes that speaker; any other quoted stretch of
+   ``min_words_unattributed`` words or more that nothing took or overlaps is still a quote,
+   of the last speaker named in its paragraph or the one before (else of no known speaker);
 4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
    governing a clause, infinitive, object or prepositional object ("X said (that) ...",
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
@@ -42,6 +44,7 @@ the speaker was resolved from one).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -276,6 +279,7 @@ class _Prepared:
     direct: list[Attribution]
     quoted: list[tuple[int, int]]  # where indirect cues are not looked for
     stretches: list[tuple[int, int]]
+    closed: list[tuple[int, int]]  # the stretches whose quotation marks close
     persons: list[tuple[int, int, str]]
     loose: list[QuotedStretch]  # quoted stretches no attribution took
 
@@ -291,7 +295,9 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
                        persons=persons)
     direct = [f.attribution for f in found if f.attribution is not None]
     loose = [f.stretch for f in found if f.attribution is None]
-    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, persons, loose)
+    closed = [(s.start, s.end) for s in stretches if s.close_at is not None]
+    return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, closed, persons,
+                     loose)
 
 
 def _following_reported(
@@ -323,7 +329,9 @@ def _run_to_close(
 ) -> list[Attribution]:
     """Reported speech whose clause ends inside quoted words it opened runs on to where they
     close (Trump said that "ethanol people" "do a fantastic job. And it's so important."): the
-    parse stops at the sentence end, the speaker's quoted words do not. Never over the cue."""
+    parse stops at the sentence end, the speaker's quoted words do not. Never over the cue, and
+    only to quotation marks that close (``quoted``: an unclosed quote runs to its paragraph's
+    end, over whatever else is said there)."""
     out = []
     for item in items:
         cue_at = doc[item.cue_i].idx
@@ -334,6 +342,38 @@ def _run_to_close(
         )
         out.append(item if end == item.end else replace(item, end=end))
     return out
+
+
+def _unattributed(
+    *, doc: Any, loose: Sequence[QuotedStretch], items: Sequence[Attribution], config: QuoteConfig
+) -> list[Attribution]:
+    """Quoted stretches of ``config.min_words_unattributed`` words or more that no attribution
+    took or overlaps: quoted words whose cue was not found are still somebody's. By the news
+    convention they continue the last attribution with a speaker when it is in the same
+    paragraph or the one before; further on, the speaker is left unknown (None) rather than
+    guessed."""
+    out: list[Attribution] = []
+    for stretch in loose:
+        if len(doc.text[stretch.start : stretch.end].split()) < config.min_words_unattributed:
+            continue
+        if any(i.start < stretch.end and stretch.start < i.end for i in items):
+            continue
+        before = [i for i in items if i.speaker is not None and i.end <= stretch.open_at]
+        prev = max(before, key=lambda i: (i.end, i.start)) if before else None
+        if prev is not None and _paragraph_breaks(doc.text, prev.end, stretch.open_at) <= 1:
+            out.append(Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue, prev.speaker))
+        else:
+            first = _sentence_at(doc, stretch.open_at).start
+            out.append(Attribution(stretch.start, stretch.end, first, "", None))
+    return out
+
+
+def _paragraph_breaks(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks (runs of line breaks) ``text[start:end]`` crosses."""
+    return len(_BREAKS.findall(text, start, end))
+
+
+_BREAKS = re.compile(r"\n\s*")
 
 
 def _sentence_at(doc: Any, char: int) -> Any:
@@ -365,7 +405,7 @@ def extract_quotes(
             quoted=prepared.quoted,
             persons=prepared.persons,
         )
-        items.extend(_run_to_close(doc=prepared.doc, items=reported, quoted=prepared.stretches))
+        items.extend(_run_to_close(doc=prepared.doc, items=reported, quoted=prepared.closed))
     if config.indirect:
         items.extend(_following_reported(doc=prepared.doc, loose=prepared.loose, items=items,
                                          config=config))
@@ -381,6 +421,9 @@ def extract_quotes(
     if config.headings:
         taken = [(item.start, item.end) for item in prepared.direct]
         items.extend(heading_attributions(doc=prepared.doc, taken=taken))
+    if config.indirect:
+        items.extend(_unattributed(doc=prepared.doc, loose=prepared.loose, items=items,
+                                   config=config))
     unique: dict[tuple[int, int, int], Attribution] = {}
     for item in items:
         unique.setdefault((item.start, item.end, item.cue_i), item)

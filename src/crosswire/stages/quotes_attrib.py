@@ -23,10 +23,12 @@ X"); a one-word object of a position verb counts too ("endorsed Trump"). An obje
 prepositional object runs on over a purpose infinitive ("praised the efforts of donors | to
 fight X") and a conjoined noun or phrase the parser hung on the verb ("discussed the book |
 and the campaign"); "called for X to Y", parsed as a clause marked by "for", is the
-prepositional object X to Y (``call/prep_for``). A stance noun's "for" object and an intention
-or stance noun's infinitive need no holder ("calls for X", "a pledge to cut taxes"). A verb of
-charging, blaming or praising gives the one charged and the charge, no speaker needed ("accused
-him of lying", ``accuse/dobj_of``; "He is accused | of lying", two parts, ``accuse/pass_of``).
+prepositional object X to Y (``call/prep_for``). The "for" object of a noun of asking and an
+intention or stance noun's infinitive need no holder ("calls for X", "a pledge to cut
+taxes"). A verb of charging, blaming or praising gives the one charged and the charge, no
+speaker needed ("accused him of lying", ``accuse/dobj_of``; "Roof is accused | of killing nine
+people", two parts, ``accuse/pass_of``; a lone pronoun subject is left out, and a sum or a
+count is no one judged: "charged $5 for delivery").
 """
 
 from __future__ import annotations
@@ -305,7 +307,8 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
             if clause and subject:
                 return dep, ((subject[0][0], clause[0][1]),)
             return dep, clause
-    regarded = _regarded_as(token) or _regarded_passive(token) or _asked_if(token)
+    asked = _asked_if(token) if token.lemma_.lower() in _QUESTION_VERBS else None
+    regarded = _regarded_as(token) or _regarded_passive(token) or asked
     if regarded is not None:
         return regarded
     judged = _judged_passive(token)
@@ -336,9 +339,21 @@ def _relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
 def _complement(verb: Any, dep: str) -> Any | None:
     """``verb``'s clause or infinitive (``dep``): the first one after it, else the first one
     ("X, she said"). A clause before the verb next to one after it is another sentence the
-    parser hung on it ("Ryan was firm; Trump must show that he deserves it")."""
+    parser hung on it ("Ryan was firm; Trump must show that he deserves it"), unless a
+    semicolon or colon parts the verb from the later one ("X, he said; Y": X is what he said).
+    """
     found = [c for c in verb.children if c.dep_ == dep]
-    return next((c for c in found if c.i > verb.i), found[0] if found else None)
+    before = next((c for c in found if c.i < verb.i), None)
+    after = next((c for c in found if c.i > verb.i), None)
+    if after is None or (before is not None and _parted(verb, after)):
+        return before
+    return after
+
+
+def _parted(verb: Any, clause: Any) -> bool:
+    """Whether a semicolon or a colon stands between ``verb`` and the later ``clause``."""
+    doc = verb.doc
+    return any(doc[k].text in (";", ":") for k in range(verb.i + 1, clause.left_edge.i))
 
 
 def _for_clause(verb: Any) -> Any | None:
@@ -435,7 +450,10 @@ def _source_parts(prep: Any) -> tuple[tuple[int, int], ...]:
     it hangs on ("X led by 8 points in the poll, a 10-point swing": what follows the comma is
     the writer's comment)."""
     parts = _rest_of_clause(prep)
-    if prep.head.i > prep.i:
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i > prep.i:
         return parts
     return tuple(p for p in parts if p[1] <= prep.idx)
 
@@ -465,15 +483,19 @@ def _regarded_as(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     return "dobj_as", _one(bounds)
 
 
+_WH_TAGS = frozenset({"WDT", "WP"})  # "who", "which", "that" opening a relative clause
+
+
 def _regarded_passive(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """ "Y is seen as Z" / "Y was deemed Z" (``pass_as``): from the passive subject over the
     verb to what the subject is regarded as (one stretch, as the view reads)."""
     subject = _child(token, ("nsubjpass",))
-    if token.pos_ != "VERB" or subject is None or subject.i > token.i:
+    if token.pos_ != "VERB" or subject is None or subject.i > token.i or subject.tag_ in _WH_TAGS:
         return None
     predicate = next((c for c in token.rights if c.dep_ in ("oprd", "acomp", "attr") or (
         c.dep_ == "prep" and c.lower_ == "as")), None)
-    if predicate is None:
+    if predicate is None or predicate.right_edge.i == predicate.i == token.i + 1 and (
+            predicate.dep_ == "prep"):  # "It was seen as." says nothing
         return None
     doc = token.doc
     return "pass_as", _one(_trimmed(doc, subject.left_edge.i,
@@ -486,12 +508,18 @@ _JUDGING_VERBS = frozenset("""accuse charge blame criticize criticise fault prai
     applaud thank condemn slam hail laud chide rebuke scold castigate lambaste blast denounce
     indict suspect convict sue""".split())
 _JUDGING_PREPS = frozenset({"of", "with", "for"})
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+
+
+def _amount(token: Any) -> bool:
+    """Whether ``token`` is a sum or a count ("charged $5 for delivery"): not someone judged."""
+    return token.like_num or token.ent_type_ in _AMOUNTS
 
 
 def _judged_for(verb: Any, after: Any) -> Any | None:
     """The "of" / "with" / "for" phrase after ``after`` that a verb of :data:`_JUDGING_VERBS`
     charges or credits someone with ("accused him | of lying"); None otherwise."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS or _amount(after):
         return None
     return next((c for c in verb.rights if c.dep_ == "prep" and c.i > after.i
                  and c.lower_ in _JUDGING_PREPS and _child(c, ("pobj", "pcomp")) is not None),
@@ -500,15 +528,17 @@ def _judged_for(verb: Any, after: Any) -> Any | None:
 
 def _judged_passive(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """ "Y is accused of X" / "Y was criticized for X" (``pass_of``): the passive subject and
-    the charge, two parts (the verb, and any "by" agent, is the attribution phrase)."""
+    the charge, two parts (the verb is the attribution phrase); a subject that is a lone
+    pronoun ("He is accused of X", "who was blamed for X") is left out, the charge kept."""
     subject = _child(token, ("nsubjpass",))
     if subject is None or subject.i > token.i:
         return None
-    charge = _judged_for(token, token)
+    charge = _judged_for(token, subject)
     if charge is None:
         return None
     doc = token.doc
-    parts = (_trimmed(doc, subject.left_edge.i, subject.right_edge.i),
+    lone = subject.pos_ == "PRON" and subject.left_edge.i == subject.right_edge.i
+    parts = (None if lone else _trimmed(doc, subject.left_edge.i, subject.right_edge.i),
              _trimmed(doc, charge.i, _cut_tail(token, charge.right_edge.i)))
     return "pass_of", tuple(p for p in parts if p is not None)
 
@@ -518,9 +548,12 @@ _IF_MARKS = frozenset({"if", "whether"})
 
 def _asked_if(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """ "asked (X) if CLAUSE" (``if_clause``): the question, which the parser makes a clause
-    marked by "if" or "whether" modifying the verb."""
+    marked by "if" or "whether" modifying the verb, right after the verb or its object (a
+    condition further on is not the question: "will ask for a recount if she loses")."""
+    target = _child(token, ("dobj",))
+    next_to = {token.i + 1} | ({target.right_edge.i + 1} if target is not None else set())
     for child in token.rights:
-        if child.dep_ == "advcl" and any(
+        if child.dep_ == "advcl" and child.left_edge.i in next_to and any(
             c.dep_ == "mark" and c.lower_ in _IF_MARKS for c in child.children
         ):
             return "if_clause", _one(_trimmed(token.doc, child.left_edge.i, child.right_edge.i))
@@ -583,13 +616,22 @@ def _copula_clause(noun: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
         if child.dep_ == "ccomp" and marks & _THAT_MARKS:
             return "noun_be_that", _one(_clause_bounds(verb, child))
-        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in child.children):
+        if child.dep_ == "xcomp" and _plan_infinitive(child):
             return "noun_be_to", _one(_clause_bounds(verb, child))
     return None
 
 
 _THAT_MARKS = frozenset({"that", "whether"})
+
+
+def _plan_infinitive(verb: Any) -> bool:
+    """Whether ``verb`` is an infinitive giving what a plan is ("The plan is to cut taxes"), not
+    the passive of "is to be" ("The plan is to be unveiled on Monday": when, not what)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and verb.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in children)
+    )
 
 
 def _adjective_relation(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
@@ -618,6 +660,10 @@ def cue_key(token: Any, relation: str) -> str:
 # infinitive are reported content even when no holder is named ("the claim that X", "there are
 # concerns about X", "calls for X", "a pledge to cut taxes").
 _UNHELD = frozenset({"noun_that", "noun_prep_about", "noun_prep_for", "noun_to"})
+# Nouns whose "for" object is what someone asks for, with or without a holder ("calls for X");
+# other nouns' "for" objects need one ("support for the bill" alone is a poll figure's topic).
+_APPEAL_NOUNS = frozenset({"call", "plea", "request", "demand", "appeal", "push", "petition",
+                           "clamor", "proposal", "bid", "campaign", "pressure"})
 # What any noun's "that"-clause or "about" object and any adjective's "about" object give is
 # an idea, a topic or a feeling ("the idea that X", "a story about X", "excited about X") ...
 _TOPICAL = frozenset({"noun_that", "noun_prep_about", "adj_prep_about"})
@@ -631,7 +677,8 @@ def _stance_rule(lemma: str, relation: str, speaker: Speaker | None, config: Quo
     (none needed for :data:`_UNHELD`), or any topical relation (:data:`_TOPICAL`)."""
     kind, _, rest = relation.partition("_")
     lexicon = config.nominal_cues if kind == "noun" else config.adjective_cues
-    held = speaker is not None or relation in _UNHELD
+    held = speaker is not None or (relation in _UNHELD and (
+        relation != "noun_prep_for" or lemma in _APPEAL_NOUNS))
     if rest == "to":  # "her decision to run", "his call to act"
         return held and (lemma in config.intention_nouns or lemma in lexicon)
     prep_ok = rest in ("that", "ccomp", "xcomp") or (
@@ -678,11 +725,34 @@ def _hand_rule(token: Any, relation: str, speaker: Speaker | None, config: Quote
     if relation == "prep_about":  # any verb's topic: "bragged about X", "wondered about X"
         return speaker is not None
     prep_ok = relation.startswith("prep_") and relation[5:] in config.position_preps
+    addressee = relation == "dobj" and lemma in _ADDRESSEE_VERBS and _addressee(token)
     return (
         speaker is not None
         and (relation in ("xcomp", "dobj") or prep_ok)
+        and not addressee
         and is_cue(token, lemmas=config.position_lemmas)
     )
+
+
+# Verbs whose object may be the one spoken to, not what is said ("told reporters", "asked him";
+# but "told the truth", "asked questions about X").
+_ADDRESSEE_VERBS = frozenset({"tell", "ask"})
+_AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "audience", "crowd", "supporter", "voter",
+                             "viewer", "listener", "lawmaker", "host", "interviewer", "anchor",
+                             "panel", "committee", "court", "judge", "jury", "official"})
+
+
+def _addressee(verb: Any) -> bool:
+    """Whether ``verb``'s object is the one it addresses: a pronoun, a person or a group
+    ("told me", "told CNN's Jake Tapper", "asked reporters")."""
+    target = _child(verb, ("dobj",))
+    return target is not None and (
+        target.pos_ == "PRON" or target.ent_type_ in _ADDRESSED_ENTS
+        or target.lemma_.lower() in _AUDIENCE_NOUNS
+    )
+
+
+_ADDRESSED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 # Nouns of an idea or a hope whose "is that ..." is someone's thought ("The hope is that X").
@@ -699,6 +769,8 @@ def _that_clause(verb: Any) -> bool:
     reasoned that X", "He made clear that X")."""
     if verb.pos_ != "VERB" or not verb.is_alpha or verb.lemma_.lower() in _RESULT_VERBS:
         return False
+    if any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in verb.children):
+        return False  # "It appears that X", "It helps that X": no one holds X
     clause = _complement(verb, "ccomp")  # the clause :func:`_relation` gives as the content
     return (
         clause is not None and clause.i > verb.i
@@ -778,7 +850,10 @@ def attribution_candidates(
 def _named_object(token: Any, relation: str, words: int, lemmas: frozenset[str]) -> bool:
     """Whether a one-word content is the object of a verb in ``lemmas`` ("endorsed Trump",
     "opposes it"): the position is about what the word names."""
-    return words == 1 and relation == "dobj" and token.lemma_.lower() in lemmas
+    if words != 1 or relation != "dobj" or token.lemma_.lower() not in lemmas:
+        return False
+    target = _child(token, ("dobj",))
+    return target is not None and target.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def indirect_attributions(
