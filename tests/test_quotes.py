@@ -416,6 +416,8 @@ def test_quote_with_no_cue_continues_the_speaker_of_its_or_the_last_paragraph(nl
     )
     found = _indirect(nlp, further)
     assert ("We will not let this bill pass quietly.", None, "direct") in found  # not guessed
+    titled = 'She starred in "Sex and the City" for six seasons.'
+    assert _indirect(nlp, titled) == []  # the title of a work is not a quote
     assert not any(q[0] == "too short" for q in _indirect(nlp, 'It was "too short" then.'))
 
 

@@ -17,7 +17,8 @@
    with ``indirect``, a quote paragraph right after a paragraph ending in reported speech
    ("..., Clinton said." / "He voted ...") takes that speaker; any other quoted stretch of
    ``min_words_unattributed`` words or more that nothing took or overlaps is still a quote,
-   of the last speaker named in its paragraph or the one before (else of no known speaker);
+   of the last speaker named in its paragraph or the one before (else of no known speaker),
+   save for titles of works ("Survival of the Fittest");
 4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
    governing a clause, infinitive, object or prepositional object ("X said (that) ...",
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
@@ -354,7 +355,8 @@ def _unattributed(
     guessed."""
     out: list[Attribution] = []
     for stretch in loose:
-        if len(doc.text[stretch.start : stretch.end].split()) < config.min_words_unattributed:
+        words = doc.text[stretch.start : stretch.end].split()
+        if len(words) < config.min_words_unattributed or _title(words):
             continue
         if any(i.start < stretch.end and stretch.start < i.end for i in items):
             continue
@@ -366,6 +368,19 @@ def _unattributed(
             first = _sentence_at(doc, stretch.open_at).start
             out.append(Attribution(stretch.start, stretch.end, first, "", None))
     return out
+
+
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
+                          "to", "for", "by", "with", "from", "as", "vs", "vs."})
+
+
+def _title(words: Sequence[str]) -> bool:
+    """Whether quoted ``words`` are the title of a work ("Survival of the Fittest", "Sex and the
+    City"): every word but the minor ones capitalised, and no sentence ending in them."""
+    if words[-1][-1:] in ".!?" or any(w[-1:] in ".!?" and w[:-1][-1:].islower() for w in words):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _MINOR_WORDS
+               for w in words)
 
 
 def _paragraph_breaks(text: str, start: int, end: int) -> int:
