@@ -76,6 +76,15 @@ def test_signatures_are_deterministic_and_batch_independent() -> None:
     assert pickle.loads(pickle.dumps(params)) == params
 
 
+def test_signatures_of_texts_without_words_are_empty_not_an_error() -> None:
+    params = MinHashParams()
+    alone = signatures(texts=[""], params=params)
+    assert alone.shape == (1, 128) and (alone == np.uint32(0xFFFFFFFF)).all()
+    mixed = signatures(texts=["", "--", "one two three"], params=params)
+    assert (mixed[:2] == np.uint32(0xFFFFFFFF)).all()
+    assert np.array_equal(mixed[2], signature(text="one two three", params=params))
+
+
 def test_signature_agreement_estimates_jaccard() -> None:
     rng = random.Random(3)
     errors = []

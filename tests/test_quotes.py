@@ -120,7 +120,7 @@ def test_quote_candidates_carry_keys(nlp: Any) -> None:
     assert found["say/ccomp"].speaker == "Trump"
 
 
-def _q(text: str, source: str, start: int, speaker: str) -> Quote:
+def _q(text: str, source: str, start: int, speaker: str | None) -> Quote:
     return Quote(text, speaker, (Span(source, start, start + len(text)),), (source,), 1, "said")
 
 
@@ -153,6 +153,18 @@ def test_merge_is_order_independent() -> None:
     assert merge_quotes(quotes=quotes, origin_groups=groups) == merge_quotes(
         quotes=list(reversed(quotes)), origin_groups=groups
     )
+
+
+def test_merge_no_speaker_quote_does_not_bridge_two_speakers() -> None:
+    quotes = [
+        _q("We will not back down on tariffs", "a", 0, "Trump"),
+        _q("We will not back down on tariffs or on trade", "b", 0, None),
+        _q("We will not back down on trade", "c", 0, "Biden"),
+    ]
+    merged = merge_quotes(quotes=quotes, origin_groups={})
+    speakers = sorted((q.speaker or "", q.sources) for q in merged)
+    assert len(merged) == 2
+    assert ("Biden", ("c",)) in speakers or ("Trump", ("a",)) in speakers
 
 
 @pytest.fixture(scope="module")
@@ -419,6 +431,29 @@ def test_quote_with_no_cue_continues_the_speaker_of_its_or_the_last_paragraph(nl
     titled = 'She starred in "Sex and the City" for six seasons.'
     assert _indirect(nlp, titled) == []  # the title of a work is not a quote
     assert not any(q[0] == "too short" for q in _indirect(nlp, 'It was "too short" then.'))
+
+
+def test_quoted_words_with_no_cue_that_are_no_ones_quote(nlp: Any) -> None:
+    lead = "Senator Ann Lee said on Monday that the bill was unfair.\n\n"
+    named = lead + 'A sign at the rally read "no more bills for the rich ones".'
+    assert not any(q[0].startswith("no more bills") for q in _indirect(nlp, named))
+    so_called = lead + 'Farmers mocked the so-called "fair deal for rural towns" on Monday.'
+    assert not any(q[0].startswith("fair deal") for q in _indirect(nlp, so_called))
+    titled = 'She starred in "Gone with the Wind." It ran for years.'
+    assert not any(q[0].startswith("Gone with") for q in _indirect(nlp, titled))
+    unclosed = lead + 'Farmers gathered outside the "hall and then they went home for the day.'
+    assert not any(q[0].startswith("hall and") for q in _indirect(nlp, unclosed))
+    stray = lead + 'The farmers left", Lee said. She was tired of it all" and went home.'
+    assert not any("Lee said" in q[0] for q in _indirect(nlp, stray))
+
+
+def test_mid_sentence_quoted_words_do_not_inherit_a_speaker(nlp: Any) -> None:
+    text = (
+        "Senator Ann Lee said on Monday that the bill was unfair.\n\n"
+        'Then came a long march, with "a fair shot at the market" on every banner.'
+    )
+    found = _indirect(nlp, text)
+    assert ("a fair shot at the market", None, "direct") in found
 
 
 def test_cue_after_a_long_speaker_description(nlp: Any) -> None:

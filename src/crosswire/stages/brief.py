@@ -103,6 +103,7 @@ def _brief_quotes(*, parts: BriefParts, config: BriefConfig) -> tuple[Quote, ...
         if len(q.text.split()) >= config.min_quote_words
         and (not config.direct_quotes_only or is_direct_quote(quote=q, texts=texts))
     ]
+    kept.sort(key=lambda q: q.speaker is None)  # stable: quotes with a known speaker first
     return tuple(kept[: config.max_quotes])
 
 

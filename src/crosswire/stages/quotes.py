@@ -350,24 +350,78 @@ def _unattributed(
 ) -> list[Attribution]:
     """Quoted stretches of ``config.min_words_unattributed`` words or more that no attribution
     took or overlaps: quoted words whose cue was not found are still somebody's. By the news
-    convention they continue the last attribution with a speaker when it is in the same
-    paragraph or the one before; further on, the speaker is left unknown (None) rather than
-    guessed."""
+    convention a quoted sentence that opens a sentence of its own continues the last
+    attribution when it is in the same paragraph or the one before and has a speaker; any
+    other is left with no known speaker (None) rather than guessed. Names of things ("the
+    so-called ...", "a sign that read ..."), titles of works, stretches that open on
+    punctuation or hold a "..., he said" of their own (quotation marks that do not pair up),
+    and stretches left open in the middle of a paragraph are not quotes."""
+    text = doc.text
     out: list[Attribution] = []
     for stretch in loose:
-        words = doc.text[stretch.start : stretch.end].split()
-        if len(words) < config.min_words_unattributed or _title(words):
+        words = text[stretch.start : stretch.end].split()
+        if len(words) < config.min_words_unattributed or _title(words) or not _loose_quote(
+            text, stretch
+        ):
             continue
         if any(i.start < stretch.end and stretch.start < i.end for i in items):
             continue
-        before = [i for i in items if i.speaker is not None and i.end <= stretch.open_at]
+        before = [i for i in items if i.end <= stretch.open_at]
         prev = max(before, key=lambda i: (i.end, i.start)) if before else None
-        if prev is not None and _paragraph_breaks(doc.text, prev.end, stretch.open_at) <= 1:
+        if (
+            prev is not None
+            and prev.speaker is not None
+            and _paragraph_breaks(text, prev.end, stretch.open_at) <= 1
+            and _sentence_like(text, stretch, config)
+            and _opens_sentence(text, stretch.open_at)
+        ):
             out.append(Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue, prev.speaker))
         else:
             first = _sentence_at(doc, stretch.open_at).start
             out.append(Attribution(stretch.start, stretch.end, first, "", None))
     return out
+
+
+# Words after which quoted words name a thing rather than quote someone ("the so-called ...",
+# "a sign that read ...", "a report titled ...").
+_NAMING = frozenset({
+    "so-called", "called", "dubbed", "named", "nicknamed", "titled", "entitled", "headlined",
+    "labeled", "labelled", "termed", "branded", "read", "reads", "reading", "means", "meant",
+    "as", "word", "words", "phrase", "slogan", "motto", "hashtag", "chant", "chanting",
+    "chanted", "banner",
+})
+_CLOSING_MARKS = "\u201d\"'\u00bb"
+_OWN_CUE = re.compile(
+    r"[,.?!]\s+(?:he|she|they|I|we|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)\s+"
+    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued)\b"
+)
+
+
+def _loose_quote(text: str, stretch: QuotedStretch) -> bool:
+    """Whether a quoted stretch with no attribution can be a quote at all (see
+    :func:`_unattributed`)."""
+    body = text[stretch.start : stretch.end]
+    if body[:1] in ",;:).!?" and not body.startswith("..."):
+        return False
+    if _OWN_CUE.search(body):
+        return False
+    line_start = text.rfind("\n", 0, stretch.open_at) + 1
+    prefix = text[line_start : stretch.open_at].rstrip()
+    if stretch.close_at is None and prefix:
+        return False
+    last = prefix.rsplit(None, 1)[-1].lower().strip(",:") if prefix else ""
+    return last not in _NAMING
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the quotation mark at ``at`` opens a paragraph or a sentence."""
+    line_start = text.rfind("\n", 0, at) + 1
+    prefix = text[line_start:at].rstrip()
+    if not prefix:
+        return True
+    if prefix[-1] in _CLOSING_MARKS:
+        prefix = prefix[:-1].rstrip()
+    return prefix[-1:] in (".", "!", "?", ":")
 
 
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
@@ -376,8 +430,10 @@ _MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in
 
 def _title(words: Sequence[str]) -> bool:
     """Whether quoted ``words`` are the title of a work ("Survival of the Fittest", "Sex and the
-    City"): every word but the minor ones capitalised, and no sentence ending in them."""
-    if words[-1][-1:] in ".!?" or any(w[-1:] in ".!?" and w[:-1][-1:].islower() for w in words):
+    City", "Gone with the Wind."): every word but the minor ones capitalised, and no sentence
+    ending inside them (one full stop or comma at the very end is the sentence around them)."""
+    words = [*words[:-1], words[-1].rstrip(".,") or words[-1]]
+    if words[-1][-1:] in "!?" or any(w[-1:] in ".!?" and w[:-1][-1:].islower() for w in words):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _MINOR_WORDS
                for w in words)

@@ -2,13 +2,14 @@
 
 Two quotes are variants when their speakers are compatible and, on normalised text, the shorter
 is contained in the longer or their fuzzy partial similarity reaches the configured threshold.
-Variants are grouped transitively (union-find over quotes in a fixed order). A group becomes one
-quote: its text is the longest member text (verbatim in its source, so ``verified`` holds when
-that member was verified), one span per carrying source (that source's longest variant), the
-speaker as the most complete name (canonicalised when ``canonical_name`` is given), and
-``independent`` the number of distinct origin groups among its sources. Members whose text is
-neither inside nor around the merged text are paraphrases; :func:`merge_quote_variants` names
-their sources.
+Variants are grouped transitively (union-find over quotes in a fixed order), never joining two
+groups that hold incompatible speakers (a quote with no speaker does not bridge them). A group
+becomes one quote: its text is the longest member text (verbatim in its source, so ``verified``
+holds when that member was verified), one span per carrying source (that source's longest
+variant), the speaker as the most complete name (canonicalised when ``canonical_name`` is
+given), and ``independent`` the number of distinct origin groups among its sources. Members
+whose text is neither inside nor around the merged text are paraphrases;
+:func:`merge_quote_variants` names their sources.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from crosswire.text import normalize_for_match
 
 __all__ = ["MergedQuote", "merge_quote_variants", "merge_quotes"]
 
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "whom",
+                       "whose"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +72,26 @@ def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
     norms = [normalize_for_match(q.text) for q in quotes]
     names = [_name(q.speaker) for q in quotes]
     parent = list(range(len(quotes)))
+    held: dict[int, set[str]] = {i: {n} for i, n in enumerate(names) if n is not None}
+
+    def compatible(a: str | None, b: str | None) -> bool:
+        return _speakers_compatible(a, b, canon=canon, threshold=config.speaker_similarity)
+
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
-            if not _speakers_compatible(names[i], names[j], canon=canon,
-                                        threshold=config.speaker_similarity):
+            if not compatible(names[i], names[j]) or not _texts_similar(norms[i], norms[j],
+                                                                        config):
                 continue
-            if _texts_similar(norms[i], norms[j], config):
-                parent[_find(parent, j)] = _find(parent, i)
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri == rj:
+                continue
+            # A quote with no speaker must not bridge two groups of different speakers.
+            left, right = held.get(ri, set()), held.get(rj, set())
+            if not all(compatible(a, b) for a in left for b in right):
+                continue
+            parent[rj] = ri
+            if right:
+                held[ri] = left | held.pop(rj)
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(_find(parent, i), []).append(i)

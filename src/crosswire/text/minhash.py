@@ -127,6 +127,8 @@ def _one_permutation(
     """One-permutation MinHash: each shingle falls in one of ``num_perm`` bins, keep the minimum
     per bin, then fill empty bins from the next filled bin (rotation densification)."""
     m = params.num_perm
+    if shingles.size == 0:  # no text had a word: every bin stays empty
+        return np.full((n_docs, m), _EMPTY, dtype=np.uint32)
     salted = _mix(shingles ^ np.uint64(params.seed * 0x9E3779B97F4A7C15 % 2**64))
     bins = ((salted >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
     keys = docs.astype(np.uint64) * np.uint64(m) + bins
