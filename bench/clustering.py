@@ -5,6 +5,7 @@
     .venv/bin/python bench/clustering.py --sweep  # threshold sweep (batch) to choose one setting
     .venv/bin/python bench/clustering.py --sets ecb-odd,ecb-even,multinews-odd,multinews-even
                                                   # halves: does a setting hold on each half?
+    .venv/bin/python bench/clustering.py --sets uci --window-days 0  # diagnosis: same-day only
 
 Sets (../shared/data/): ECB+ at the event level (``subtopic``; the Cybulska-Vossen dev split and
 all 772 train+dev documents), Multi-News validation pooled (``cluster_id``; as scraped, and
@@ -225,6 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also run crosswire with embeddings for short reports (crosswire[embeddings])",
     )
     parser.add_argument("--sets", default="ecb-dev,ecb,multinews,multinews-cleaned,uci,wikiref")
+    parser.add_argument(
+        "--window-days", type=int, default=None, metavar="N",
+        help="override the time window (a diagnosis, never the shipped setting)",
+    )
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"no evaluation data at {DATA}", file=sys.stderr)
@@ -243,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     sets = [loaders[name]() for name in args.sets.split(",")]
     config = ClusterConfig(segments=None)
+    if args.window_days is not None:
+        config = replace(config, window_days=args.window_days)
     print(f"config: {config}")
     configs = [("", config)]
     if args.embeddings:

@@ -13,6 +13,8 @@ term frequency, title + text). Two tables per set:
   cosine >= t connect; precision is 1 by construction. This is what a clusterer that never
   merges two stories and links every same-story pair above t would score: a ceiling for any
   method whose evidence is word overlap at that cosine.
+* For a set with publication dates: how many gold stories span more than one day, and how many
+  carry one publication stamp on every report.
 * With ``--embeddings``: in each band, how many same- and different-story pairs also reach a
   MiniLM cosine of 0.5 (does a dense model tell the band's pairs apart where words cannot?).
 
@@ -98,6 +100,24 @@ def report(ds: Labelled, *, model: str | None) -> None:
         p, r, f = bcubed(gold=ds.gold, pred=oracle(ds, sims, at=at))
         print(f"  oracle linking same-story pairs at cosine >= {at:.2f}: "
               f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    dated_gold(ds)
+
+
+def dated_gold(ds: Labelled) -> None:
+    """How the gold stories of a dated set sit in time: how many span more than one day and
+    more than one distinct ``published`` value (a story whose reports all carry one stamp is
+    a story of that stamp, whatever its subject)."""
+    stamps: dict[str, set[str]] = {}
+    for a in ds.articles:
+        if a.published:
+            stamps.setdefault(ds.gold[a.id], set()).add(a.published)
+    if not stamps:
+        return
+    multi_day = sum(len({p[:10] for p in v}) > 1 for v in stamps.values())
+    one_stamp = sum(len(v) == 1 for v in stamps.values())
+    days = len({p[:10] for v in stamps.values() for p in v})
+    print(f"  dated gold: {len(stamps)} stories over {days} days; {multi_day} span more than one "
+          f"day; {one_stamp} carry a single publication stamp on every report")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from crosswire.stages.cluster_attach import (
     attach_target,
     story_shape,
 )
-from crosswire.stages.cluster_graph import Cohesion, Groups
+from crosswire.stages.cluster_graph import Cohesion, Groups, group_similarity
 from crosswire.stages.cluster_stream import StreamClusterer
 from crosswire.stages.cluster_stream_settle import SettleSettings, resettle
 
@@ -200,9 +200,31 @@ def test_cohesion_check_is_waived_for_near_identical_centroids() -> None:
 
     # cross mean 0.5 < 0.7 * 0.9: vetoed on pair means, but the centroid cosine is 2 / 3.8
     cross = 4 * 0.5
-    assert two_tight_pairs(Cohesion(waive_at=None)).cohesive(0, 2, cross=cross) is False
-    assert two_tight_pairs(Cohesion(waive_at=0.5)).cohesive(0, 2, cross=cross)
-    assert not two_tight_pairs(Cohesion(waive_at=0.6)).cohesive(0, 2, cross=cross)
+    assert two_tight_pairs(Cohesion(waive_at=None, small_waive_at=None)).cohesive(
+        0, 2, cross=cross) is False
+    assert two_tight_pairs(Cohesion(waive_at=0.5, small_waive_at=None)).cohesive(0, 2, cross=cross)
+    assert not two_tight_pairs(Cohesion(waive_at=0.6, small_waive_at=None)).cohesive(
+        0, 2, cross=cross)
+
+
+def test_cohesion_check_is_waived_for_small_groups_from_a_lower_similarity() -> None:
+    def pair_and_trio(small_size: int) -> Groups:
+        groups = Groups(linkage="centroid", cohesion=Cohesion(small_size=small_size))
+        for item in range(5):
+            groups.add(item=item, terms=80)
+        groups.link(a=0, b=1, sim=0.9)
+        for a, b in ((2, 3), (2, 4), (3, 4)):
+            groups.link(a=a, b=b, sim=0.9)
+        groups.merge(0, 1)
+        groups.merge(groups.merge(2, 3), 4)
+        return groups
+
+    # cross mean 0.4 < 0.7 * 0.9: vetoed on pair means; centroid cosine 2.4 / sqrt(3.8 * 8.4)
+    cross = 6 * 0.4
+    groups = pair_and_trio(3)
+    assert 0.4 <= group_similarity(cross=cross, mass_a=groups.mass(0), mass_b=groups.mass(2)) < 0.55
+    assert pair_and_trio(3).cohesive(0, 2, cross=cross)  # a pair is too small to stand apart
+    assert not pair_and_trio(1).cohesive(0, 2, cross=cross)
 
 
 def _one_story(*, adjacency: list[dict[int, float]], terms: int) -> tuple[Groups, list[int]]:
