@@ -161,10 +161,23 @@ def test_merge_no_speaker_quote_does_not_bridge_two_speakers() -> None:
         _q("We will not back down on tariffs or on trade", "b", 0, None),
         _q("We will not back down on trade", "c", 0, "Biden"),
     ]
+    for order in (quotes, quotes[::-1], [quotes[2], quotes[0], quotes[1]]):
+        merged = merge_quotes(quotes=order, origin_groups={})
+        assert sorted((q.speaker or "", q.sources) for q in merged) == [
+            ("", ("b",)), ("Biden", ("c",)), ("Trump", ("a",))
+        ]  # it resembles both speakers' words: it joins neither
+    one = merge_quotes(quotes=quotes[:2], origin_groups={})
+    assert [(q.speaker, q.sources) for q in one] == [("Trump", ("a", "b"))]
+
+
+def test_merge_tells_family_members_apart() -> None:
+    quotes = [
+        _q("We are going to make this country great again", "a", 0, "Donald Trump"),
+        _q("We are going to make this country great again", "b", 0, "Ivanka Trump"),
+        _q("We are going to make this country great again", "c", 0, "President Trump"),
+    ]
     merged = merge_quotes(quotes=quotes, origin_groups={})
-    speakers = sorted((q.speaker or "", q.sources) for q in merged)
-    assert len(merged) == 2
-    assert ("Biden", ("c",)) in speakers or ("Trump", ("a",)) in speakers
+    assert sorted(q.sources for q in merged) == [("a", "c"), ("b",)]
 
 
 @pytest.fixture(scope="module")
@@ -445,6 +458,30 @@ def test_quoted_words_with_no_cue_that_are_no_ones_quote(nlp: Any) -> None:
     assert not any(q[0].startswith("hall and") for q in _indirect(nlp, unclosed))
     stray = lead + 'The farmers left", Lee said. She was tired of it all" and went home.'
     assert not any("Lee said" in q[0] for q in _indirect(nlp, stray))
+
+
+def test_quoted_sentences_with_no_cue_that_stay_quotes(nlp: Any) -> None:
+    lead = "Senator Ann Lee said on Monday that the bill was unfair.\n\n"
+    kept = [
+        'She visited a farm. "I was scared, I told my husband we had to fight this bill."',
+        'In his own words: "We are cooperating fully with the investigators."',
+        '"THE FAKE NEWS MEDIA IS THE ENEMY OF THE AMERICAN PEOPLE."',
+        'She went on. ". . . we will not stop until the bill is dead."',
+    ]
+    for line in kept:
+        body = line[line.index('"') + 1 : line.rindex('"')].rstrip(".")
+        assert any(q[0].rstrip(".") == body for q in _indirect(nlp, lead + line)), line
+
+
+def test_no_speaker_inherited_over_another_named_person(nlp: Any) -> None:
+    text = (
+        "Senator Ann Lee said on Monday that the bill was unfair.\n\n"
+        'Governor Tom Park disagreed strongly with her. "We will pass this bill before the '
+        'summer recess."'
+    )
+    found = _indirect(nlp, text)
+    assert ("We will pass this bill before the summer recess.", "Ann Lee", "direct") not in found
+    assert ("We will pass this bill before the summer recess.", None, "direct") in found
 
 
 def test_mid_sentence_quoted_words_do_not_inherit_a_speaker(nlp: Any) -> None:

@@ -346,13 +346,15 @@ def _run_to_close(
 
 
 def _unattributed(
-    *, doc: Any, loose: Sequence[QuotedStretch], items: Sequence[Attribution], config: QuoteConfig
+    *, doc: Any, loose: Sequence[QuotedStretch], items: Sequence[Attribution], config: QuoteConfig,
+    persons: Sequence[tuple[int, int, str]] = (),
 ) -> list[Attribution]:
     """Quoted stretches of ``config.min_words_unattributed`` words or more that no attribution
     took or overlaps: quoted words whose cue was not found are still somebody's. By the news
     convention a quoted sentence that opens a sentence of its own continues the last
-    attribution when it is in the same paragraph or the one before and has a speaker; any
-    other is left with no known speaker (None) rather than guessed. Names of things ("the
+    attribution when it is in the same paragraph or the one before, has a speaker, and no other
+    person is named in between (``persons``); any other is left with no known speaker (None)
+    rather than guessed. Names of things ("the
     so-called ...", "a sign that read ..."), titles of works, stretches that open on
     punctuation or hold a "..., he said" of their own (quotation marks that do not pair up),
     and stretches left open in the middle of a paragraph are not quotes."""
@@ -374,6 +376,7 @@ def _unattributed(
             and _paragraph_breaks(text, prev.end, stretch.open_at) <= 1
             and _sentence_like(text, stretch, config)
             and _opens_sentence(text, stretch.open_at)
+            and not _other_person_between(persons, prev.speaker.name, prev.end, stretch.open_at)
         ):
             out.append(Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue, prev.speaker))
         else:
@@ -382,26 +385,39 @@ def _unattributed(
     return out
 
 
+def _other_person_between(
+    persons: Sequence[tuple[int, int, str]], speaker: str, start: int, end: int
+) -> bool:
+    """Whether a person other than ``speaker`` is named within ``[start, end)`` (one shared
+    name word of three letters or more makes the same person: "Lee" is "Ann Lee")."""
+    own = {w for w in speaker.lower().split() if len(w) > 2}
+    return any(
+        start <= s and e <= end and not own & {w for w in name.lower().split() if len(w) > 2}
+        for s, e, name in persons
+    )
+
+
 # Words after which quoted words name a thing rather than quote someone ("the so-called ...",
 # "a sign that read ...", "a report titled ...").
 _NAMING = frozenset({
     "so-called", "called", "dubbed", "named", "nicknamed", "titled", "entitled", "headlined",
-    "labeled", "labelled", "termed", "branded", "read", "reads", "reading", "means", "meant",
-    "as", "word", "words", "phrase", "slogan", "motto", "hashtag", "chant", "chanting",
-    "chanted", "banner",
+    "labeled", "labelled", "termed", "branded", "read", "reads", "reading", "as", "word",
+    "phrase", "slogan", "motto", "hashtag", "chant", "chanting", "chanted", "banner",
 })
-_CLOSING_MARKS = "\u201d\"'\u00bb"
+_CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
+# "..., Lee said. ...": narration with its own cue inside a stretch (marks that do not pair up).
 _OWN_CUE = re.compile(
-    r"[,.?!]\s+(?:he|she|they|I|we|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)\s+"
-    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued)\b"
+    r"[,.?!]\s+(?:he|she|they|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)\s+"
+    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued)[.,]"
 )
+_ELLIPSES = ("...", ". . .", "\u2026")
 
 
 def _loose_quote(text: str, stretch: QuotedStretch) -> bool:
     """Whether a quoted stretch with no attribution can be a quote at all (see
     :func:`_unattributed`)."""
     body = text[stretch.start : stretch.end]
-    if body[:1] in ",;:).!?" and not body.startswith("..."):
+    if body[:1] in ",;:).!?" and not body.startswith(_ELLIPSES):
         return False
     if _OWN_CUE.search(body):
         return False
@@ -409,8 +425,9 @@ def _loose_quote(text: str, stretch: QuotedStretch) -> bool:
     prefix = text[line_start : stretch.open_at].rstrip()
     if stretch.close_at is None and prefix:
         return False
-    last = prefix.rsplit(None, 1)[-1].lower().strip(",:") if prefix else ""
-    return last not in _NAMING
+    if not prefix or prefix.endswith(":"):  # "In his own words: ..." introduces a quote
+        return True
+    return prefix.rsplit(None, 1)[-1].lower().strip(",") not in _NAMING
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -432,6 +449,8 @@ def _title(words: Sequence[str]) -> bool:
     """Whether quoted ``words`` are the title of a work ("Survival of the Fittest", "Sex and the
     City", "Gone with the Wind."): every word but the minor ones capitalised, and no sentence
     ending inside them (one full stop or comma at the very end is the sentence around them)."""
+    if all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return False  # shouting ("THE FAKE NEWS MEDIA IS ..."), not a title
     words = [*words[:-1], words[-1].rstrip(".,") or words[-1]]
     if words[-1][-1:] in "!?" or any(w[-1:] in ".!?" and w[:-1][-1:].islower() for w in words):
         return False
@@ -494,7 +513,7 @@ def extract_quotes(
         items.extend(heading_attributions(doc=prepared.doc, taken=taken))
     if config.indirect:
         items.extend(_unattributed(doc=prepared.doc, loose=prepared.loose, items=items,
-                                   config=config))
+                                   config=config, persons=prepared.persons))
     unique: dict[tuple[int, int, int], Attribution] = {}
     for item in items:
         unique.setdefault((item.start, item.end, item.cue_i), item)

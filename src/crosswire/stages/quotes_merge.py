@@ -44,13 +44,37 @@ def _name(speaker: str | None) -> str | None:
     return speaker.strip()
 
 
+# Words before a name that say what a person is, not who (left out when comparing given names).
+_TITLES = frozenset({
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "sen.", "rep",
+    "rep.", "representative", "governor", "gov", "gov.", "mayor", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "dr", "dr.", "judge", "justice", "chancellor", "general", "gen", "gen.",
+    "king", "queen", "prince", "pope", "sir", "lord", "former", "chief", "leader", "speaker",
+})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in normalize_for_match(name).split() if w not in _TITLES]
+
+
 def _speakers_compatible(a: str | None, b: str | None, *, canon: Callable[[str], str],
                          threshold: float) -> bool:
+    """Whether two speaker names can be one person: one shared (fuzzily equal) name word, and,
+    when both give a first name, first names that agree ("Donald Trump" is not "Ivanka
+    Trump"; "D. Trump" and "President Trump" may be "Donald Trump")."""
     if a is None or b is None or canon(a) == canon(b):
         return True
-    words_a = [w for w in normalize_for_match(a).split() if len(w) > 2]
-    words_b = [w for w in normalize_for_match(b).split() if len(w) > 2]
-    return any(fuzz.ratio(x, y) >= threshold for x in words_a for y in words_b)
+    words_a, words_b = _name_words(a), _name_words(b)
+    long_a = [w for w in words_a if len(w) > 2]
+    long_b = [w for w in words_b if len(w) > 2]
+    if not any(fuzz.ratio(x, y) >= threshold for x in long_a for y in long_b):
+        return False
+    if len(words_a) < 2 or len(words_b) < 2:
+        return True
+    first_a, first_b = words_a[0], words_b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return fuzz.ratio(first_a, first_b) >= threshold
 
 
 def _texts_similar(a: str, b: str, config: QuoteConfig) -> bool:
@@ -69,29 +93,47 @@ def _find(parent: list[int], i: int) -> int:
 
 def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
             config: QuoteConfig) -> list[list[int]]:
+    """Variant groups: named quotes join when their speakers are compatible, speakerless ones
+    join each other, then a speakerless group joins the named groups it resembles only when
+    their speakers are all compatible (it must not bridge two speakers, nor pick one)."""
     norms = [normalize_for_match(q.text) for q in quotes]
     names = [_name(q.speaker) for q in quotes]
     parent = list(range(len(quotes)))
-    held: dict[int, set[str]] = {i: {n} for i, n in enumerate(names) if n is not None}
 
     def compatible(a: str | None, b: str | None) -> bool:
         return _speakers_compatible(a, b, canon=canon, threshold=config.speaker_similarity)
 
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if not compatible(names[i], names[j]) or not _texts_similar(norms[i], norms[j],
-                                                                        config):
-                continue
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri == rj:
-                continue
-            # A quote with no speaker must not bridge two groups of different speakers.
-            left, right = held.get(ri, set()), held.get(rj, set())
-            if not all(compatible(a, b) for a in left for b in right):
-                continue
+    held: dict[int, set[str]] = {i: {n} for i, n in enumerate(names) if n is not None}
+
+    def union(i: int, j: int) -> None:
+        ri, rj = _find(parent, i), _find(parent, j)
+        if ri == rj:
+            return
+        left, right = held.get(ri, set()), held.get(rj, set())
+        if all(compatible(x, y) for x in left for y in right):
             parent[rj] = ri
             if right:
                 held[ri] = left | held.pop(rj)
+
+    similar = [
+        (i, j)
+        for i in range(len(quotes))
+        for j in range(i + 1, len(quotes))
+        if compatible(names[i], names[j]) and _texts_similar(norms[i], norms[j], config)
+    ]
+    for i, j in similar:
+        if (names[i] is None) == (names[j] is None):
+            union(i, j)
+    touching: dict[int, set[int]] = {}  # speakerless group -> named groups it resembles
+    for i, j in similar:
+        if (names[i] is None) != (names[j] is None):
+            loose, kept = (i, j) if names[i] is None else (j, i)
+            touching.setdefault(_find(parent, loose), set()).add(_find(parent, kept))
+    for loose_root, roots in sorted(touching.items()):
+        speakers = {n for r in roots for n in held.get(r, set())}
+        if all(compatible(x, y) for x in speakers for y in speakers):
+            for r in sorted(roots):
+                union(r, loose_root)
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(_find(parent, i), []).append(i)
