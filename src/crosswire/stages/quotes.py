@@ -16,9 +16,11 @@
    following an attributed one -- takes the speaker of the attributed quote just before it;
    with ``indirect``, a quote paragraph right after a paragraph ending in reported speech
    ("..., Clinton said." / "He voted ...") takes that speaker; any other quoted stretch of
-   ``min_words_unattributed`` words or more that nothing took or overlaps is still a quote,
-   of the last speaker named in its paragraph or the one before (else of no known speaker),
-   save for titles of works ("Survival of the Fittest");
+   ``min_words_unattributed`` words or more that nothing took or overlaps is still a quote:
+   of the last attribution's speaker when it opens a sentence, that attribution lies in its
+   paragraph or the one before and no other person is named in between, else of no known
+   speaker -- save for titles of works ("Survival of the Fittest"), names of things ("the
+   so-called ...") and quotation marks that do not pair up;
 4. optionally (``indirect``, on by default), reported speech from the dependency parse: a token
    governing a clause, infinitive, object or prepositional object ("X said (that) ...",
    "according to X, ...", "X called for ...") is a cue when its ``lemma/relation`` key was learned
