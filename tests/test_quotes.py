@@ -170,6 +170,34 @@ def test_merge_no_speaker_quote_does_not_bridge_two_speakers() -> None:
     assert [(q.speaker, q.sources) for q in one] == [("Trump", ("a", "b"))]
 
 
+def test_speaker_names_that_can_be_one_person() -> None:
+    from crosswire.stages.quotes_merge import _speakers_compatible
+
+    def same(a: str, b: str) -> bool:
+        return _speakers_compatible(a, b, canon=lambda n: n, threshold=75.0)
+
+    assert same("Ocasio-Cortez", "Alexandria Ocasio-Cortez")
+    assert same("King", "Angus King") and same("Joe Biden", "Joseph R. Biden")
+    assert same("J. Edgar Hoover", "Edgar Hoover") and same("President Trump", "Donald Trump")
+    assert same("Huckabee Sanders", "Sarah Huckabee Sanders")
+    assert not same("Donald Trump", "Ivanka Trump") and not same("Jeb Bush", "George Bush")
+    assert not same("Trump", "Biden")
+
+
+def test_merge_speakerless_variant_is_judged_against_the_groups_as_they_are() -> None:
+    tariffs = "the tariffs will protect our steel workers"
+    farmers = "our farmers deserve a fair deal from china"
+    family = "the family business is doing very well today"
+    quotes = [
+        _q(tariffs, "a", 0, "Trump"), _q(farmers, "b", 0, "Donald Trump"),
+        _q(family, "c", 0, "Ivanka Trump"),
+        _q(f"{tariffs} and {farmers}", "d", 0, None), _q(f"{tariffs} but {family}", "e", 0, None),
+    ]
+    merged = {q.sources: q.speaker for q in merge_quotes(quotes=quotes, origin_groups={})}
+    assert merged[("a", "b", "d")] == "Donald Trump"
+    assert merged[("c",)] == "Ivanka Trump" and merged[("e",)] is None  # Trump's and Ivanka's
+
+
 def test_merge_tells_family_members_apart() -> None:
     quotes = [
         _q("We are going to make this country great again", "a", 0, "Donald Trump"),
@@ -471,6 +499,20 @@ def test_quoted_sentences_with_no_cue_that_stay_quotes(nlp: Any) -> None:
     for line in kept:
         body = line[line.index('"') + 1 : line.rindex('"')].rstrip(".")
         assert any(q[0].rstrip(".") == body for q in _indirect(nlp, lead + line)), line
+
+
+def test_a_person_named_in_the_attribution_itself_does_not_stop_inheritance(nlp: Any) -> None:
+    text = (
+        "The bill is unfair and must be stopped, Ann Lee told Tom Park on Monday.\n\n"
+        'She spoke in Ohio. "Nobody can stop us now, believe me."'
+    )
+    found = _indirect(nlp, text)
+    assert ("Nobody can stop us now, believe me.", "Ann Lee", "direct") in found
+    stray = (
+        'Senator Ann Lee spoke.\n\n"We will fight this bill all the way, Lee said on Monday. '
+        '"It is unfair and we will win."'
+    )
+    assert not any("Lee said on Monday" in q[0] for q in _indirect(nlp, stray))
 
 
 def test_no_speaker_inherited_over_another_named_person(nlp: Any) -> None:

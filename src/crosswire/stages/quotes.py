@@ -378,7 +378,10 @@ def _unattributed(
             and _paragraph_breaks(text, prev.end, stretch.open_at) <= 1
             and _sentence_like(text, stretch, config)
             and _opens_sentence(text, stretch.open_at)
-            and not _other_person_between(persons, prev.speaker.name, prev.end, stretch.open_at)
+            and not _other_person_between(
+                persons, prev.speaker.name,
+                max(prev.end, _text_end(doc[prev.cue_i].sent)), stretch.open_at,
+            )
         ):
             out.append(Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue, prev.speaker))
         else:
@@ -390,13 +393,24 @@ def _unattributed(
 def _other_person_between(
     persons: Sequence[tuple[int, int, str]], speaker: str, start: int, end: int
 ) -> bool:
-    """Whether a person other than ``speaker`` is named within ``[start, end)`` (one shared
-    name word of three letters or more makes the same person: "Lee" is "Ann Lee")."""
-    own = {w for w in speaker.lower().split() if len(w) > 2}
+    """Whether a person other than ``speaker`` is named within ``[start, end)``: one shared
+    name word of three letters or more, or the same last word ("Li" is "Li Keqiang"), makes
+    the same person."""
+    own = _person_words(speaker)
     return any(
-        start <= s and e <= end and not own & {w for w in name.lower().split() if len(w) > 2}
+        start <= s and e <= end and not _same_person(own, _person_words(name))
         for s, e, name in persons
     )
+
+
+def _person_words(name: str) -> list[str]:
+    return [re.sub(r"['\u2019]s$", "", w) for w in name.lower().split()]
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return False
+    return a[-1] == b[-1] or bool({w for w in a if len(w) > 2} & {w for w in b if len(w) > 2})
 
 
 # Words after which quoted words name a thing rather than quote someone ("the so-called ...",
@@ -410,7 +424,8 @@ _CLOSING_MARKS = "\u201d\"'\u2019\u00bb"
 # "..., Lee said. ...": narration with its own cue inside a stretch (marks that do not pair up).
 _OWN_CUE = re.compile(
     r"[,.?!]\s+(?:he|she|they|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)\s+"
-    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued)[.,]"
+    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|explained|continued)\b"
+    r"(?!\s+(?:me|us|my|our|him|her|them|you|his|their)\b)"  # "Smith told me ..." is quoted
 )
 _ELLIPSES = ("...", ". . .", "\u2026")
 

@@ -53,28 +53,34 @@ _TITLES = frozenset({
 })
 
 
-def _name_words(name: str) -> list[str]:
-    return [w for w in normalize_for_match(name).split() if w not in _TITLES]
+def _shared_word(a: list[str], b: list[str], threshold: float) -> tuple[int, int] | None:
+    """Positions of the last name words of three letters or more that ``a`` and ``b`` share
+    (fuzzily): the family name, when both give one."""
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            if len(a[i]) > 2 and len(b[j]) > 2 and fuzz.ratio(a[i], b[j]) >= threshold:
+                return i, j
+    return None
 
 
 def _speakers_compatible(a: str | None, b: str | None, *, canon: Callable[[str], str],
                          threshold: float) -> bool:
-    """Whether two speaker names can be one person: one shared (fuzzily equal) name word, and,
-    when both give a first name, first names that agree ("Donald Trump" is not "Ivanka
-    Trump"; "D. Trump" and "President Trump" may be "Donald Trump")."""
+    """Whether two speaker names can be one person: a shared (fuzzily equal) name word and,
+    when both give names before it, given names that can agree: "Donald Trump" is not
+    "Ivanka Trump", while "Joe Biden" may be "Joseph R. Biden" (same initial) and "J. Edgar
+    Hoover" "Edgar Hoover" (a shared given name). Titles ("President", "Sen.") are no given
+    names."""
     if a is None or b is None or canon(a) == canon(b):
         return True
-    words_a, words_b = _name_words(a), _name_words(b)
-    long_a = [w for w in words_a if len(w) > 2]
-    long_b = [w for w in words_b if len(w) > 2]
-    if not any(fuzz.ratio(x, y) >= threshold for x in long_a for y in long_b):
+    words_a, words_b = normalize_for_match(a).split(), normalize_for_match(b).split()
+    shared = _shared_word(words_a, words_b, threshold)
+    if shared is None:
         return False
-    if len(words_a) < 2 or len(words_b) < 2:
+    given_a = [w for w in words_a[: shared[0]] if w not in _TITLES]
+    given_b = [w for w in words_b[: shared[1]] if w not in _TITLES]
+    if not given_a or not given_b or given_a[0][0] == given_b[0][0]:
         return True
-    first_a, first_b = words_a[0], words_b[0]
-    if len(first_a) == 1 or len(first_b) == 1:
-        return first_a[0] == first_b[0]
-    return fuzz.ratio(first_a, first_b) >= threshold
+    return any(len(x) > 1 and fuzz.ratio(x, y) >= threshold for x in given_a for y in given_b)
 
 
 def _texts_similar(a: str, b: str, config: QuoteConfig) -> bool:
@@ -129,7 +135,8 @@ def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
         if (names[i] is None) != (names[j] is None):
             loose, kept = (i, j) if names[i] is None else (j, i)
             touching.setdefault(_find(parent, loose), set()).add(_find(parent, kept))
-    for loose_root, roots in sorted(touching.items()):
+    for loose_root, found in sorted(touching.items()):
+        roots = {_find(parent, r) for r in found}  # unions of earlier rounds re-root groups
         speakers = {n for r in roots for n in held.get(r, set())}
         if all(compatible(x, y) for x in speakers for y in speakers):
             for r in sorted(roots):
