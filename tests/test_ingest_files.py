@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from crosswire.ingest import IngestConfig, read_paths
 from crosswire.models import Article, RawDocument, Rejection
@@ -43,6 +46,35 @@ def test_bad_files(tmp_path: Path) -> None:
     reasons = {d.id: d.reason for d in docs if isinstance(d, Rejection)}
     assert reasons == {"binary": "binary", "empty": "empty", "huge": "too-large",
                        "missing": "not-found", str(tmp_path / "nothing-*.txt"): "not-found"}
+
+
+def test_a_byte_order_mark_on_bytes_that_are_not_utf16(tmp_path: Path) -> None:
+    (tmp_path / "odd.txt").write_bytes(b"\xff\xfe\x00bad\x00encoding")
+    (tmp_path / "ok.txt").write_text(BODY)
+    docs = _read(tmp_path)
+    assert [(d.id, getattr(d, "reason", None)) for d in docs] == [
+        ("odd", "bad-encoding"), ("ok", None)
+    ]
+
+
+def test_a_reader_that_fails_costs_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.ingest as ingest
+
+    def broken(*, path: Path, config: IngestConfig) -> Iterator[RawDocument]:
+        yield RawDocument(id="first", text=BODY, origin=str(path))
+        raise ValueError("unforeseen")
+
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY)
+    real = ingest.reader_for
+    monkeypatch.setattr(ingest, "reader_for", lambda p: broken if p.name == "a.txt" else real(p))
+    docs = list(ingest.read_paths(paths=[str(tmp_path)]))
+    assert [(d.id, getattr(d, "reason", None)) for d in docs] == [
+        ("first", None), ("a", "unreadable"), ("b", None)
+    ]
+    assert "unforeseen" in docs[1].message
 
 
 def test_directory_and_glob(tmp_path: Path) -> None:

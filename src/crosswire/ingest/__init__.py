@@ -122,9 +122,15 @@ def expand_paths(*, paths: Sequence[str], config: IngestConfig | None = None
 
 
 def read_path(*, path: Path, config: IngestConfig | None = None) -> Iterator[Record]:
-    """The records of one file."""
+    """The records of one file. A reader that fails outright (a bug, or a file no check
+    foresaw) costs that file's remaining records, reported as one ``unreadable`` Rejection;
+    the records already read and every other file still go through."""
     config = config or IngestConfig()
-    yield from reader_for(path)(path=path, config=config)
+    try:
+        yield from reader_for(path)(path=path, config=config)
+    except (OSError, ValueError, LookupError, EOFError, RecursionError, MemoryError) as exc:
+        message = f"reading stopped: {type(exc).__name__}: {exc}"
+        yield Rejection(stem_of(path), "unreadable", message, str(path))
 
 
 def read_paths(*, paths: Sequence[str], config: IngestConfig | None = None) -> Iterator[Record]:

@@ -108,7 +108,10 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
         except (LookupError, UnicodeDecodeError):
             return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:  # a BOM on bytes that are not UTF-16 (odd length, ...)
+            return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

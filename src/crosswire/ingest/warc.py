@@ -71,7 +71,9 @@ def read_warc_file(*, path: Path, config: IngestConfig) -> Iterator[Record]:
                 yield _page(record, doc_id=f"{stem}:{n}", origin=origin, config=config)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError) as exc:
         # warcio raises any of these on a cut-off or garbled record: the rest is unreadable.
-        message = f"the archive breaks off after {n} records: {exc}"
+        detail = str(exc)
+        detail = detail if len(detail) <= 160 else detail[:160] + "..."  # warcio quotes garbage
+        message = f"the archive breaks off after {n} records: {detail}"
         yield Rejection(f"{stem}:{n + 1}", "truncated", message, f"{path}#{n + 1}")
         return
     if n == 0:

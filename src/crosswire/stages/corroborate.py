@@ -144,7 +144,7 @@ def _clusters(items: Sequence[_Item], config: CorroborationConfig) -> list[list[
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if not _same_value(a, b, config.relative_tolerance):
+            if find(i) == find(j) or not _same_value(a, b, config.relative_tolerance):
                 continue
             threshold = 0.0 if a.source == b.source else config.same_fact_similarity
             if _same_thing(a, b, threshold) or (a.kind == "count" and a.words == b.words):

@@ -55,13 +55,17 @@ def _mentions(
     """(key, label or '', mention) for the cleaned name spans of one article."""
     text = article.text
     out: list[tuple[str, str, Mention]] = []
+    headline: dict[int, bool] = {}  # line start -> whether that line is a headline
     for ent in doc.ents:
         if ent.label_ not in config.labels:
             continue
         if config.skip_headlines:
             line_start = text.rfind("\n", 0, ent.start_char) + 1
-            line_end = text.find("\n", ent.end_char)
-            if is_headline(text[line_start : line_end if line_end >= 0 else len(text)]):
+            if line_start not in headline:
+                line_end = text.find("\n", ent.end_char)
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                headline[line_start] = is_headline(line)
+            if headline[line_start]:
                 continue
         for part in clean_name_spans(text, ent.start_char, ent.end_char):
             surface = text[part.start : part.end]

@@ -112,7 +112,8 @@ def _token_index(doc: Any, starts: list[int], char: int) -> int:
     return bisect_left(starts, char)
 
 
-def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig) -> Any:
+def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig,
+               text: str) -> Any:
     if stretch.close_at is None:
         return None
     i = _token_index(doc, starts, stretch.close_end)
@@ -122,7 +123,7 @@ def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: Quot
         if is_cue(token, lemmas=config.cue_lemmas):
             return None if _introduces_own(token) else token
         if token.pos_ == "VERB":  # another clause comes between the quote and any cue
-            return token if _reports(token, stretch, doc.text) else None
+            return token if _reports(token, stretch, text) else None
     return None
 
 
@@ -144,7 +145,8 @@ def _introduces_own(cue: Any) -> bool:
     return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
-def _cue_before(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig) -> Any:
+def _cue_before(doc: Any, starts: list[int], stretch: QuotedStretch, config: QuoteConfig,
+                text: str) -> Any:
     """A cue just before the opening mark: "X said, "...", "X said: / "..." (next paragraph)."""
     i = _token_index(doc, starts, stretch.open_at)
     k = i - 1
@@ -153,7 +155,7 @@ def _cue_before(doc: Any, starts: list[int], stretch: QuotedStretch, config: Quo
     if k < 0:
         return None
     before = doc[k]
-    if "\n" in doc.text[before.idx : stretch.open_at] and before.text != ":":
+    if "\n" in text[before.idx : stretch.open_at] and before.text != ":":
         return None
     introduces = before.text in (",", ":")
     for j in range(k, max(-1, k - config.cue_window), -1):
@@ -223,10 +225,12 @@ def _attribute(
     *, doc: Any, starts: list[int], stretches: list[QuotedStretch], config: QuoteConfig,
     persons: list[tuple[int, int, str]],
 ) -> list[_Found]:
+    text = doc.text  # built anew on every access: once here, not once a stretch
     found: list[_Found] = []
     previous: _Found | None = None
     for stretch in stretches:
-        cue = _cue_after(doc, starts, stretch, config) or _cue_before(doc, starts, stretch, config)
+        cue = (_cue_after(doc, starts, stretch, config, text)
+               or _cue_before(doc, starts, stretch, config, text))
         attribution = None
         if cue is not None:
             start, end = _clause_bounds(cue, stretch)
@@ -239,7 +243,7 @@ def _attribute(
             previous is not None
             and previous.attribution is not None
             and stretch.paragraph - previous.stretch.paragraph <= 1
-            and _sentence_like(doc.text, stretch, config)
+            and _sentence_like(text, stretch, config)
         ):
             prev = previous.attribution
             attribution = Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue,

@@ -33,6 +33,7 @@ count is no one judged: "charged $5 for delivery").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -807,8 +808,23 @@ def _that_said(token: Any) -> bool:
     )
 
 
-def _inside(at: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= at < e for s, e in ranges)
+def _disjoint(ranges: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """``ranges`` merged into sorted, disjoint ones, as their starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(ranges):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        elif s < e:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(at: int, ranges: tuple[list[int], list[int]]) -> bool:
+    """Whether ``at`` falls in one of the disjoint ranges given as (starts, ends)."""
+    k = bisect_right(ranges[0], at) - 1
+    return k >= 0 and at < ranges[1][k]
 
 
 def attribution_candidates(
@@ -824,8 +840,9 @@ def attribution_candidates(
     (content of ``min_words`` words at least, or a one-word object of a verb in
     ``one_word_lemmas``: "endorsed Trump")."""
     out: list[Candidate] = []
+    inside = _disjoint(quoted)
     for token in doc:
-        if token.i in taken or _inside(token.idx, quoted) or _that_said(token):
+        if token.i in taken or _inside(token.idx, inside) or _that_said(token):
             continue
         found = _relation(token)
         if found is None or not found[1]:

@@ -106,8 +106,13 @@ def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
     names = [_name(q.speaker) for q in quotes]
     parent = list(range(len(quotes)))
 
+    known: dict[tuple[str | None, str | None], bool] = {}  # few names, many pairs
+
     def compatible(a: str | None, b: str | None) -> bool:
-        return _speakers_compatible(a, b, canon=canon, threshold=config.speaker_similarity)
+        if (a, b) not in known:
+            known[(a, b)] = _speakers_compatible(a, b, canon=canon,
+                                                 threshold=config.speaker_similarity)
+        return known[(a, b)]
 
     held: dict[int, set[str]] = {i: {n} for i, n in enumerate(names) if n is not None}
 
