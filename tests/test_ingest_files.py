@@ -77,6 +77,16 @@ def test_a_reader_that_fails_costs_only_its_file(
     assert "unforeseen" in docs[1].message
 
 
+def test_a_text_too_long_for_one_report_is_rejected_with_its_reason() -> None:
+    from crosswire.stages.clean import CleanConfig
+
+    long = RawDocument(id="dump", text=(BODY + " ") * 20)
+    result = clean_document(doc=long, config=CleanConfig(max_text_chars=1000))
+    assert isinstance(result, Rejection) and result.reason == "too-long"
+    assert "max_text_chars=1000" in result.message
+    assert isinstance(clean_document(doc=long), Article)
+
+
 def test_directory_and_glob(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(BODY)
     (tmp_path / "sub").mkdir()

@@ -60,6 +60,9 @@ class CleanConfig:
     credit_lines: int = 3  # how many last lines may be credit lines
     min_words: int = 1  # fewer words after cleaning -> Rejection("too-short")
     max_chars: int = 2_000_000  # longer input -> Rejection("too-large")
+    # A longer text after cleaning -> Rejection("too-long"): not one news report (a book, a
+    # dump, a concatenation), and the story stages' cost grows faster than its length.
+    max_text_chars: int = 400_000
     detect_language: bool = True
     html_favor_precision: bool = True  # trafilatura's precision mode for the first pass
     html_fast: bool = True  # first pass without trafilatura's readability/justext comparison
@@ -289,6 +292,10 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
         reason = "empty" if not text else "too-short"
         message = f"{len(text.split())} words left after cleaning"
         return Rejection(doc.id, reason, message, doc.origin)
+    if len(text) > config.max_text_chars:
+        message = (f"{len(text)} characters after cleaning, more than max_text_chars="
+                   f"{config.max_text_chars}: not one news report? split it, or raise the limit")
+        return Rejection(doc.id, "too-long", message, doc.origin)
     published, published_source = _published(doc, extract, head)
     flags: tuple[str, ...] = ()
     if config.fix_mojibake and has_mojibake(raw):
