@@ -18,6 +18,24 @@ def test_sentences_keep_offsets_and_abbreviations() -> None:
         assert text[s.start : s.end] == s.text
 
 
+def test_sentences_end_at_chinese_full_stops_and_at_a_bare_no() -> None:
+    text = "台风周一袭击了佛罗里达州。“我们很害怕，”一位居民说。He said no. It ranks No. 5 now."
+    assert [s.text for s in split_sentences(text)] == [
+        "台风周一袭击了佛罗里达州。", "“我们很害怕，”一位居民说。", "He said no.",
+        "It ranks No. 5 now.",
+    ]
+
+
+def test_a_title_made_of_a_long_summary_sentence_is_cut() -> None:
+    from crosswire.models import Article, SummarySentence
+    from crosswire.stages.brief import choose_title
+
+    long = "word " * 60 + "end."
+    title = choose_title(articles=[Article(id="a", text=long)],
+                         summary=[SummarySentence(text=long.strip(), spans=(), sources=("a",))])
+    assert len(title) <= 161 and title.endswith("\u2026") and title.startswith("word word")
+
+
 @given(st.text())
 def test_normalising_is_idempotent(text: str) -> None:
     once = normalize_for_match(text)

@@ -77,13 +77,22 @@ def choose_title(*, articles: Sequence[Article], summary: Sequence[SummarySenten
     focus = Counter(w for s in summary for w in content_words(s.text))
     titled = [a for a in articles if a.title]
     if not titled:
-        return summary[0].text if summary else (articles[0].id if articles else "")
+        return _short(summary[0].text) if summary else (articles[0].id if articles else "")
 
     def score(article: Article) -> tuple[float, str]:
         words = set(content_words(article.title or ""))
         return (-sum(focus[w] for w in words) / (len(words) + 2.0), article.id)
 
     return min(titled, key=score).title or ""
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """``text`` cut to about ``limit`` characters at a word boundary, with an ellipsis (a
+    title made of a summary sentence that runs long)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut >= limit // 2 else limit].rstrip(" ,;:") + "\u2026"
 
 
 def is_direct_quote(*, quote: Quote, texts: dict[str, str]) -> bool:

@@ -12,7 +12,11 @@ _ABBREVIATIONS = frozenset(
     no jan feb mar apr jun jul aug sep sept oct nov dec pm am u.s u.k u.n e.g i.e d.c""".split()
 )
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
+# Chinese and Japanese full stops end a sentence with or without a space after them.
+_END = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09]*"
+)
+_CJK_ENDS = frozenset("\u3002\uff01\uff1f")
 _OPEN_NEXT = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
 
 
@@ -36,14 +40,27 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return len(token) == 1 and token.isalpha()
 
 
+def _bare_no(text: str, end: int) -> bool:
+    """ "no." with no number after it ("He said no. Then ...") ends a sentence; "No. 5" does
+    not."""
+    if not _NO.search(text, max(0, end - 3), end):
+        return False
+    return not re.match(r"\s*\d", text[end + 1 :])
+
+
+_NO = re.compile(r"(?:^|(?<=[^\w.]))[Nn][Oo]$")
+
+
 def _split_block(text: str, offset: int, block: str) -> list[SentenceSpan]:
     out: list[SentenceSpan] = []
     start = 0
     for m in _END.finditer(block):
         end = m.end()
-        if block[m.start()] == "." and _is_abbreviation(block, m.start()):
+        dot = block[m.start()] == "."
+        if dot and _is_abbreviation(block, m.start()) and not _bare_no(block, m.start()):
             continue
-        if not _OPEN_NEXT.match(block, end) and end < len(block):
+        cjk = block[m.start()] in _CJK_ENDS
+        if not cjk and not _OPEN_NEXT.match(block, end) and end < len(block):
             continue
         out.append(_trimmed(text, offset + start, offset + end))
         start = end
