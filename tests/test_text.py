@@ -24,6 +24,10 @@ def test_sentences_end_at_chinese_full_stops_and_at_a_bare_no() -> None:
         "台风周一袭击了佛罗里达州。", "“我们很害怕，”一位居民说。", "He said no.",
         "It ranks No. 5 now.",
     ]
+    assert [s.text for s in split_sentences('他说："我们很害怕。"然后走了。')] == [
+        '他说："我们很害怕。"', "然后走了。"
+    ]
+    assert len(split_sentences("They played Symphony No. IX at noon.")) == 1
 
 
 def test_a_title_made_of_a_long_summary_sentence_is_cut() -> None:

@@ -3,7 +3,8 @@
 ``read_paths`` picks a reader per input by its extension, or by sniffing the first bytes when
 the extension says nothing.  Every input yields at least one record: a document, or a
 Rejection with a reason code (``not-found``, ``empty``, ``binary``, ``too-large``,
-``bad-encoding``, ``malformed``, ``truncated``, ``refused``, ...).
+``bad-encoding``, ``malformed``, ``truncated``, ``refused``, ``unreadable``, ...; cleaning adds
+``too-short`` and ``too-long``).
 """
 
 from __future__ import annotations

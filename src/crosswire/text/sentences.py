@@ -14,9 +14,10 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 # Chinese and Japanese full stops end a sentence with or without a space after them.
 _END = re.compile(
-    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)|[\u3002\uff01\uff1f]+[\u201d\u2019\u300d\u300f\uff09]*"
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+|$)"
+    r"|[\u3002\uff01\uff1f\uff61]+[\"'\u201d\u2019\u300d\u300f\uff09\uff02]*"
 )
-_CJK_ENDS = frozenset("\u3002\uff01\uff1f")
+_CJK_ENDS = frozenset("\u3002\uff01\uff1f\uff61")
 _OPEN_NEXT = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
 
 
@@ -41,13 +42,14 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 def _bare_no(text: str, end: int) -> bool:
-    """ "no." with no number after it ("He said no. Then ...") ends a sentence; "No. 5" does
-    not."""
+    """ "no." with no number after it ("He said no. Then ...") ends a sentence; "No. 5" and
+    "No. IX" do not."""
     if not _NO.search(text, max(0, end - 3), end):
         return False
-    return not re.match(r"\s*\d", text[end + 1 :])
+    return not _NUMBER_NEXT.match(text, end + 1)
 
 
+_NUMBER_NEXT = re.compile(r"\s*(?:\d|[IVXLC]+\b)")  # "No. 5", "Symphony No. IX"
 _NO = re.compile(r"(?:^|(?<=[^\w.]))[Nn][Oo]$")
 
 
