@@ -20,6 +20,7 @@ from crosswire.stages.cluster import (
 )
 from crosswire.stages.cluster_attach import (
     AttachSettings,
+    attach_fragments,
     attach_singletons,
     attach_target,
     story_shape,
@@ -403,6 +404,96 @@ def test_attach_settings_out_of_range_are_refused() -> None:
         ClusterConfig(attach_ratio=float("nan"))
     with pytest.raises(ValueError, match="attach_threshold"):
         ClusterConfig(attach_threshold=-5.0)
+
+
+FRAGMENTS = replace(ATTACH, threshold=None, fragment_size=3, fragment_threshold=0.3)
+
+
+def _all_pairs(n: int) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(n) for j in range(i + 1, n)]
+
+
+def test_a_small_fragment_joins_the_larger_story_it_is_clearly_about() -> None:
+    # [3, 4] are two copies of one wire report on the quake: tight, and closest to [0, 1, 2]
+    vectors = [
+        _unit(quake=3, sapporo=3, homes=2),
+        _unit(quake=3, sapporo=2, rescue=2),
+        _unit(quake=2, sapporo=3, power=2),
+        _unit(quake=2, sapporo=1, otaru=3, wire=3),
+        _unit(quake=2, sapporo=1, otaru=3, wire=3),
+        _unit(lottery=2, jackpot=2),
+        _unit(lottery=2, jackpot=2, ohio=1),
+    ]
+    groups = [[0, 1, 2], [3, 4], [5, 6]]
+    found = attach_fragments(
+        vectors=vectors, pairs=_all_pairs(7), groups=groups, settings=FRAGMENTS
+    )
+    assert found == [[0, 1, 2, 3, 4], [5, 6]]
+    # the same in any order of the groups and their members
+    again = attach_fragments(
+        vectors=vectors, pairs=_all_pairs(7), groups=[[6, 5], [4, 3], [2, 0, 1]], settings=FRAGMENTS
+    )
+    assert again == found
+    for off in (replace(FRAGMENTS, fragment_threshold=None),
+                replace(FRAGMENTS, fragment_threshold=0.95),
+                replace(FRAGMENTS, fragment_size=1)):
+        assert attach_fragments(
+            vectors=vectors, pairs=_all_pairs(7), groups=groups, settings=off
+        ) == groups
+
+
+def test_a_fragment_between_two_stories_or_beside_a_smaller_one_stays() -> None:
+    # [2, 3] is as close to the Ohio lottery story as to the Texas one: no guess
+    between = [
+        _unit(lottery=2, jackpot=2, ohio=2),
+        _unit(lottery=2, jackpot=2, ohio=2, columbus=1),
+        _unit(lottery=2, jackpot=2, winner=2),
+        _unit(lottery=2, jackpot=2, winner=2, ticket=1),
+        _unit(lottery=2, jackpot=2, texas=2),
+        _unit(lottery=2, jackpot=2, texas=2, austin=1),
+    ]
+    groups = [[0, 1], [2, 3], [4, 5]]
+    rule = replace(FRAGMENTS, fragment_threshold=0.05)
+    kept = attach_fragments(vectors=between, pairs=_all_pairs(6), groups=groups, settings=rule)
+    assert kept == groups
+    # a fragment joins only a larger story: two pairs of one story stay two
+    pairs = [_unit(quake=3, sapporo=3), _unit(quake=3, sapporo=3, homes=1),
+             _unit(quake=3, sapporo=2, otaru=1), _unit(quake=3, sapporo=2, otaru=2)]
+    assert attach_fragments(
+        vectors=pairs, pairs=_all_pairs(4), groups=[[0, 1], [2, 3]], settings=rule
+    ) == [[0, 1], [2, 3]]
+
+
+def test_a_fragment_whose_target_moves_stays() -> None:
+    # [4, 5, 6] joins the story [0..3]; [7, 8] chose [4, 5, 6], which moves: it stays
+    vectors = [
+        _unit(quake=3, sapporo=3),
+        _unit(quake=3, sapporo=3, homes=1),
+        _unit(quake=3, sapporo=3, power=1),
+        _unit(quake=3, sapporo=3, rescue=1),
+        _unit(quake=3, sapporo=2, otaru=2),
+        _unit(quake=3, sapporo=2, otaru=2, harbour=1),
+        _unit(quake=3, sapporo=2, otaru=2, ferry=1),
+        _unit(otaru=3, harbour=3, quake=1),
+        _unit(otaru=3, harbour=3, quake=1, ferry=1),
+    ]
+    rule = replace(FRAGMENTS, fragment_threshold=0.2, ratio=1.0)
+    alone = attach_fragments(
+        vectors=vectors, pairs=_all_pairs(9), groups=[[4, 5, 6], [7, 8]], settings=rule
+    )
+    assert alone == [[4, 5, 6, 7, 8]]
+    found = attach_fragments(
+        vectors=vectors, pairs=_all_pairs(9), groups=[[0, 1, 2, 3], [4, 5, 6], [7, 8]],
+        settings=rule,
+    )
+    assert found == [[0, 1, 2, 3, 4, 5, 6], [7, 8]]
+
+
+def test_fragment_settings_out_of_range_are_refused() -> None:
+    with pytest.raises(ValueError, match="attach_fragment_threshold"):
+        ClusterConfig(attach_fragment_threshold=1.5)
+    with pytest.raises(ValueError, match="attach_fragment_size"):
+        ClusterConfig(attach_fragment_size=1)
 
 
 def test_attach_joins_two_lone_reports_that_chose_each_other() -> None:

@@ -6,8 +6,8 @@ document frequencies over all sketches give TF-IDF vectors; candidate pairs come
 inverted index of each report's heaviest terms and a time window; groups are merged by centroid
 similarity while it stays above ``ClusterConfig.threshold``, unless the two groups are each
 tight and much looser together (``ClusterConfig.cohesion``: two events of one kind). A report
-left alone then joins the story whose centroid is clearly closest (:mod:`cluster_attach`,
-batch only).
+left alone then joins the story whose centroid is clearly closest, and so does a group of two
+or three (:mod:`cluster_attach`, batch only).
 :func:`cluster_incremental` takes reports in ``published`` order, assigns each to a story or
 opens one, and merges stories that converge, using the same similarity, threshold and check.
 
@@ -22,7 +22,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from crosswire.models import Article, Segment, Story
-from crosswire.stages.cluster_attach import attach_settings, attach_singletons
+from crosswire.stages.cluster_attach import (
+    attach_fragments,
+    attach_settings,
+    attach_singletons,
+)
 from crosswire.stages.cluster_dense import dense_mix
 from crosswire.stages.cluster_graph import (
     Cohesion,
@@ -67,6 +71,10 @@ class ClusterConfig:
     # when that is ``attach_ratio`` times its cosine with the next story (see cluster_attach).
     attach_threshold: float | None = 0.11
     attach_ratio: float = 1.5
+    # Batch mode: a group of 2..attach_fragment_size reports joins a larger story whose
+    # centroid is this close and ``attach_ratio`` times closer than any other (None: off).
+    attach_fragment_threshold: float | None = 0.3
+    attach_fragment_size: int = 3
     centroid_terms: int = 100  # terms kept per story centroid
     window_days: int | None = 7  # reports further apart in time are never one story
     cohesion: Cohesion | None = field(default_factory=Cohesion)  # None: centroid cosine only
@@ -89,6 +97,11 @@ class ClusterConfig:
             raise ValueError("attach_ratio must be at least 1")
         if self.attach_threshold is not None and not 0.0 <= self.attach_threshold <= 1.0:
             raise ValueError("attach_threshold must be within 0..1 (or None: off)")
+        fragment = self.attach_fragment_threshold
+        if fragment is not None and not 0.0 <= fragment <= 1.0:
+            raise ValueError("attach_fragment_threshold must be within 0..1 (or None: off)")
+        if self.attach_fragment_size < 2:
+            raise ValueError("attach_fragment_size must be at least 2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +234,10 @@ def cluster_reduce(
     members = [sorted(m) for m in groups.members.values()]
     attach = attach_settings(config)
     if attach is not None:
-        members = attach_singletons(
-            vectors=vectors, days=[s.day for s in ordered], groups=members, settings=attach
+        days = [s.day for s in ordered]
+        members = attach_singletons(vectors=vectors, days=days, groups=members, settings=attach)
+        members = attach_fragments(
+            vectors=vectors, groups=members, pairs=edges.keys(), settings=attach
         )
     if config.refine_threshold is not None:
         members = merge_centroids(
