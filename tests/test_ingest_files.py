@@ -77,6 +77,44 @@ def test_a_reader_that_fails_costs_only_its_file(
     assert "unforeseen" in docs[1].message
 
 
+def test_a_reader_whose_cleanup_fails_can_still_be_closed_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.ingest as ingest
+
+    def leaky(*, path: Path, config: IngestConfig) -> Iterator[RawDocument]:
+        try:
+            yield RawDocument(id="first", text=BODY, origin=str(path))
+            yield RawDocument(id="second", text=BODY, origin=str(path))
+        finally:
+            raise OSError("cleanup failed")
+
+    (tmp_path / "a.txt").write_text(BODY)
+    monkeypatch.setattr(ingest, "reader_for", lambda p: leaky)
+    records = ingest.read_path(path=tmp_path / "a.txt")
+    assert next(records).id == "first"
+    records.close()  # no "generator ignored GeneratorExit", no OSError
+    # read to the end, the same cleanup error is one unreadable record after the good ones
+    docs = list(ingest.read_path(path=tmp_path / "a.txt"))
+    assert [(d.id, getattr(d, "reason", None)) for d in docs] == [
+        ("first", None), ("second", None), ("a", "unreadable")
+    ]
+
+
+def test_a_reader_that_fails_before_its_first_record_costs_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.ingest as ingest
+
+    def eager(*, path: Path, config: IngestConfig) -> list[RawDocument]:
+        raise LookupError("no such codec")
+
+    (tmp_path / "a.txt").write_text(BODY)
+    monkeypatch.setattr(ingest, "reader_for", lambda p: eager)
+    docs = list(ingest.read_path(path=tmp_path / "a.txt"))
+    assert [(d.id, d.reason) for d in docs if isinstance(d, Rejection)] == [("a", "unreadable")]
+
+
 def test_a_text_too_long_for_one_report_is_rejected_with_its_reason() -> None:
     from crosswire.stages.clean import CleanConfig
 

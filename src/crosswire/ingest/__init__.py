@@ -9,6 +9,7 @@ Rejection with a reason code (``not-found``, ``empty``, ``binary``, ``too-large`
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import gzip
 from collections.abc import Callable, Iterator, Sequence
@@ -122,16 +123,42 @@ def expand_paths(*, paths: Sequence[str], config: IngestConfig | None = None
             yield Rejection(stem_of(path), "not-found", "no such file or directory", given)
 
 
+_READ_ERRORS = (OSError, ValueError, LookupError, EOFError, RecursionError, MemoryError)
+
+
 def read_path(*, path: Path, config: IngestConfig | None = None) -> Iterator[Record]:
     """The records of one file. A reader that fails outright (a bug, or a file no check
     foresaw) costs that file's remaining records, reported as one ``unreadable`` Rejection;
     the records already read and every other file still go through."""
     config = config or IngestConfig()
     try:
-        yield from reader_for(path)(path=path, config=config)
-    except (OSError, ValueError, LookupError, EOFError, RecursionError, MemoryError) as exc:
-        message = f"reading stopped: {type(exc).__name__}: {exc}"
-        yield Rejection(stem_of(path), "unreadable", message, str(path))
+        records = iter(reader_for(path)(path=path, config=config))
+    except _READ_ERRORS as exc:
+        yield _unreadable(path=path, exc=exc)
+        return
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except _READ_ERRORS as exc:
+            yield _unreadable(path=path, exc=exc)
+            return
+        try:
+            yield record
+        except GeneratorExit:
+            # The consumer stopped early: close the reader. An error in its own cleanup can
+            # no longer be reported, and must not turn the close into a crash.
+            close = getattr(records, "close", None)
+            if close is not None:
+                with contextlib.suppress(*_READ_ERRORS):
+                    close()
+            raise
+
+
+def _unreadable(*, path: Path, exc: BaseException) -> Rejection:
+    message = f"reading stopped: {type(exc).__name__}: {exc}"
+    return Rejection(stem_of(path), "unreadable", message, str(path))
 
 
 def read_paths(*, paths: Sequence[str], config: IngestConfig | None = None) -> Iterator[Record]:
