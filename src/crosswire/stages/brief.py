@@ -132,7 +132,7 @@ def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
             )
         )
     groups = len({s.origin_group for s in sources})
-    notes = (f"{len(sources)} reports from {groups} independent origins.",)
+    notes = (f"{_count(len(sources), 'report')} from {_count(groups, 'independent origin')}.",)
     return Brief(
         title=choose_title(articles=parts.articles, summary=parts.summary),
         story=parts.story.id,
@@ -145,3 +145,8 @@ def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
         discrepancies=parts.discrepancies,
         notes=notes,
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+

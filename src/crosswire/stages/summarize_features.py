@@ -17,6 +17,7 @@ import numpy as np
 
 from crosswire.models import Article, Span
 from crosswire.text import content_words, normalize_for_match, split_sentences
+from crosswire.text.tokens import cjk_word_count
 
 __all__ = [
     "Candidate",
@@ -59,8 +60,9 @@ class Candidate:
 
 
 def word_count(text: str) -> int:
-    """Words as the budget counts them: whitespace-separated tokens."""
-    return len(text.split())
+    """Words as the budget counts them: whitespace-separated tokens (Chinese and Japanese
+    text: one word per two characters)."""
+    return cjk_word_count(text)
 
 
 def stem(word: str) -> str:

@@ -5,9 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["STOPWORDS", "WordToken", "content_words", "word_shingles", "words"]
+__all__ = [
+    "CJK",
+    "STOPWORDS",
+    "WordToken",
+    "cjk_word_count",
+    "content_words",
+    "word_shingles",
+    "words",
+]
 
 _WORD = re.compile(r"\w+(?:['\u2019.]\w+)*", re.UNICODE)
+# Chinese and Japanese characters (kana, CJK ideographs): text written without spaces, whose
+# runs count as their overlapping character pairs wherever words are compared.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_ANY_WORD = re.compile(r"[^\W_]")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -34,13 +47,41 @@ def words(text: str) -> list[WordToken]:
 
 
 def content_words(text: str) -> list[str]:
-    """Lowercased words that are not stopwords or single characters."""
+    """Lowercased words that are not stopwords or single characters; a run of Chinese or
+    Japanese characters gives its overlapping character pairs."""
     out = []
     for m in _WORD.finditer(text):
         w = m.group().lower().replace("\u2019", "'")
-        if len(w) > 1 and w not in STOPWORDS:
+        if _CJK_RUN.search(w):
+            out.extend(_cjk_terms(w))
+        elif len(w) > 1 and w not in STOPWORDS:
             out.append(w)
     return out
+
+
+def _cjk_terms(word: str) -> list[str]:
+    out = []
+    for part in _CJK_RUN.split(word):
+        if len(part) > 1 and part not in STOPWORDS:
+            out.append(part)
+    for m in _CJK_RUN.finditer(word):
+        run = m.group()
+        out.extend(run[k : k + 2] for k in range(len(run) - 1))
+    return out
+
+
+def cjk_word_count(text: str) -> int:
+    """Words in a text that may hold Chinese or Japanese: whitespace-separated tokens, a run of
+    their characters counting as one word per two characters (about a Chinese word's length)."""
+    count = 0
+    for token in text.split():
+        runs = _CJK_RUN.findall(token)
+        if not runs:
+            count += 1
+            continue
+        count += sum((len(r) + 1) // 2 for r in runs)
+        count += 1 if _ANY_WORD.search(_CJK_RUN.sub(" ", token)) else 0
+    return count
 
 
 def word_shingles(tokens: list[str], *, size: int) -> list[str]:

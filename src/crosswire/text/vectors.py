@@ -3,7 +3,8 @@
 A sparse vector is a plain ``dict[str, float]``; term counts travel between stages as sorted
 ``tuple[tuple[str, float], ...]`` so that records stay frozen and comparable. Headline words and
 entity-like words (capitalised inside a sentence) get extra weight, which is what tells two
-similar events apart (two rehab check-ins of two different actresses).
+similar events apart (two rehab check-ins of two different actresses). Words of every script
+count; Chinese and Japanese text counts as overlapping character pairs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from crosswire.text.tokens import STOPWORDS
+from crosswire.text.tokens import CJK, STOPWORDS
 
 __all__ = [
     "TermWeights",
@@ -26,8 +27,13 @@ __all__ = [
     "top_terms",
 ]
 
+# Chinese and Japanese are written without spaces: a run of their characters counts as its
+# overlapping character pairs (the usual index terms for CJK text); any other script's words
+# are words.
+_LETTER = rf"(?![{CJK}])[^\W\d_]"
+_INNER = rf"(?:(?![{CJK}])\w)"
 _TOKEN = re.compile(
-    r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f]*(?:['\u2019.-][\w\u00c0-\u024f]+)*|\d{4}"
+    rf"(?P<cjk>[{CJK}]+)|{_LETTER}{_INNER}*(?:['\u2019.-]{_INNER}+)*|\d{{4}}"
 )
 _ENDS = re.compile(r"[.!?\n]")  # a gap holding one of these starts a new sentence
 _EXTRA_WORDS = (
@@ -68,6 +74,12 @@ def _add_text(
         if initial:
             previous = None
         token = m.group()
+        if m.group("cjk"):
+            previous = None
+            for k in range(len(token) - 1):
+                pair = token[k : k + 2]
+                counts[pair] = counts.get(pair, 0.0) + weight
+            continue
         term = _norm_token(token)
         capital = token[0].isupper()
         if term is None:
