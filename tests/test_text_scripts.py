@@ -8,7 +8,7 @@ from typing import Any
 
 from crosswire import api
 from crosswire.render import brief_to_dict, verify_brief
-from crosswire.text.tokens import cjk_word_count, content_words
+from crosswire.text.tokens import cjk_word_count, content_words, spaced_cjk
 from crosswire.text.vectors import TermWeights, term_counts
 
 ZH_A = (
@@ -53,3 +53,19 @@ def test_two_chinese_reports_are_one_story_with_a_summary(tmp_path: Path, nlp: A
     assert brief.summary and brief.title not in ("a", "b")
     assert brief.title.startswith("日本首相石破茂")
     assert verify_brief(brief_to_dict(brief)) == []
+
+
+def test_spaced_cjk_makes_each_character_a_word() -> None:
+    assert spaced_cjk("plain text") == "plain text"
+    assert spaced_cjk("Zürich — “quoted”") == "Zürich — “quoted”"
+    assert spaced_cjk("石破茂说，日本。").split() == ["石", "破", "茂", "说", "日", "本"]
+
+
+def test_a_chinese_copy_is_traced_to_its_origin(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ZH_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ZH_B, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(ZH_A.replace("两个小时", "三个小时"), encoding="utf-8")
+    run = api.lineage(paths=[str(tmp_path)])
+    by_id = {r.article_id: r for r in run.lineages}
+    assert by_id["c"].origin == "a" and by_id["c"].passages
+    assert by_id["b"].origin is None and by_id["b"].origin_group != by_id["a"].origin_group

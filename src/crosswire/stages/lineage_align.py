@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from crosswire.text.normalize import fold_quotes, normalize_for_match
 from crosswire.text.sentences import split_sentences
-from crosswire.text.tokens import STOPWORDS
+from crosswire.text.tokens import CJK, STOPWORDS, cjk_terms, cjk_word_count
 
 __all__ = [
     "KeptSentences",
@@ -35,6 +35,7 @@ _QUOTED = re.compile(
     r"[\"\u201c\u201d\u201e][^\"\u201c\u201d\u201e\n]{0,600}[\"\u201c\u201d\u201e]"
 )
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_CJK_RUN = re.compile(f"[{CJK}]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _STEM = 5
@@ -93,6 +94,9 @@ def _stems(text: str) -> tuple[str, ...]:
     out = set()
     for m in _WORD.finditer(text):
         word = m.group()
+        if not word.isascii() and _CJK_RUN.search(word):
+            out.update(cjk_terms(word))
+            continue
         if m.start() > 0 and not word[0].islower():
             continue  # names and other capitalised words: shared by any report of the story
         word = word.lower()
@@ -114,7 +118,7 @@ def sentence_sketches(*, text: str) -> tuple[SentenceSketch, ...]:
         bare = strip_quotes(text=sent.text)
         bare_norm = _normalise(bare)
         fingerprint = 0
-        if len(bare_norm.split()) >= _MIN_VERBATIM_WORDS:
+        if cjk_word_count(bare_norm) >= _MIN_VERBATIM_WORDS:
             fingerprint = xxhash.xxh3_64_intdigest(bare_norm.encode()) >> 1
         out.append(SentenceSketch(sent.start, sent.end, _stems(bare), fingerprint, norm))
     return tuple(out)

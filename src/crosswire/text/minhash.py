@@ -1,12 +1,13 @@
 """MinHash signatures over word shingles and LSH banding, in numpy.
 
 Words are hashed once (64-bit polynomial hashes over the UTF-8 bytes, all words of a batch in
-one numpy pass) and shingles are combined from word hashes with integer arithmetic.  The
-signature is a one-permutation MinHash (Li, Owen & Zhang 2012): the seeded hash of each shingle
-picks one of ``num_perm`` bins and the minimum per bin is kept; an empty bin takes the value of
-the next filled bin, offset by the distance (rotation densification, Shrivastava & Li 2014).
-Work per text is linear in its length, not in ``length * num_perm``; one seed gives the same
-signatures on every machine and in every process.
+one numpy pass; each Chinese or Japanese character is a word, see ``spaced_cjk``) and shingles
+are combined from word hashes with integer arithmetic. The signature is a one-permutation
+MinHash (Li, Owen & Zhang 2012): the seeded hash of each shingle picks one of ``num_perm`` bins
+and the minimum per bin is kept; an empty bin takes the value of the next filled bin, offset by
+the distance (rotation densification, Shrivastava & Li 2014). Work per text is linear in its
+length, not in ``length * num_perm``; one seed gives the same signatures on every machine and in
+every process.
 
 LSH banding cuts a signature into ``bands`` bands of ``rows`` rows; two texts are a candidate
 pair when any band is identical.  :func:`lsh_params` picks ``bands``/``rows`` for a Jaccard
@@ -20,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from crosswire.text.tokens import spaced_cjk
 
 __all__ = [
     "MinHashParams",
@@ -99,7 +102,7 @@ def word_hashes(*, text: str) -> np.ndarray:
 
     Polynomial hashes computed for all words at once from prefix sums over the UTF-8 bytes.
     """
-    return _word_hashes_joined(text.replace("\x00", " "))[0]
+    return _word_hashes_joined(spaced_cjk(text.replace("\x00", " ")))[0]
 
 
 def _mix(acc: np.ndarray) -> np.ndarray:
@@ -157,7 +160,7 @@ def _one_permutation(
 
 def _doc_shingles(texts: Sequence[str], size: int) -> tuple[np.ndarray, np.ndarray]:
     """Shingle hashes of all texts and the index of the text each belongs to."""
-    joined = "\x00".join(t.replace("\x00", " ") for t in texts)
+    joined = "\x00".join(spaced_cjk(t.replace("\x00", " ")) for t in texts)
     words, starts = _word_hashes_joined(joined)
     bounds = np.flatnonzero(np.frombuffer(joined.encode("utf-8"), dtype=np.uint8) == 0)
     doc = np.searchsorted(bounds, starts)

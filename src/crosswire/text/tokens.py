@@ -9,7 +9,9 @@ __all__ = [
     "CJK",
     "STOPWORDS",
     "WordToken",
+    "cjk_terms",
     "cjk_word_count",
+    "spaced_cjk",
     "content_words",
     "word_shingles",
     "words",
@@ -21,6 +23,7 @@ _WORD = re.compile(r"\w+(?:['\u2019.]\w+)*", re.UNICODE)
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _ANY_WORD = re.compile(r"[^\W_]")
+_CJK_CHAR_OR_MARK = re.compile(f"([{CJK}])|[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -53,13 +56,15 @@ def content_words(text: str) -> list[str]:
     for m in _WORD.finditer(text):
         w = m.group().lower().replace("\u2019", "'")
         if _CJK_RUN.search(w):
-            out.extend(_cjk_terms(w))
+            out.extend(cjk_terms(w))
         elif len(w) > 1 and w not in STOPWORDS:
             out.append(w)
     return out
 
 
-def _cjk_terms(word: str) -> list[str]:
+def cjk_terms(word: str) -> list[str]:
+    """The terms of a word holding Chinese or Japanese characters: its other parts (two
+    characters or more, not stopwords), then each overlapping pair of its CJK characters."""
     out = []
     for part in _CJK_RUN.split(word):
         if len(part) > 1 and part not in STOPWORDS:
@@ -68,6 +73,15 @@ def _cjk_terms(word: str) -> list[str]:
         run = m.group()
         out.extend(run[k : k + 2] for k in range(len(run) - 1))
     return out
+
+
+def spaced_cjk(text: str) -> str:
+    """``text`` with each Chinese or Japanese character a word of its own (spaces around it)
+    and their punctuation (。，「」…) turned into spaces, for word-level matching; other text
+    is returned unchanged."""
+    if text.isascii() or not _CJK_RUN.search(text):
+        return text
+    return _CJK_CHAR_OR_MARK.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
 
 
 def cjk_word_count(text: str) -> int:
