@@ -66,6 +66,11 @@ def test_canonical_namer(seed_entities: tuple[Entity, ...]) -> None:
     assert name("Kishida") == "Fumio Kishida"
     assert name("Melania Trump") == "Melania Trump"
     assert name("Someone Else") == "Someone Else"
+    # a role of someone is not that someone: the named holder, or the phrase as it is
+    assert name("Ishiba's spokesman, Yoshimasa Hayashi") == "Yoshimasa Hayashi"
+    assert name("Ishiba's chief spokesman Yoshimasa Hayashi") == "Yoshimasa Hayashi"
+    assert name("Ishiba’s spokesman") == "Ishiba’s spokesman"
+    assert name("Ishiba's office") == "Ishiba's office"
 
 
 def test_order_of_articles_does_not_matter(nlp: Any) -> None:

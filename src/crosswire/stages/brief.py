@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 _OPENING_MARKS = "\"'\u201c\u2018\u00ab"
+_STRAIGHT_MARKS = "\"'"
+_BEFORE_OPENING = " \t\n([{:\u2014\u2013-"
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,14 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def is_direct_quote(*, quote: Quote, texts: dict[str, str]) -> bool:
-    """True when some span of ``quote`` opens right after a quotation mark in its source."""
+    """True when some span of ``quote`` opens right after an opening quotation mark in its
+    source. A straight mark opens only after a space, a bracket, a dash or a colon: the mark
+    in 'an "associated gang member." Gang charges ...' closes the quote before."""
     for span in quote.spans:
         before = texts.get(span.source, "")[: span.start].rstrip()
-        if before and before[-1] in _OPENING_MARKS:
+        if not before or before[-1] not in _OPENING_MARKS:
+            continue
+        if before[-1] not in _STRAIGHT_MARKS or len(before) == 1 or before[-2] in _BEFORE_OPENING:
             return True
     return False
 

@@ -217,6 +217,26 @@ def _similar(a: str, b: str, config: EntityConfig) -> bool:
     return a[:1] == b[:1] and fuzz.ratio(a, b) >= config.fuzzy_min_ratio
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s\s+(?=\S)")
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*[A-Z][\w'\u2019.-]*$")
+
+
+def _role_holder(surface: str) -> str | None:
+    """The person a speaker phrase names: the phrase itself, or for "X's attorney, John
+    Fuller" or "X's attorney John Fuller" that name; None for "X's attorney" (not X, and not
+    named)."""
+    found = _POSSESSIVE.search(surface)
+    if found is None:
+        return surface
+    tail = surface[found.end() :]
+    comma = tail.rfind(",")
+    appositive = tail[comma + 1 :].strip() if comma >= 0 else ""
+    if appositive[:1].isupper():
+        return appositive
+    named = _TRAILING_NAME.search(tail)  # "Apple's chief executive Tim Cook"
+    return named.group() if named and len(named.group().split()) >= 2 else None
+
+
 def canonical_namer(*, entities: Sequence[Entity]) -> Callable[[str], str]:
     """A function from any surface form ("PM Ishiba", "Isba", "Ishiba's") to its entity's
     canonical name; unknown names come back as given."""
@@ -229,14 +249,17 @@ def canonical_namer(*, entities: Sequence[Entity]) -> Callable[[str], str]:
             by_surname.setdefault(name_key(entity.name).split()[-1], set()).add(entity.name)
 
     def name(surface: str) -> str:
-        spans = clean_name_spans(surface, 0, len(surface))
-        cleaned = surface[spans[-1].start : spans[-1].end] if spans else surface
-        for candidate in (cleaned, surface):
+        holder = _role_holder(surface)
+        if holder is None:
+            return surface  # "Hayes's attorney": someone else than Hayes, name unknown
+        spans = clean_name_spans(holder, 0, len(holder))
+        cleaned = holder[spans[-1].start : spans[-1].end] if spans else holder
+        for candidate in (cleaned, holder):
             key = name_key(candidate)
             if key in by_key:
                 return by_key[key]
         last = name_key(cleaned).split()[-1:] if cleaned.strip() else []
         owners = by_surname.get(last[0], set()) if last else set()
-        return next(iter(owners)) if len(owners) == 1 else surface
+        return next(iter(owners)) if len(owners) == 1 else holder
 
     return name

@@ -9,7 +9,9 @@ __all__ = ["SentenceSpan", "paragraphs", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs etc
-    no jan feb mar apr jun jul aug sep sept oct nov dec pm am u.s u.k u.n e.g i.e d.c""".split()
+    no jan feb mar apr jun jul aug sep sept oct nov dec pm am u.s u.k u.n e.g i.e d.c
+    det rev capt cpl pvt adm cmdr supt insp atty fr msgr hon maj brig ft mt dept assn
+    sens reps""".split()
 )
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 # Chinese and Japanese full stops end a sentence with or without a space after them.
