@@ -58,6 +58,11 @@ def _clean(text: str, **kwargs: object) -> Article:
         ("Updated at 1:23 p.m.", "timestamp"),
         ("Lea más: Juan Carlos propone legalizar la marihuana", "related"),
         ("NOTAS RELACIONADAS", "related"),
+        ("In this Jan. 14, 2013 file photo, Drew Barrymore poses for a portrait in New York.",
+         "image-caption"),
+        ("In this undated photo provided by the family, Tavin Price poses. (AP)", "image-caption"),
+        ("An older brother has been charged in the death of a 4-year-old boy. Wale Aliyu "
+         "reports. (Published Saturday, Sept. 29, 2018)", "video-teaser"),
         ("Auch interessant:", "related"),
         ("SEE MORE: Protests: 800 students under siege", "related"),
         ("Lakers vs Nets: NBA make final decision on game [VIDEO]", "related"),
@@ -106,6 +111,8 @@ def test_junk_lines(line: str, reason: str) -> None:
         "The Internet Archive said on Monday that its crawlers had saved the deleted pages.",
         "The seed for the new variety was planted in 1996, the farmers said.",
         "Donate now to the relief fund, the Red Cross urged.",
+        "In this case, the court found that the photos had been taken lawfully.",
+        "In this town, everyone remembers the picture of the flood.",
     ],
 )
 def test_prose_is_not_junk(line: str) -> None:

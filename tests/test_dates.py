@@ -100,6 +100,24 @@ def test_reference_date_prefers_the_publication_date() -> None:
     assert reference_date(article=undated, mentions=extract_dates(article=undated)) == "2025-02-03"
 
 
+def test_a_date_from_history_is_no_reference() -> None:
+    # an obituary: the 1963 murder is history (the text names 1979 too), "Tuesday" stays open
+    text = ("Mark Lane, whose thesis a House committee supported in 1979, died on Tuesday. "
+            "Before the president's murder on Nov. 22, 1963, he was a minor figure.")
+    article = Article(id="a", text=text)
+    mentions = extract_dates(article=article)
+    assert reference_date(article=article, mentions=mentions) is None
+    assert {m.text: m.date for m in mentions}["on Tuesday"] is None
+
+
+def test_a_weekday_before_its_written_date_is_not_a_second_date() -> None:
+    text = "A local site broke it Friday evening December 2, and on Monday, Dec. 5, 2016 it spread."
+    article = Article(id="a", text=text, published="2016-12-07")
+    assert [(m.text, m.date) for m in extract_dates(article=article)] == [
+        ("December 2", "2016-12-02"), ("Dec. 5, 2016", "2016-12-05"),
+    ]
+
+
 def test_consistent_date_is_trusted() -> None:
     text = "The U.S. had a $68 billion trade deficit with Japan in 2024. Abe died in 2022."
     article = Article(id="a", text=text, published="2025-02-06")

@@ -34,6 +34,12 @@ def _one(text: str) -> list[tuple[str, float, str]]:
         ("It employs more than 45,000 people.", [("45,000 people", 45000.0, "people")]),
         ("Abe resigned in 2020 and met on February 7.", []),
         ("His 24-hour visit lasted two hours.", []),
+        # the emergency number and numbers that are part of a name are no quantities
+        ("A 911 call came after 911 picked up; 911 people were rescued.",
+         [("911 people", 911.0, "people")]),
+        ("Neighbors told Channel 11 News and Fox 8 reporters that 12 people fled.",
+         [("12 people", 12.0, "people")]),
+        ("Some 300 people marched.", [("300 people", 300.0, "people")]),
     ],
 )
 def test_quantity_table(text: str, expected: list[tuple[str, float, str]]) -> None:

@@ -103,6 +103,27 @@ def test_fragments_headings_and_links_are_not_chosen() -> None:
     assert [s.text for s in summary] == [FILLERS[0]]
 
 
+def test_sentences_of_a_quote_running_over_several_are_not_chosen() -> None:
+    quote = (
+        '"First of all, I want to thank God for justice for my son," Rivers said. '
+        '"That is all that I hear every day in the harbour town. I have got to live with that '
+        'for the rest of my life in the harbour town. You robbed me of my son."'
+    )
+    text = f"{FILLERS[0]}\n{quote}\n{FILLERS[1]}"
+    summary = summarize(
+        articles=[Article(id="x", text=text)], origin_groups={}, config=SummaryConfig(words=500)
+    )
+    chosen = [s.text for s in summary]
+    assert chosen[0] == FILLERS[0] and FILLERS[1] in chosen
+    assert chosen[1].startswith('"First of all') and chosen[1].endswith("Rivers said.")
+    assert not any("harbour town" in t or "robbed" in t for t in chosen)
+    kept = summarize(
+        articles=[Article(id="x", text=text)], origin_groups={},
+        config=SummaryConfig(words=500, quote_part_penalty=1.0),
+    )
+    assert any("harbour town" in s.text for s in kept)
+
+
 def test_deterministic_and_independent_of_input_order() -> None:
     articles, groups = _support_articles()
     config = SummaryConfig(words=40)

@@ -54,6 +54,13 @@ class LineRule:
     max_chars: int
 
 
+# What stands between "In this" and "photo" in a caption: its date and the kind of picture.
+_CAPTION_WORD = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\d{1,4}"
+    r"|file|undated|handout|aerial|still|combination|family|archive|provided|courtesy"
+)
+
+
 def _rule(reason: str, pattern: str, max_chars: int = 200) -> LineRule:
     return LineRule(reason, re.compile(pattern, re.IGNORECASE), max_chars)
 
@@ -145,6 +152,15 @@ RULES: tuple[LineRule, ...] = (
         r".*\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Kyodo)?\s*(?:Photo|Images?)\s*/[^)]{1,80}\)\.?",
         600,
     ),
+    # AP-style captions: "FILE - In this Jan. 14, 2013 file photo, Drew Barrymore poses ..."
+    _rule(
+        "image-caption",
+        r"(?:file\s*[-\u2013\u2014]\s*)?in this (?:(?:" + _CAPTION_WORD + r"),?\s+){0,6}"
+        r"(?:photo|image|picture|frame grab|video grab|handout)s?\b.*",
+        600,
+    ),
+    # a video teaser: a summary line stamped "(Published Saturday, Sept. 29, 2018)"
+    _rule("video-teaser", r".*\((?:published|updated) [^()]{4,60}\d{4}\)", 600),
     _rule("comment-box", r"(?:tell us what you think|what do you think\?|have your say).{0,40}",
           80),
     _rule("share", r"like this (?:story|article)\?.*|.*\bshare (?:it|this) with a friend\b.*",

@@ -101,13 +101,16 @@ def _mention(
 
 def reference_date(*, article: Article, mentions: Sequence[DateMention]) -> str | None:
     """The date ``article``'s relative expressions mean: its trusted publication date, else
-    the latest fully written date (year, month and day) in its own text."""
+    the latest fully written date (year, month and day) in its own text -- unless the text
+    names a later year, when that date is history ("the murder on Nov. 22, 1963", in an
+    obituary that also names 1979) and there is no reference."""
     if article.published and parse_reference(article.published) is not None:
         return article.published
-    full = sorted(
-        m.date for m in mentions if not m.relative and m.date and len(m.date) == 10
-    )
-    return full[-1] if full else None
+    written = [m.date for m in mentions if not m.relative and m.date]
+    full = sorted(d for d in written if len(d) == 10)
+    if not full or max(d[:4] for d in written) > full[-1][:4]:
+        return None
+    return full[-1]
 
 
 def extract_dates(*, article: Article, config: DateConfig | None = None) -> tuple[DateMention, ...]:

@@ -63,6 +63,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(rf"(?<![\w$/.,-])(?P<year>{_YEAR})(?![\w%/-]|,\d|\.\d)")),
 )
 _RELATIVE_KINDS = frozenset({"weekday", "deixis", "unit", "ago"})
+_FULL_KINDS = frozenset({"iso", "mdy", "dmy"})
+_JOINER = re.compile(r"[\s,]*(?:the\s+)?")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|\u2019ll|is set to|are set to|scheduled|is expected|are expected"
     r"|expected to|plans? to|planning|plans for|going to|upcoming|taking place|to be held|ahead of"
@@ -134,7 +136,14 @@ def find_expressions(text: str) -> list[Expression]:
         if out and expr.start < out[-1].end:
             continue
         out.append(expr)
-    return out
+    # "Friday, Dec. 2" and "Friday evening December 2": the written date says which Friday
+    return [
+        e for k, e in enumerate(out)
+        if not (
+            e.kind == "weekday" and k + 1 < len(out) and out[k + 1].kind in _FULL_KINDS
+            and _JOINER.fullmatch(text, e.end, out[k + 1].start) is not None
+        )
+    ]
 
 
 def is_future(clause: str) -> bool:

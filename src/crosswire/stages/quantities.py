@@ -58,6 +58,12 @@ _NOT_COUNTED = frozenset(
         "nd", "rd", "th", "trillion", "billion", "million", "thousand"
     }
 )
+_EMERGENCY_NOUNS = frozenset(
+    {"call", "caller", "operator", "dispatcher", "center", "centre", "system", "line", "tape",
+     "recording", "emergency"}
+)
+# A capitalised word inside a sentence right before the number: "Channel 11", "Fox 8".
+_NAMED_NUMBER = re.compile(r"[\w,;:)\u2019'] +[A-Z][\w-]*\s$")
 _BOUNDARY_WORDS = frozenset(
     {
         "that", "which", "who", "whom", "whose", "and", "but", "or", "to", "was", "is", "were",
@@ -154,6 +160,12 @@ def _count_hits(text: str) -> list[_Hit]:
             continue
         if noun[0].isupper() and not noun.endswith("s"):
             continue
+        if m.group("num") == "911" and (
+            noun.endswith("ed") or noun.lower().rstrip("s") in _EMERGENCY_NOUNS
+        ):
+            continue  # "a 911 call", "after 911 picked up": the emergency number
+        if _NAMED_NUMBER.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "told Channel 11 News", "Route 66 closed": part of a name
         value = _number(m.group("num"), m.group("scale"))
         hits.append(_Hit(m.start(), m.end(), value, noun))
     return hits

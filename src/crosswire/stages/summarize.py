@@ -51,6 +51,7 @@ class SummaryConfig:
     max_words: int = 80
     shape_penalty: float = 0.3
     dangling_penalty: float = 0.8  # for sentences that lean on the previous one ("He ...")
+    quote_part_penalty: float = 0.0  # for a sentence of a quote that runs over several
     support_floor: float = 0.2  # similarity below which another origin does not count
     redundancy: float = 0.3  # MMR: weight of the similarity to already chosen sentences
     novelty: float = 1.0  # exponent on the share of a sentence's terms not yet covered
@@ -119,6 +120,7 @@ def _scores(
             )
             * min(1.0, c.words / config.length_target)
             * (config.dangling_penalty if dangling(c.text) else 1.0)
+            * (config.quote_part_penalty if c.quote_part else 1.0)
             for c in cands
         ]
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.models import Article, Span
+from crosswire.stages.quotes_marks import QuotedStretch, quoted_stretches
 from crosswire.text import content_words, normalize_for_match, split_sentences
 from crosswire.text.tokens import cjk_word_count
 
@@ -57,6 +58,9 @@ class Candidate:
     words: int
     terms: tuple[str, ...]
     norm: str  # normalize_for_match(text), for near-verbatim matching
+    # Part of a quote that runs over more than one sentence (it starts inside the quote, or
+    # opens it and the quote goes on): out of its article it reads as narration, unattributed.
+    quote_part: bool = False
 
 
 def word_count(text: str) -> int:
@@ -97,6 +101,7 @@ def candidates(
             for s in split_sentences(article.text)
             if not _excluded(article=article.id, start=s.start, end=s.end, exclude=exclude)
         ]
+        stretches = quoted_stretches(article.text)
         for index, sent in enumerate(sents):
             terms = tuple(stem(w) for w in content_words(sent.text))
             out.append(
@@ -109,9 +114,21 @@ def candidates(
                     words=word_count(sent.text),
                     terms=terms,
                     norm=normalize_for_match(sent.text),
+                    quote_part=_quote_part(start=sent.start, end=sent.end, stretches=stretches),
                 )
             )
     return out
+
+
+def _quote_part(*, start: int, end: int, stretches: Sequence[QuotedStretch]) -> bool:
+    for q in stretches:
+        if q.open_at >= end:
+            break
+        if q.start < start < q.end:
+            return True  # begins inside a quote opened in an earlier sentence
+        if start <= q.open_at and q.end > end:
+            return True  # opens a quote that goes on after the sentence
+    return False
 
 
 def dangling(text: str) -> bool:
