@@ -55,6 +55,24 @@ def test_off_topic_section_is_found_with_whole_lines() -> None:
     assert seg.story.startswith("s-")
 
 
+def test_the_sections_of_a_list_the_opening_announces_stay() -> None:
+    intro = ("Business ownership is the latest must-have among women on the A-List. Stars "
+             "including Halle Berry and Nicki Minaj have launched businesses in recent years.")
+    berry = ("The Oscar winner's line of $7 panties and $18 bras went on sale at Target stores "
+             "last year. Sales have been steady since the line launched in October, and she "
+             "wants to expand the brand into swimsuits and nightgowns in more stores abroad.")
+    minaj = ("The rapper co-owns bubbly moscato maker Myx Fusions with a television producer. "
+             "The drink comes in single-serve bottles in three flavors: mango, coconut and "
+             "peach. A line of fizzy sangrias is set to launch in June, the company says.")
+    text = "\n".join([intro, "Halle Berry, Scandale Paris", berry, "Nicki Minaj, Myx Fusions",
+                      minaj])
+    assert find_off_topic(articles=[Article(id="a", text=text)], config=CONFIG) == ()
+    # the same sections under headings the opening does not name are judged as before
+    other = text.replace("Halle Berry, Scandale", "Lingerie Line in").replace(
+        "Nicki Minaj, Myx", "Bubbly Wine from")
+    assert find_off_topic(articles=[Article(id="a", text=other)], config=CONFIG)
+
+
 def test_on_topic_story_has_no_off_topic_segments() -> None:
     articles = [Article(id="a", text="\n".join(ON)), Article(id="b", text="\n".join(ON[::-1]))]
     assert find_off_topic(articles=articles, config=CONFIG) == ()

@@ -14,6 +14,7 @@ them, not one that has a few rare words of its own. Spans cover whole lines of
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -184,6 +185,23 @@ def _story_vectors(
     return vectors, whole
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+")
+
+
+def _announced(*, heading: str | None, intro: str) -> bool:
+    """Whether a section's heading names someone or something (two capitalised words in a
+    row, "Halle Berry") that the article's opening section names too: the sections of a
+    list ("Stars including Halle Berry, Nicki Minaj and Drew Barrymore ...") share little
+    vocabulary with each other, but they are the article's own story."""
+    if not heading:
+        return False
+    for run in _NAME_RUN.findall(heading):
+        words = run.split()
+        if any(f"{x} {y}" in intro for x, y in zip(words, words[1:], strict=False)):
+            return True
+    return False
+
+
 def segment_scores(
     *, articles: Sequence[Article], config: SegmentConfig
 ) -> list[tuple[Span, str | None, float]]:
@@ -197,9 +215,12 @@ def segment_scores(
         for other in ordered:
             if other.id != a.id:
                 add_into(others, whole[other.id])
+        intro = " ".join(ln.text for ln in pieces[a.id][0].lines)
         for n, piece in enumerate(pieces[a.id]):
             if sum(len(ln.text.split()) for ln in _body(piece)) < config.min_words:
                 continue
+            if n > 0 and _announced(heading=piece.heading, intro=intro):
+                continue  # a list item the article's opening names ("Stars including ...")
             rest = dict(others)
             for m, v in enumerate(vectors[a.id]):
                 if m != n:
