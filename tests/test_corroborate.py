@@ -79,6 +79,24 @@ def test_different_measures_are_not_merged_or_conflicting() -> None:
     assert found.discrepancies == ()
 
 
+def test_one_figure_told_shorter_is_the_same_fact() -> None:
+    a = Article(id="a", text="On Sunday, a judge set bond for Hayes at $1 million.")
+    b = Article(id="b", text="His bond was set at $1 million.")
+    c = Article(id="c", text="The reward was raised to $1 million by the city.")
+    found = _run([a, b, c], {"a": "a", "b": "b", "c": "c"})
+    bond = [f for f in found.facts if "bond" in f.text]
+    assert len(bond) == 1 and bond[0].sources == ("a", "b") and bond[0].independent == 2
+    assert [f.sources for f in found.facts if "reward" in f.text] == [("c",)]
+
+
+def test_a_sentence_is_listed_once() -> None:
+    # two figures of one sentence: the second fact cites nothing the first does not
+    a = Article(id="a", text="Police found 150 passports from 10 countries in the raid.")
+    b = Article(id="b", text="Officers seized 150 passports in the raid on Friday.")
+    found = _run([a, b], {"a": "a", "b": "b"})
+    assert [f.sources for f in found.facts] == [("a", "b")]
+
+
 def test_conflicting_values_are_a_discrepancy() -> None:
     a = Article(id="a", text="The company paid a $40 million settlement to regulators.")
     b = Article(id="b", text="The company paid a $25 million settlement to regulators.")

@@ -60,6 +60,7 @@ def test_quantity_table(text: str, expected: list[tuple[str, float, str]]) -> No
          "$14.1 billion", "acquisition of U.S. Steel"),
         ("The topic was Nippon Steel's attempt to acquire U.S. Steel for $14.1 billion.",
          "$14.1 billion", "Nippon Steel's attempt to acquire U.S. Steel"),
+        ("His bond was set at $1 million.", "$1 million", "His bond"),
     ],
 )
 def test_measured_phrase(text: str, quantity: str, measured: str) -> None:

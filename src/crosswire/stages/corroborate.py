@@ -127,6 +127,8 @@ def _same_thing(
     if a.parties is not None or b.parties is not None:
         return a.parties == b.parties
     wa, wb = (a.thing, b.thing) if strict else (a.words, b.words)
+    if not strict and wa and wb and (wa <= wb or wb <= wa):
+        return True  # one says more of the same thing: "His bond" / "set bond for Hayes"
     shared = len(wa & wb)
     enough = shared >= min_shared or (shared > 0 and wa == wb)
     return enough and _jaccard(wa, wb) >= threshold
@@ -264,12 +266,16 @@ def corroborate(
 
 
 def _distinct(facts: Iterable[Fact]) -> tuple[Fact, ...]:
-    """One fact per statement: a sentence with two quantities is listed once, at its best rank."""
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    """One fact per statement: a sentence with two quantities is listed once, at its best rank
+    (a fact shown with the same sentence as an earlier one, all of whose sentences the earlier
+    facts already cite, says nothing new)."""
+    cited: set[Span] = set()
+    shown: set[str] = set()
     out = []
     for fact in facts:
-        key = (fact.text, fact.sources)
-        if key not in seen:
-            seen.add(key)
-            out.append(fact)
+        if fact.text in shown and set(fact.spans) <= cited:
+            continue
+        cited.update(fact.spans)
+        shown.add(fact.text)
+        out.append(fact)
     return tuple(out)

@@ -86,6 +86,13 @@ _VERBISH = re.compile(
     r"^(?:.*\s)?(?:is|was|are|were|has|had|have|said|says|navigated|announced|approved)\s+",
     re.IGNORECASE,
 )
+# "X was set / has been put / is estimated (at ...)": X is what the figure measures
+_PASSIVE = re.compile(
+    r"^(?P<subject>.*\S)\s+(?:is|was|are|were|has been|have been|had been|will be|is being)"
+    r"\s+(?:\w+ly\s+)?(?:set|put|fixed|pegged|estimated|valued|priced|capped|raised|cut"
+    r"|lowered|increased|reduced|offered|listed|assessed|placed)$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _TIME_AFTER = re.compile(
     r"^(?:(?:last|this|next|earlier|later|a|per|each|every)\s+(?:year|month|week|quarter|day)"
@@ -201,6 +208,9 @@ def _before_phrase(text: str, pos: int, limit: int) -> str:
     if m is None:
         return ""
     np = _VERBISH.sub("", m.group("np")).strip()
+    passive = _PASSIVE.match(m.group("np").strip())
+    if passive and " " not in np:
+        np = passive.group("subject")  # "His bond was set at $1 million": the bond
     np = re.sub(r"^(?:but|and|however|so|yet|the)\s+", "", np, flags=re.IGNORECASE)
     return " ".join(np.split()[-limit:])
 
