@@ -85,6 +85,37 @@ def test_pronoun_speaker_resolved(nlp: Any) -> None:
     assert text[q.speaker_span.start : q.speaker_span.end] == "he"
 
 
+def test_a_pronoun_is_not_given_to_a_person_of_the_other_gender(nlp: Any) -> None:
+    mother = (
+        "Jennifer Rivers visits the grave of her son, Tavin Price, every day.\n"
+        "\"I'm trying to be strong up here, but inside I feel dead,\" she said."
+    )
+    assert [q.speaker for q in _quotes(nlp, mother)] == ["Jennifer Rivers"]
+    mayor = (
+        "Mary Jones, the deputy mayor, spoke after the council voted to fire John Smith.\n"
+        "\"We had no choice,\" she said."
+    )
+    assert [q.speaker for q in _quotes(nlp, mayor)] == ["Mary Jones"]
+    # nobody before "he" can be a man: the speaker stays the pronoun, never a wrong name
+    (q,) = _quotes(nlp, "Ms. Alvarez met the board.\n\"We will appeal,\" he said.")
+    assert q.speaker == "he"
+    # unknown given names agree with either pronoun
+    (q,) = _quotes(nlp, "Fumio Kishida met the board.\n\"We will appeal,\" she said.")
+    assert q.speaker == "Fumio Kishida"
+
+
+def test_gender_evidence() -> None:
+    from crosswire.stages.quotes_gender import gender_of, pronoun_gender
+
+    assert pronoun_gender("She") == "f" and pronoun_gender("his") == "m"
+    assert pronoun_gender("they") is None
+    assert gender_of(name="Lane", before="the author, Mr. ") == "m"
+    assert gender_of(name="Price", before="the grave of her son, ") == "m"
+    assert gender_of(name="Rivers", before="Ms. ") == "f"
+    assert gender_of(name="Jennifer Rivers", before="") == "f"
+    assert gender_of(name="Ishiba", before="Prime Minister ") is None
+
+
 def test_title_phrase_speaker_kept(nlp: Any) -> None:
     text = (
         "The talks went well. “The president pays a lot of attention to the deficit,” said a "

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.stages.quotes_gender import gender_of, pronoun_gender
+
 __all__ = [
     "Speaker",
     "entity_at",
@@ -21,6 +23,7 @@ __all__ = [
 ]
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_REACH = 4  # named persons looked back at for a pronoun
 _POSSESSIVES = frozenset({"his", "her"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "flat", "appos"})
@@ -119,9 +122,23 @@ def noun_phrase_bounds(token: Any) -> tuple[int, int]:
 
 
 def resolve_pronoun(*, token: Any, persons: Sequence[tuple[int, int, str]]) -> str | None:
-    """The nearest named person (``(start, end, name)`` sorted by start) before ``token``."""
+    """The nearest named person (``(start, end, name)`` sorted by start) before ``token`` that
+    agrees with it ("she" is not a man the text marks as one: :mod:`quotes_gender`); None
+    when the nearest few all disagree."""
     at = bisect_right([p[1] for p in persons], token.idx)
-    return persons[at - 1][2] if at else None
+    want = pronoun_gender(token.text)
+    for k in range(at - 1, max(-1, at - 1 - _PRONOUN_REACH), -1):
+        start, _, name = persons[k]
+        if want is None or gender_of(name=name, before=_before(token.doc, start)) in (None, want):
+            return name
+    return None
+
+
+def _before(doc: Any, start: int) -> str:
+    """The few words before character ``start`` of ``doc`` (never the whole ``doc.text``,
+    which spaCy rebuilds on every access)."""
+    span = doc.char_span(max(0, start - 40), start, alignment_mode="expand")
+    return "" if span is None else span.text_with_ws
 
 
 def find_speaker(
