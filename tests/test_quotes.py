@@ -104,6 +104,19 @@ def test_a_pronoun_is_not_given_to_a_person_of_the_other_gender(nlp: Any) -> Non
     assert q.speaker == "Fumio Kishida"
 
 
+def test_one_speaker_per_quote_the_nearest_cue(nlp: Any) -> None:
+    text = (
+        "The officers finished with their call and then continued their conversation with "
+        "Mr. Smith, who told them: \u201cMy brother may be hurt. He might be dead.\u201d\n"
+        "\"I need an ambulance. My leg has been shot!\" Ann Lee cried."
+    )
+    quotes = _quotes(nlp, text, QuoteConfig())
+    by_text = {q.text: q for q in quotes}
+    assert by_text["My brother may be hurt. He might be dead."].cue == "told"
+    assert by_text["I need an ambulance. My leg has been shot!"].speaker == "Ann Lee"
+    assert len([q for q in quotes if q.text.startswith("My brother")]) == 1
+
+
 def test_gender_evidence() -> None:
     from crosswire.stages.quotes_gender import gender_of, pronoun_gender
 

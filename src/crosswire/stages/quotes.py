@@ -535,11 +535,19 @@ def extract_quotes(
     if config.indirect:
         items.extend(_unattributed(doc=prepared.doc, loose=prepared.loose, items=items,
                                    config=config, persons=prepared.persons))
-    unique: dict[tuple[int, int, int], Attribution] = {}
-    for item in items:
-        unique.setdefault((item.start, item.end, item.cue_i), item)
+    # One speaker per quoted span: the attribution whose cue is nearest the span ("... continued
+    # their conversation with Mr. Smith, who told them: '...'" is Smith's, cue "told").
+    unique: dict[tuple[int, int], Attribution] = {}
+    for item in sorted(items, key=lambda i: (_cue_distance(prepared.doc, i), i.cue_i)):
+        unique.setdefault((item.start, item.end), item)
     ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
     return tuple(_to_quote(article, item, prepared.stretches) for item in ordered)
+
+
+def _cue_distance(doc: Any, item: Attribution) -> int:
+    """Characters between an attribution's cue and its content (0 inside it)."""
+    at = doc[item.cue_i].idx if 0 <= item.cue_i < len(doc) else item.start
+    return max(0, item.start - at, at - item.end)
 
 
 def quote_candidates(

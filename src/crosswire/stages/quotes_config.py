@@ -23,6 +23,7 @@ _CUE_WORDS = """say tell state add ask write tweet post note explain argue claim
     continue recall conclude contend assert maintain predict promise vow pledge urge
     emphasize stress caution complain joke quip boast muse observe remark comment testify
     allege charge accuse estimate indicate reveal disclose shout yell scream whisper
+    cry exclaim plead beg mutter murmur
     believe think feel know hope expect fear worry agree disagree"""
 DEFAULT_CUE_LEMMAS: frozenset[str] = frozenset(_CUE_WORDS.split())
 
