@@ -294,3 +294,26 @@ def test_seed_example_raw_text_has_three_origins() -> None:
         Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))
     ]
     _check_seed(trace_lineage(articles=raw))
+
+
+def test_reports_sharing_only_a_long_quote_are_independent() -> None:
+    from crosswire.stages.lineage_align import mask_quotes
+
+    quote = (
+        '"As the manufacturer of children\'s products, safety is our top priority at Crayola,"'
+        ' the company said on its website. "Although our products are nontoxic, we do not '
+        "recommend using them to make lipstick, eyeliner or other make-up and strongly "
+        "discourage their use in that way. Our products are only intended for use on paper "
+        'and craft surfaces, never on the skin around the eyes of children or adults."'
+    )
+    masked = mask_quotes(text=quote)
+    assert len(masked) == len(quote) and "nontoxic" not in masked and "company said" in masked
+    a = Article(id="upi", text=(
+        "Art supply company Crayola is warning against the advice of beauty bloggers who "
+        "posted tutorials for using colored pencils as eyeliner.\n" + quote))
+    b = Article(id="metro", text=(
+        "Makeup fans on YouTube have been soaking crayon pencils in warm water to line their "
+        "eyes, and the maker is not amused by the trend at all.\n" + quote))
+    found = {lin.article_id: lin for lin in trace_lineage(articles=[a, b])}
+    assert found["upi"].origin is None and found["metro"].origin is None
+    assert found["upi"].origin_group != found["metro"].origin_group

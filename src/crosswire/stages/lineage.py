@@ -40,8 +40,8 @@ from crosswire.stages.lineage_align import (
     _normalise,
     align_pair,
     index_sentences,
+    mask_quotes,
     sentence_sketches,
-    strip_quotes,
 )
 from crosswire.stages.lineage_decide import DecideSettings, ReportFacts, decide_lineage, is_linked
 from crosswire.text.minhash import (
@@ -123,7 +123,7 @@ def _credit(article: Article) -> str | None:
 def _stem_pairs(sentences: tuple[SentenceSketch, ...], text: str) -> list[int]:
     out: list[int] = []
     for s in sentences:
-        stems = re.findall(r"\w+", strip_quotes(text=text[s.start : s.end]).lower())
+        stems = re.findall(r"\w+", text[s.start : s.end].lower())
         kept = [w[:5] for w in stems if w[:5] in s.stems]
         out.extend(
             xxhash.xxh3_64_intdigest(f"{x} {y}".encode())
@@ -139,12 +139,13 @@ def lineage_map(*, article: Article, config: LineageConfig) -> LineageSketch:
     params = MinHashParams(num_perm=config.num_perm, shingle=config.shingle, seed=config.seed)
     sentences = sentence_sketches(text=article.text)
     distinct = sum(1 for s in split_sentences(article.text) if _normalise(s.text))
-    bare = "\n".join(strip_quotes(text=article.text[s.start : s.end]) for s in sentences)
+    masked = mask_quotes(text=article.text)
+    bare = "\n".join(masked[s.start : s.end] for s in sentences)
     words = word_hashes(text=bare)
     grams = np.zeros(0, dtype=np.uint64)
     if len(words) >= config.verbatim_ngram:
         grams = np.unique(shingle_hashes(words=words, size=config.verbatim_ngram))
-    features = np.unique(np.array(_stem_pairs(sentences, article.text), dtype=np.uint64))
+    features = np.unique(np.array(_stem_pairs(sentences, masked), dtype=np.uint64))
     return LineageSketch(
         article_id=article.id,
         text=article.text,

@@ -28,7 +28,7 @@ __all__ = [
     "align_pair",
     "index_sentences",
     "sentence_sketches",
-    "strip_quotes",
+    "mask_quotes",
 ]
 
 _QUOTED = re.compile(
@@ -77,9 +77,12 @@ class PairEvidence:
         return len(self.matches)
 
 
-def strip_quotes(*, text: str) -> str:
-    """``text`` with quoted passages replaced by a bar (independent reports share quotes)."""
-    return _QUOTED.sub(" | ", text)
+def mask_quotes(*, text: str) -> str:
+    """``text`` with each quoted passage blanked out (a bar, then spaces: offsets kept), since
+    independent reports share quotes: reports that share only a speaker's words are not
+    copies of each other. Run on a whole article, so that every sentence of a quote running
+    over several is blanked, not only the ones holding a quotation mark."""
+    return _QUOTED.sub(lambda m: "|" + " " * (len(m.group()) - 1), text)
 
 
 def _normalise(text: str) -> str:
@@ -110,12 +113,13 @@ def sentence_sketches(*, text: str) -> tuple[SentenceSketch, ...]:
     """Sketches of the distinct sentences of ``text`` (a repeated sentence is kept once)."""
     out = []
     seen: set[str] = set()
+    masked = mask_quotes(text=text)
     for sent in split_sentences(text):
         norm = _normalise(sent.text)
         if not norm or norm in seen:
             continue
         seen.add(norm)
-        bare = strip_quotes(text=sent.text)
+        bare = masked[sent.start : sent.end]
         bare_norm = _normalise(bare)
         fingerprint = 0
         if cjk_word_count(bare_norm) >= _MIN_VERBATIM_WORDS:
