@@ -146,15 +146,16 @@ def shape_factor(
 ) -> float:
     """1.0 for a plain declarative sentence, ``penalty`` per oddity, 0.0 for non-sentences.
 
-    Fragments, over-long run-ons, bullets and lines carrying links are never chosen;
+    Fragments, over-long run-ons, bullets, lines carrying links and lines ending in a colon
+    are never chosen;
     questions, lines without a closing punctuation mark (headings, captions), shouting
     and slash-separated header runs are scaled down.
     """
     text = cand.text
     if cand.words < min_words or cand.words > max_words or not cand.terms:
         return 0.0
-    if _BULLET.match(text) or _LINK.search(text):
-        return 0.0
+    if _BULLET.match(text) or _LINK.search(text) or text.rstrip().endswith(":"):
+        return 0.0  # a line ending in a colon announces what follows ("I DARE YOU TO STALK ME:")
     factor = 1.0
     if text.rstrip().endswith("?"):
         factor *= penalty
