@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -226,15 +227,15 @@ def _cmd_facts(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     try:
         data = json.loads(Path(args.brief).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON or UTF-8
         print(f"crosswire verify: cannot read {args.brief}: {exc}", file=sys.stderr)
         return 2
-    briefs = data if isinstance(data, list) else [data]
+    briefs = data if isinstance(data, list) and data else [data]
     failures = [(i, f) for i, b in enumerate(briefs) for f in verify_brief(b)]
     for i, failure in failures:
         print(f"brief {i}: {failure.where}: {failure.problem}")
     if failures:
-        print(f"crosswire verify: {len(failures)} failing citation(s)", file=sys.stderr)
+        print(f"crosswire verify: {len(failures)} failure(s)", file=sys.stderr)
         return 1
     print("crosswire verify: every span checks out", file=sys.stderr)
     return 0
@@ -263,9 +264,28 @@ _COMMANDS = {
 }
 
 
+def _unwritable(path: str | None) -> str | None:
+    """Why ``-o path`` cannot be written (checked before any work is done), or None."""
+    if not path or path == "-":
+        return None
+    target = Path(path)
+    if target.is_dir():
+        return "it is a directory"
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return f"no folder {str(folder)!r}"
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return "permission denied"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``crosswire`` console script; returns the exit status."""
     args = build_parser().parse_args(argv)
+    unwritable = _unwritable(getattr(args, "output", None))
+    if unwritable:
+        print(f"crosswire: error: cannot write {args.output}: {unwritable}", file=sys.stderr)
+        return 2
     try:
         handler = _COMMANDS.get(args.command) or args.store_handlers[args.command]
         return int(handler(args))

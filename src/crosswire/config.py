@@ -101,6 +101,20 @@ def _coerce(*, table: str, key: str, current: Any, annotation: str, value: Any) 
     return value
 
 
+_MAX_COUNT = 1 << 40  # no size, count or byte limit in crosswire is meant to go beyond this
+
+
+def _check_count(*, table: str, key: str, current: Any, value: Any) -> None:
+    """Whole-number settings are sizes, counts and limits: one whose default is positive must
+    stay positive (``num_perm = 0`` would fail deep inside a stage), none may be negative,
+    and none may be astronomically large."""
+    if isinstance(current, bool) or not isinstance(current, int) or not isinstance(value, int):
+        return
+    low = 1 if current >= 1 and "seed" not in key else 0
+    if not low <= value <= _MAX_COUNT:
+        raise ConfigError(f"[{table}] {key} = {value!r}: must be within {low}..{_MAX_COUNT}")
+
+
 def replace_setting(*, config: Config, table: str, key: str, value: Any) -> Config:
     """A copy of ``config`` with one stage setting changed, checked like the TOML loader."""
     names = {f.name for f in dataclasses.fields(config)}
@@ -114,6 +128,7 @@ def replace_setting(*, config: Config, table: str, key: str, value: Any) -> Conf
         table=table, key=key, current=getattr(stage, key), annotation=str(fields[key].type),
         value=value,
     )
+    _check_count(table=table, key=key, current=getattr(stage, key), value=new_value)
     try:
         changed = dataclasses.replace(stage, **{key: new_value})
     except ValueError as exc:  # a stage config's own range check
@@ -128,7 +143,7 @@ def load_config(*, path: Path | None = None) -> Config:
         return config
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read config {path}: {exc}") from exc
     for table, values in sorted(data.items()):
         if not isinstance(values, dict):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from crosswire.models import RawDocument, Rejection
 
@@ -21,6 +22,7 @@ __all__ = [
     "doc_from_mapping",
     "looks_binary",
     "read_capped",
+    "read_upto",
     "stem_of",
 ]
 
@@ -125,14 +127,40 @@ def read_capped(path: Path, *, limit: int) -> bytes | None:
     """The bytes of ``path`` (gunzipped for .gz), or None when over ``limit``."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as handle:
-        data = handle.read(limit + 1)
+        data = read_upto(handle, limit + 1)
     return None if len(data) > limit else data
 
 
+def read_upto(handle: IO[bytes] | gzip.GzipFile, size: int) -> bytes:
+    """At most ``size`` bytes of ``handle``, read in chunks: ``read(size)`` reserves the whole
+    size up front, which fails for a large limit however small the file."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < size:
+        chunk = handle.read(min(1 << 24, size - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_string(text: str) -> str:
+    """``text`` with lone surrogates (a JSON escape like ``\\ud800`` with no pair: no
+    character at all, and unwritable as UTF-8) replaced by U+FFFD."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _text(value: Any) -> str | None:
-    if value is None:
+    """A metadata field as text: strings and numbers are taken, anything else is absent."""
+    if value is None or isinstance(value, (bool, dict, list)):
         return None
-    text = str(value).strip()
+    text = clean_string(str(value)).strip()
     return text or None
 
 
@@ -156,6 +184,8 @@ def doc_from_mapping(
         text = None
     if not isinstance(html, str) or not html.strip():
         html = None
+    text = clean_string(text) if text is not None else None
+    html = clean_string(html) if html is not None else None
     if text is None and html is None:
         message = f"no {fields.text!r} or {fields.html!r} field with text"
         return Rejection(doc_id, "no-text", message, origin)

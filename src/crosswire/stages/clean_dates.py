@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 __all__ = ["DATE_PATTERN", "date_from_url", "parse_date"]
@@ -34,9 +35,10 @@ def _ymd(year: int, month: int, day: int | None) -> str | None:
         return None
     if day is None:
         return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= 31:
+    try:
+        return dt.date(year, month, day).isoformat()  # 2025-02-30 is no date
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _month_number(word: str) -> int | None:

@@ -87,6 +87,8 @@ class ClusterConfig:
     embedding_floor: float = 0.3  # embedding cosines at or below this count as zero
 
     def __post_init__(self) -> None:
+        if self.linkage not in ("centroid", "average", "hybrid"):
+            raise ValueError(f"linkage must be centroid, average or hybrid, not {self.linkage!r}")
         if self.embedding_terms < 1:
             raise ValueError("embedding_terms must be at least 1")
         if not 0.0 <= self.embedding_min_lexical <= 1.0:

@@ -142,11 +142,29 @@ def add_documents(
 def derived_key(*, config: Config) -> str:
     """Changes when crosswire's version or any setting that shapes stories or briefs changes."""
     parts = [__version__] + [
-        f"{f.name}={getattr(config, f.name)!r}"
+        f"{f.name}={_stable_repr(getattr(config, f.name))}"
         for f in dataclasses.fields(config)
         if f.name != "ingest"
     ]
     return _sha("\n".join(parts))[:32]
+
+
+def _stable_repr(value: Any) -> str:
+    """``repr`` that is the same in every process: sets (whose order follows the string hash
+    seed) are written sorted, so a re-run with the same settings re-briefs nothing."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        inner = ", ".join(
+            f"{f.name}={_stable_repr(getattr(value, f.name))}" for f in dataclasses.fields(value)
+        )
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(_stable_repr(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_stable_repr(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = sorted((_stable_repr(k), _stable_repr(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    return repr(value)
 
 
 def story_fingerprint(*, story: Story, hashes: dict[str, str], key: str) -> str:
