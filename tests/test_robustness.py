@@ -126,3 +126,23 @@ def test_the_store_key_of_the_settings_is_the_same_in_every_process() -> None:
                               check=True, env=env, cwd=ROOT)
         keys.add(done.stdout.strip())
     assert len(keys) == 1
+
+
+def test_an_earlier_stage_error_record_passes_through_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "stage1.jsonl"
+    rows = [GOOD, {"id": "good", "error": "duplicate-id", "message": "id 'good' was already read",
+                   "origin": "in.jsonl:2"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    records = _read(path)
+    assert _reasons(records) == [("good", None), ("good", "duplicate-id")]
+    assert isinstance(records[1], Rejection) and records[1].origin == "in.jsonl:2"
+
+
+def test_a_query_of_a_missing_store_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "typo.db"
+    for command in (["stories"], ["search", "Ishiba"], ["show", "s-1"]):
+        assert main([*command, "--db", str(db)]) == 2
+    assert "no store at" in capsys.readouterr().err
+    assert not db.exists()

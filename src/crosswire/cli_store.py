@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from crosswire.store.sqlite import BRIEF_FORMATS, DB_ENV, Store, default_db_path, open_store
+from crosswire.store.sqlite import (
+    BRIEF_FORMATS,
+    DB_ENV,
+    Store,
+    StoreError,
+    default_db_path,
+    open_store,
+)
 
 __all__ = ["add_store_commands"]
 
@@ -36,8 +43,13 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(args: argparse.Namespace, *, readonly: bool = False) -> Store:
-    return open_store(path=default_db_path(flag=args.db), readonly=readonly)
+def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The store of ``--db``; only ``ingest`` creates one (a query of a mistyped path must
+    say so, not answer from a new empty store)."""
+    path = default_db_path(flag=args.db)
+    if not create and not path.exists():
+        raise StoreError(f"no store at {path}: run `crosswire ingest --db {path} PATH...` first")
+    return open_store(path=path)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -50,7 +62,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and done % 500 < args.batch_size:
             print(f"crosswire: {done} reports read", file=sys.stderr)
 
-    with _open(args) as store:
+    with _open(args, create=True) as store:
         report = ingest_paths(
             store=store, paths=args.paths, config=config, batch_size=args.batch_size,
             on_commit=progress,

@@ -187,6 +187,10 @@ def doc_from_mapping(
     text = clean_string(text) if text is not None else None
     html = clean_string(html) if html is not None else None
     if text is None and html is None:
+        if isinstance(record.get("error"), str):  # an earlier stage's error record, passed on
+            message = _text(record.get("message")) or ""
+            where = _text(record.get("origin")) or origin
+            return Rejection(doc_id, record["error"], message, where)
         message = f"no {fields.text!r} or {fields.html!r} field with text"
         return Rejection(doc_id, "no-text", message, origin)
     return RawDocument(
