@@ -30,11 +30,8 @@ __all__ = [
 # Chinese and Japanese are written without spaces: a run of their characters counts as its
 # overlapping character pairs (the usual index terms for CJK text); any other script's words
 # are words.
-_LETTER = rf"(?![{CJK}])[^\W\d_]"
-_INNER = rf"(?:(?![{CJK}])\w)"
-_TOKEN = re.compile(
-    rf"(?P<cjk>[{CJK}]+)|{_LETTER}{_INNER}*(?:['\u2019.-]{_INNER}+)*|\d{{4}}"
-)
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:['\u2019.-]\w+)*|\d{4}")
+_CJK_SPLIT = re.compile(f"([{CJK}]+)")
 _ENDS = re.compile(r"[.!?\n]")  # a gap holding one of these starts a new sentence
 _EXTRA_WORDS = (
     """also one two would could new like get got may might us mr mrs ms year years last first
@@ -63,6 +60,18 @@ def _norm_token(token: str) -> str | None:
     return low
 
 
+def _add_cjk(counts: dict[str, float], token: str, *, weight: float) -> None:
+    """A token holding Chinese or Japanese: each run of those characters counts as its
+    overlapping character pairs, any other part as a word."""
+    for k, part in enumerate(_CJK_SPLIT.split(token)):
+        if k % 2:  # a CJK run
+            for i in range(len(part) - 1):
+                pair = part[i : i + 2]
+                counts[pair] = counts.get(pair, 0.0) + weight
+        elif part and (term := _norm_token(part)) is not None:
+            counts[term] = counts.get(term, 0.0) + weight
+
+
 def _add_text(
     counts: dict[str, float], text: str, *, weight: float, weights: TermWeights
 ) -> None:
@@ -74,11 +83,9 @@ def _add_text(
         if initial:
             previous = None
         token = m.group()
-        if m.group("cjk"):
+        if not token.isascii() and _CJK_SPLIT.search(token):
             previous = None
-            for k in range(len(token) - 1):
-                pair = token[k : k + 2]
-                counts[pair] = counts.get(pair, 0.0) + weight
+            _add_cjk(counts, token, weight=weight)
             continue
         term = _norm_token(token)
         capital = token[0].isupper()
