@@ -89,6 +89,16 @@ def test_one_figure_told_shorter_is_the_same_fact() -> None:
     assert [f.sources for f in found.facts if "reward" in f.text] == [("c",)]
 
 
+def test_two_ages_of_one_person_are_a_discrepancy() -> None:
+    a = Article(id="a", text="Cardell Hayes, 28, was charged with murder on Sunday.")
+    b = Article(id="b", text="Police said Cardell Hayes, 29, fired several shots.")
+    c = Article(id="c", text="Will Smith, 34, was a defensive end for the Saints.")
+    found = _run([a, b, c], {"a": "a", "b": "b", "c": "c"})
+    assert [(d.about, tuple(v.text for v in d.values)) for d in found.discrepancies] == [
+        ("age of Cardell Hayes", ("28", "29"))
+    ]
+
+
 def test_a_sentence_is_listed_once() -> None:
     # two figures of one sentence: the second fact cites nothing the first does not
     a = Article(id="a", text="Police found 150 passports from 10 countries in the raid.")

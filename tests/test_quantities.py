@@ -6,13 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.models import Article
+from crosswire.models import Article, Quantity
 from crosswire.stages.quantities import QuantityConfig, extract_quantities, number_precision
 
 
 def _one(text: str) -> list[tuple[str, float, str]]:
     found = extract_quantities(article=Article(id="a", text=text))
     return [(q.text, q.value, q.unit) for q in found]
+
+
+def _all(text: str) -> list[Quantity]:
+    return list(extract_quantities(article=Article(id="t", text=text)))
 
 
 @pytest.mark.parametrize(
@@ -47,6 +51,17 @@ def test_quantity_table(text: str, expected: list[tuple[str, float, str]]) -> No
     assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
     for (_, value, _), (_, want, _) in zip(got, expected, strict=True):
         assert value == pytest.approx(want)
+
+
+def test_ages_of_named_people() -> None:
+    from crosswire.stages.quantities import AGE
+
+    text = ("Cardell Hayes, 28, was arrested. Police said 29-year-old Cardell Hayes fired. "
+            "On February 7, 2025, Smith, 34, and his wife Racquel, 33, were shot. "
+            "The Lakers, 102, lost to a 4-year-old record.")
+    ages = [(q.text, q.value, q.measured) for q in _all(text) if q.unit == AGE]
+    assert ages == [("28", 28.0, "age of Cardell Hayes"), ("29", 29.0, "age of Cardell Hayes"),
+                    ("34", 34.0, "age of Smith"), ("33", 33.0, "age of Racquel")]
 
 
 @pytest.mark.parametrize(

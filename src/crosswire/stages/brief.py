@@ -19,6 +19,7 @@ from crosswire.models import (
     SummarySentence,
     TimelineEvent,
 )
+from crosswire.stages.quantities import AGE
 from crosswire.text.tokens import content_words
 
 __all__ = [
@@ -144,7 +145,11 @@ def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
         story=parts.story.id,
         sources=tuple(sources),
         summary=parts.summary,
-        facts=parts.facts[: config.max_facts],
+        # a person's age is checked across sources (a discrepancy when they differ), but it
+        # is not one of the story's key figures
+        facts=tuple(
+            f for f in parts.facts if f.quantity is None or f.quantity.unit != AGE
+        )[: config.max_facts],
         quotes=_brief_quotes(parts=parts, config=config),
         entities=parts.entities[: config.max_entities],
         timeline=parts.timeline[: config.max_timeline],

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from crosswire.models import Article, Quantity, Span
 from crosswire.text.sentences import SentenceSpan, split_sentences
 
-__all__ = ["QuantityConfig", "extract_quantities", "number_precision"]
+__all__ = ["AGE", "QuantityConfig", "extract_quantities", "number_precision"]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORD = r"trillion|billion|million|thousand"
@@ -108,6 +108,7 @@ class QuantityConfig:
     money: bool = True
     percent: bool = True
     counts: bool = True
+    ages: bool = True  # "Cardell Hayes, 28," and "28-year-old Cardell Hayes": unit AGE
     max_measured_words: int = 10
 
 
@@ -117,6 +118,7 @@ class _Hit:
     end: int
     value: float
     unit: str
+    measured: str | None = None  # known from the pattern (whose age), else found around it
 
 
 def number_precision(text: str) -> float:
@@ -178,6 +180,36 @@ def _count_hits(text: str) -> list[_Hit]:
     return hits
 
 
+AGE = "age"  # the unit of a person's age in years
+_NAME_WORD = r"[A-Z][\w'\u2019-]+"
+_AGE_AFTER = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),\s(?P<num>\d{{1,3}}),(?!\s*\d)"
+)
+_AGE_BEFORE = re.compile(
+    rf"\b(?P<num>\d{{1,3}})-year-old\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+
+
+def _age_hits(text: str) -> list[_Hit]:
+    """A person's age: "Cardell Hayes, 28, was ..." and "28-year-old Cardell Hayes"; the
+    measured phrase is the name, so two reports giving one person two ages conflict."""
+    hits = []
+    for pattern in (_AGE_AFTER, _AGE_BEFORE):
+        for m in pattern.finditer(text):
+            name, value = m.group("name"), int(m.group("num"))
+            if not 0 < value < 120 or _MONTHS.match(name.split()[-1]):
+                continue  # "February 7, 2025" is a date
+            if pattern is _AGE_AFTER and name.split()[0] in _SENTENCE_STARTERS:
+                continue
+            hits.append(
+                _Hit(m.start("num"), m.end("num"), float(value), AGE, measured=f"age of {name}")
+            )
+    return hits
+
+
+_SENTENCE_STARTERS = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "But", "And"})
+
+
 def _after_phrase(text: str, pos: int, limit: int) -> str:
     """The noun phrase right after a quantity, up to punctuation or a clause word."""
     rest = text[pos:]
@@ -234,6 +266,8 @@ def _sentence_hits(sentence: str, config: QuantityConfig) -> list[_Hit]:
         hits.extend(_money_hits(sentence))
     if config.percent:
         hits.extend(_percent_hits(sentence))
+    if config.ages:
+        hits.extend(_age_hits(sentence))
     if config.counts:
         taken = [(h.start, h.end) for h in hits]
         for h in _count_hits(sentence):
@@ -258,6 +292,8 @@ def _quantities_in(
         gap = sent.text[previous.span.end - sent.start : hit.start] if previous else ""
         if previous is not None and re.fullmatch(r"\s*\(\s*", gap):
             measured = previous.measured  # a conversion in brackets measures the same thing
+        elif hit.measured is not None:
+            measured = hit.measured
         else:
             measured = _measured(sent.text, hit.start, hit.end, config)
         q = Quantity(
