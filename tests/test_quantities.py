@@ -58,10 +58,11 @@ def test_ages_of_named_people() -> None:
 
     text = ("Cardell Hayes, 28, was arrested. Police said 29-year-old Cardell Hayes fired. "
             "On February 7, 2025, Smith, 34, and his wife Racquel, 33, were shot. "
-            "The Lakers, 102, lost to a 4-year-old record.")
+            "The Lakers, 102, lost to a 4-year-old record. Held: Kevin Johnson, 24; Ann Lee, 30.")
     ages = [(q.text, q.value, q.measured) for q in _all(text) if q.unit == AGE]
     assert ages == [("28", 28.0, "age of Cardell Hayes"), ("29", 29.0, "age of Cardell Hayes"),
-                    ("34", 34.0, "age of Smith"), ("33", 33.0, "age of Racquel")]
+                    ("34", 34.0, "age of Smith"), ("33", 33.0, "age of Racquel"),
+                    ("24", 24.0, "age of Kevin Johnson"), ("30", 30.0, "age of Ann Lee")]
 
 
 @pytest.mark.parametrize(

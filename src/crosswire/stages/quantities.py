@@ -183,7 +183,7 @@ def _count_hits(text: str) -> list[_Hit]:
 AGE = "age"  # the unit of a person's age in years
 _NAME_WORD = r"[A-Z][\w'\u2019-]+"
 _AGE_AFTER = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),\s(?P<num>\d{{1,3}}),(?!\s*\d)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}),\s(?P<num>\d{{1,3}})(?:[,;]|\.(?=\s|$))(?!\s*\d)"
 )
 _AGE_BEFORE = re.compile(
     rf"\b(?P<num>\d{{1,3}})-year-old\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
