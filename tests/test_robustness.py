@@ -146,3 +146,17 @@ def test_a_query_of_a_missing_store_says_so_and_creates_nothing(
         assert main([*command, "--db", str(db)]) == 2
     assert "no store at" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_a_stage_reading_the_extract_output_gives_what_it_gives_on_the_raw_files(
+    tmp_path: Path,
+) -> None:
+    seeds = str(ROOT / "examples" / "ishiba-visit")
+    extracted, again = tmp_path / "x.jsonl", tmp_path / "x2.jsonl"
+    assert main(["extract", seeds, "-o", str(extracted)]) == 0
+    assert main(["extract", str(extracted), "-o", str(again)]) == 0
+    assert again.read_text(encoding="utf-8") == extracted.read_text(encoding="utf-8")
+    direct, chained = tmp_path / "l1.jsonl", tmp_path / "l2.jsonl"
+    assert main(["lineage", seeds, "-o", str(direct)]) == 0
+    assert main(["lineage", str(extracted), "-o", str(chained)]) == 0
+    assert chained.read_text(encoding="utf-8") == direct.read_text(encoding="utf-8")

@@ -54,6 +54,9 @@ class RawDocument:
     site: str | None = None
     published: str | None = None
     origin: str = ""  # where it was read from: path, path:line, URL
+    # A record crosswire has already cleaned (one stage's output read by the next): taken as
+    # it is, so its removed segments, author, dateline and attribution are not lost.
+    cleaned: Article | None = None
 
 
 @dataclass(frozen=True, slots=True)

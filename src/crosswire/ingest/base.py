@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from crosswire.models import RawDocument, Rejection
+from crosswire.models import Article, RawDocument, Rejection, RemovedSegment
 
 if TYPE_CHECKING:
     import httpx
@@ -202,5 +202,29 @@ def doc_from_mapping(
         site=_text(record.get(fields.site)),
         published=_text(record.get(fields.published)),
         origin=origin,
+        cleaned=_already_cleaned(record, doc_id=doc_id, text=text) if html is None else None,
+    )
+
+
+def _already_cleaned(record: dict[str, Any], *, doc_id: str, text: str | None) -> Article | None:
+    """The Article of a record that ``crosswire extract`` (or a later stage) wrote: it has the
+    list of what cleaning removed, and its text is the cleaned text; None for any other
+    record, or one whose fields do not have that output's types."""
+    removed, flags = record.get("removed"), record.get("flags", [])
+    if text is None or not isinstance(removed, list) or not isinstance(flags, list):
+        return None
+    segments = []
+    for item in removed:
+        if not (isinstance(item, dict) and isinstance(item.get("reason"), str)
+                and isinstance(item.get("text"), str)):
+            return None
+        segments.append(RemovedSegment(item["reason"], clean_string(item["text"])))
+    return Article(
+        id=doc_id, text=text, title=_text(record.get("title")), url=_text(record.get("url")),
+        site=_text(record.get("site")), published=_text(record.get("published")),
+        published_source=_text(record.get("published_source")),
+        language=_text(record.get("language")), author=_text(record.get("author")),
+        dateline=_text(record.get("dateline")), attribution=_text(record.get("attribution")),
+        removed=tuple(segments), flags=tuple(str(f) for f in flags if isinstance(f, str)),
     )
 

@@ -269,6 +269,8 @@ def _is_headline(raw: str, title: str | None) -> bool:
 def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Article | Rejection:
     """Clean one raw document into an Article, or say why it cannot be used."""
     config = config or CleanConfig()
+    if doc.cleaned is not None:
+        return doc.cleaned
     raw = doc.html if doc.html is not None else doc.text
     if raw is None or not raw.strip():
         return Rejection(doc.id, "empty", "the document has no text", doc.origin)
