@@ -25,12 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from crosswire.models import Article
-from crosswire.stages.cluster import (
-    ClusterConfig,
-    cluster_incremental,
-    cluster_map,
-    cluster_reduce,
-)
+from crosswire.stages.cluster import ClusterConfig, cluster_incremental, cluster_map, cluster_reduce
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 START = date(2025, 1, 1)

@@ -156,7 +156,7 @@ def trafilatura_alone(html: str | bytes, url: str | None) -> str:
 def _crosswire(html: str | bytes, url: str | None, *, precision: bool) -> str:
     from crosswire.models import Article, RawDocument
     from crosswire.stages.clean import CleanConfig, clean_document
-    from crosswire.stages.clean_html import decode_html
+    from crosswire.stages.clean.html import decode_html
 
     text = decode_html(html) if isinstance(html, bytes) else html
     config = CleanConfig(html_favor_precision=precision)

@@ -28,12 +28,15 @@ from typing import Any
 
 from crosswire.models import Article
 from crosswire.nlp import load_nlp
-from crosswire.stages.corroborate import corroborate
-from crosswire.stages.dates import check_publication_date, extract_story_dates
-from crosswire.stages.entities import extract_entities
-from crosswire.stages.quantities import extract_quantities
+from crosswire.stages.facts import (
+    build_timeline,
+    check_publication_date,
+    corroborate,
+    extract_entities,
+    extract_quantities,
+    extract_story_dates,
+)
 from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
-from crosswire.stages.timeline import build_timeline
 from crosswire.text.normalize import normalize_whitespace
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

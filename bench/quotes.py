@@ -3,7 +3,7 @@
     python bench/quotes.py                      # train and dev, all articles
     python bench/quotes.py --split train --limit 100
     python bench/quotes.py --cache /tmp/polnear-parses  # parse once, reuse (speed = no parse)
-    python bench/quotes.py --learn src/crosswire/stages/quotes_lexicon.py   # relearn on train
+    python bench/quotes.py --learn src/crosswire/stages/quotes/lexicon.py   # relearn on train
 
 Metric (defined here, computed by this script only):
 
@@ -51,7 +51,7 @@ from typing import Any
 
 from crosswire.models import Article, Quote
 from crosswire.nlp import load_nlp
-from crosswire.stages.quotes import (
+from crosswire.stages.quotes.extract import (
     QuoteConfig,
     extract_quotes,
     parse_paragraphs,
@@ -272,7 +272,7 @@ def write_lexicon(out: Path, learned: Sequence[str], rejected: Sequence[str], no
         "``bench/quotes.py --learn``.\n"
         "\n"
         f"{note}\n"
-        "Regenerate deliberately; the hand lexicons of :mod:`crosswire.stages.quotes_config`\n"
+        "Regenerate deliberately; the hand lexicons of :mod:`crosswire.stages.quotes.config`\n"
         'apply to keys listed in neither set.\n"""\n\n'
         "from __future__ import annotations\n\n"
         '__all__ = ["LEARNED_CUES", "REJECTED_CUES"]\n\n'

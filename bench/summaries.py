@@ -7,10 +7,10 @@ list of raw scraped articles, paragraphs separated by " \\n \\n "; ``summary`` i
 editor-written reference).
 
 Protocol (the same for every system):
-- every raw document is cleaned with crosswire.stages.clean.clean_document when importable
+- every raw document is cleaned with crosswire.stages.clean.document.clean_document when importable
   (else a trivial fallback: one stripped non-empty line per paragraph); every system sees
   the same cleaned articles and the same sentence splitter (crosswire.text.split_sentences);
-- origin groups for crosswire: crosswire.stages.lineage.trace_lineage when importable, else
+- origin groups for crosswire: crosswire.stages.lineage.trace.trace_lineage when importable, else
   every document its own origin;
 - length: N = number of whitespace words of the reference summary; every system's output
   is joined with spaces and cut to its first N whitespace words. Baselines take their
@@ -74,7 +74,7 @@ def _cleaner() -> tuple[str, Callable[[RawDocument], Article | None]]:
         result = clean_document(doc=doc)
         return result if isinstance(result, Article) else None
 
-    return "crosswire.stages.clean", clean
+    return "crosswire.stages.clean.document", clean
 
 
 ORIGINS = "lineage"  # or "identity": every document its own origin (--origins)
@@ -90,7 +90,7 @@ def _origin_groups(articles: Sequence[Article]) -> tuple[str, dict[str, str]]:
     lineages = trace_lineage(articles=articles)
     groups = {a.id: a.id for a in articles}
     groups.update({lin.article_id: lin.origin_group for lin in lineages})
-    return "crosswire.stages.lineage", groups
+    return "crosswire.stages.lineage.trace", groups
 
 
 def load(path: Path, limit: int | None) -> list[Cluster]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from crosswire.models import Article, RawDocument
 from crosswire.stages.clean import CleanConfig, clean_document
-from crosswire.stages.clean_html import BodyOptions, extract_body, extract_html, parse_html
-from crosswire.stages.clean_lead import recover_lead
+from crosswire.stages.clean.html import BodyOptions, extract_body, extract_html, parse_html
+from crosswire.stages.clean.lead import recover_lead
 
 LEAD = (
     "The city council approved a new budget on Tuesday after a long debate, funding schools, "

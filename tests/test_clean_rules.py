@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from crosswire.models import Article, RawDocument, Rejection
 from crosswire.stages.clean import CleanConfig, clean_document
-from crosswire.stages.clean_dates import date_from_url, parse_date
-from crosswire.stages.clean_header import credit_attribution, read_head
-from crosswire.stages.clean_lang import detect_language
-from crosswire.stages.clean_rules import junk_reason
+from crosswire.stages.clean.dates import date_from_url, parse_date
+from crosswire.stages.clean.header import credit_attribution, read_head
+from crosswire.stages.clean.lang import detect_language
+from crosswire.stages.clean.rules import junk_reason
 
 BODY = (
     "The city council voted on Tuesday to approve the new budget after a long debate.\n"
@@ -284,7 +284,7 @@ def test_nothing_is_dropped_silently(lines: list[str]) -> None:
 
 
 def test_read_meta_from_head() -> None:
-    from crosswire.stages.clean_meta import read_meta
+    from crosswire.stages.clean.meta import read_meta
 
     page = (
         "<html><head><title>Budget passes &amp; more | X News</title>"

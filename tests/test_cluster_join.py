@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crosswire.models import Article
 from crosswire.stages.cluster import ClusterConfig, cluster_articles
-from crosswire.stages.cluster_refine import RefineSettings, merge_centroids
+from crosswire.stages.cluster.refine import RefineSettings, merge_centroids
 from tests.test_segment import OFF, ON
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crosswire.models import Article
-from crosswire.stages.cluster import ClusterConfig, cluster_articles
-from crosswire.stages.segment import SegmentConfig, find_off_topic
+from crosswire.stages.cluster import ClusterConfig, SegmentConfig, cluster_articles, find_off_topic
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
 OFF_TOPIC = (

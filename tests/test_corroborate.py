@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 
 from crosswire.models import Article
-from crosswire.stages.corroborate import Corroboration, CorroborationConfig, corroborate
-from crosswire.stages.quantities import extract_quantities
+from crosswire.stages.facts import (
+    Corroboration,
+    CorroborationConfig,
+    corroborate,
+    extract_quantities,
+)
 from tests.test_dates import seed_articles
 
 S000, S001, S002, S003, S004 = (

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosswire.models import Article, RawDocument
-from crosswire.stages.dates import (
+from crosswire.stages.facts.dates import (
     INCONSISTENT_DATE_FLAG,
     DateConfig,
     check_publication_date,

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from crosswire.models import Article, Entity
-from crosswire.stages.entities import EntityConfig, canonical_namer, extract_entities
+from crosswire.stages.facts import EntityConfig, canonical_namer, extract_entities
 from tests.test_dates import seed_articles
 
 

@@ -10,12 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosswire.models import Article, Lineage
-from crosswire.stages.lineage import (
-    LineageConfig,
-    lineage_map,
-    lineage_reduce,
-    trace_lineage,
-)
+from crosswire.stages.lineage import LineageConfig, lineage_map, lineage_reduce, trace_lineage
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
 
@@ -297,7 +292,7 @@ def test_seed_example_raw_text_has_three_origins() -> None:
 
 
 def test_reports_sharing_only_a_long_quote_are_independent() -> None:
-    from crosswire.stages.lineage_align import mask_quotes
+    from crosswire.stages.lineage.align import mask_quotes
 
     quote = (
         '"As the manufacturer of children\'s products, safety is our top priority at Crayola,"'

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosswire.models import Article, Quantity
-from crosswire.stages.quantities import QuantityConfig, extract_quantities, number_precision
+from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities, number_precision
 
 
 def _one(text: str) -> list[tuple[str, float, str]]:
@@ -54,7 +54,7 @@ def test_quantity_table(text: str, expected: list[tuple[str, float, str]]) -> No
 
 
 def test_ages_of_named_people() -> None:
-    from crosswire.stages.quantities import AGE
+    from crosswire.stages.facts.quantities import AGE
 
     text = ("Cardell Hayes, 28, was arrested. Police said 29-year-old Cardell Hayes fired. "
             "On February 7, 2025, Smith, 34, and his wife Racquel, 33, were shot. "

@@ -8,9 +8,14 @@ from typing import Any
 import pytest
 
 from crosswire.models import Article, Quote, Span
-from crosswire.stages.quotes import QuoteConfig, extract_quotes, merge_quotes, quote_candidates
-from crosswire.stages.quotes_marks import quoted_stretches
-from crosswire.stages.quotes_merge import merge_quote_variants
+from crosswire.stages.quotes.extract import (
+    QuoteConfig,
+    extract_quotes,
+    merge_quotes,
+    quote_candidates,
+)
+from crosswire.stages.quotes.marks import quoted_stretches
+from crosswire.stages.quotes.merge import merge_quote_variants
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
 DIRECT = QuoteConfig(indirect=False)
@@ -118,7 +123,7 @@ def test_one_speaker_per_quote_the_nearest_cue(nlp: Any) -> None:
 
 
 def test_gender_evidence() -> None:
-    from crosswire.stages.quotes_gender import gender_of, pronoun_gender
+    from crosswire.stages.quotes.gender import gender_of, pronoun_gender
 
     assert pronoun_gender("She") == "f" and pronoun_gender("his") == "m"
     assert pronoun_gender("they") is None
@@ -215,7 +220,7 @@ def test_merge_no_speaker_quote_does_not_bridge_two_speakers() -> None:
 
 
 def test_speaker_names_that_can_be_one_person() -> None:
-    from crosswire.stages.quotes_merge import _speakers_compatible
+    from crosswire.stages.quotes.merge import _speakers_compatible
 
     def same(a: str, b: str) -> bool:
         return _speakers_compatible(a, b, canon=lambda n: n, threshold=75.0)

@@ -17,7 +17,7 @@ from crosswire.errors import ConfigError
 from crosswire.ingest import read_paths
 from crosswire.models import RawDocument, Rejection
 from crosswire.render.verify import verify_brief
-from crosswire.stages.clean_dates import parse_date
+from crosswire.stages.clean.dates import parse_date
 from tests.conftest import ROOT
 
 GOOD = {"id": "good", "text": "Japan's prime minister met the president in Washington on Friday."}

@@ -6,7 +6,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosswire.models import Article
-from crosswire.stages.segment import SegmentConfig, find_off_topic, is_heading, split_segments
+from crosswire.stages.cluster.segments import (
+    SegmentConfig,
+    find_off_topic,
+    is_heading,
+    split_segments,
+)
 
 CONFIG = SegmentConfig()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crosswire.models import Article
-from crosswire.stages.summarize import SummaryConfig, score_sentences, summarize
-from crosswire.stages.summarize_features import dangling, word_count
+from crosswire.stages.summarize.features import dangling, word_count
+from crosswire.stages.summarize.select import SummaryConfig, score_sentences, summarize
 
 # Two statements of equal length: A is one wire report copied three times, B is reported
 # by three independent outlets.

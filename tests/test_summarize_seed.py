@@ -8,7 +8,7 @@ import pytest
 
 from crosswire.models import Article, RawDocument, Span
 from crosswire.stages.summarize import SummaryConfig, summarize
-from crosswire.stages.summarize_features import word_count
+from crosswire.stages.summarize.features import word_count
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
 # The golden lineage of the seed (contracts): 002 derives from 000; 003 and 004 rewrite

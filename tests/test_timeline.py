@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crosswire.models import Article, TimelineEvent
-from crosswire.stages.dates import check_publication_date, extract_dates, extract_story_dates
-from crosswire.stages.timeline import TimelineConfig, build_timeline
+from crosswire.stages.facts import TimelineConfig, build_timeline
+from crosswire.stages.facts.dates import check_publication_date, extract_dates, extract_story_dates
 from tests.test_corroborate import GROUPS, S000, S001, S002, S003
 from tests.test_dates import seed_articles
 

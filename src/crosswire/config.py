@@ -23,16 +23,17 @@ from crosswire.errors import ConfigError
 from crosswire.ingest.base import IngestConfig
 from crosswire.stages.brief import BriefConfig
 from crosswire.stages.clean import CleanConfig
-from crosswire.stages.cluster import ClusterConfig
-from crosswire.stages.corroborate import CorroborationConfig
-from crosswire.stages.dates import DateConfig
-from crosswire.stages.entities import EntityConfig
+from crosswire.stages.cluster import ClusterConfig, SegmentConfig
+from crosswire.stages.facts import (
+    CorroborationConfig,
+    DateConfig,
+    EntityConfig,
+    QuantityConfig,
+    TimelineConfig,
+)
 from crosswire.stages.lineage import LineageConfig
-from crosswire.stages.quantities import QuantityConfig
 from crosswire.stages.quotes import QuoteConfig
-from crosswire.stages.segment import SegmentConfig
 from crosswire.stages.summarize import SummaryConfig
-from crosswire.stages.timeline import TimelineConfig
 
 __all__ = ["Config", "config_to_toml", "load_config", "replace_setting", "toml_value"]
 

@@ -38,12 +38,13 @@ from crosswire.stages.clean import clean_document
 from crosswire.stages.cluster import (
     ClusterConfig,
     ClusterSketch,
+    SegmentConfig,
+    assign_segments,
     cluster_incremental,
     cluster_map_many,
     cluster_reduce,
+    find_off_topic,
 )
-from crosswire.stages.cluster_join import assign_segments
-from crosswire.stages.segment import SegmentConfig, find_off_topic
 from crosswire.stages.story import analyse_story
 
 __all__ = ["SparkOptions", "clean_spark", "spark_session", "require_pyspark", "run_spark"]

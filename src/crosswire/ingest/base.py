@@ -118,7 +118,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    from crosswire.stages.clean_html import guess_decode
+    from crosswire.stages.clean.html import guess_decode
 
     return guess_decode(data)
 
@@ -170,7 +170,7 @@ def doc_from_mapping(
     """A RawDocument from one JSON object or CSV row, or a Rejection saying what is missing."""
     import base64
 
-    from crosswire.stages.clean_html import decode_html
+    from crosswire.stages.clean.html import decode_html
 
     doc_id = _text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crosswire.ingest.base import IngestConfig, Record, looks_binary, read_capped, stem_of
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean_html import decode_html
+from crosswire.stages.clean.html import decode_html
 
 __all__ = ["read_html_file"]
 

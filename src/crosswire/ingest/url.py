@@ -14,7 +14,7 @@ import xxhash
 from crosswire.ingest.base import IngestConfig, Record, decode_bytes, looks_binary
 from crosswire.ingest.feed import parse_feed
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean_html import decode_html
+from crosswire.stages.clean.html import decode_html
 
 if TYPE_CHECKING:
     import httpx

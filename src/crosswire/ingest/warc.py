@@ -8,7 +8,7 @@ from typing import Any
 
 from crosswire.ingest.base import IngestConfig, Record, looks_binary, stem_of
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean_html import decode_html
+from crosswire.stages.clean.html import decode_html
 
 __all__ = ["read_warc_file"]
 

@@ -19,7 +19,7 @@ from crosswire.models import (
     SummarySentence,
     TimelineEvent,
 )
-from crosswire.stages.quantities import AGE
+from crosswire.stages.facts.quantities import AGE
 from crosswire.text.tokens import content_words
 
 __all__ = [

@@ -25,14 +25,18 @@ from crosswire.models import (
     SummarySentence,
     TimelineEvent,
 )
-from crosswire.stages.corroborate import corroborate
-from crosswire.stages.dates import check_publication_date, extract_story_dates
-from crosswire.stages.entities import canonical_namer, extract_entities
+from crosswire.stages.facts import (
+    build_timeline,
+    canonical_namer,
+    check_publication_date,
+    corroborate,
+    extract_entities,
+    extract_quantities,
+    extract_story_dates,
+)
 from crosswire.stages.lineage import trace_lineage
-from crosswire.stages.quantities import extract_quantities
 from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
 from crosswire.stages.summarize import summarize
-from crosswire.stages.timeline import build_timeline
 
 __all__ = ["StoryAnalysis", "analyse_story", "strip_off_topic"]
 

@@ -1,0 +1,35 @@
+"""The clustering stage: reports in, stories out.
+
+Takes cleaned :class:`~crosswire.models.Article` records; returns
+:class:`~crosswire.models.Story` records (member ids, and the off-topic
+:class:`~crosswire.models.Segment` parts of members, which join the story they are about).
+Config: :class:`ClusterConfig` (``[cluster]``) and :class:`SegmentConfig` (``[segment]``).
+
+Corpus-wide, in two steps any backend can run: the map :func:`cluster_map_many` (per report:
+a :class:`ClusterSketch`) and an order-independent reduce, :func:`cluster_reduce` (batch) or
+:func:`cluster_incremental` (in publication order, as a stream would). Off-topic parts are
+found per story (:func:`find_off_topic`) and joined to their story by :func:`assign_segments`.
+:func:`cluster_articles` runs all of it on one machine.
+"""
+
+from crosswire.stages.cluster.batch import cluster_articles, cluster_incremental, cluster_reduce
+from crosswire.stages.cluster.config import ClusterConfig, Cohesion
+from crosswire.stages.cluster.graph import story_id
+from crosswire.stages.cluster.join import assign_segments
+from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
+from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map, cluster_map_many
+
+__all__ = [
+    "ClusterConfig",
+    "ClusterSketch",
+    "Cohesion",
+    "SegmentConfig",
+    "assign_segments",
+    "cluster_articles",
+    "cluster_incremental",
+    "cluster_map",
+    "cluster_map_many",
+    "cluster_reduce",
+    "find_off_topic",
+    "story_id",
+]

@@ -1,0 +1,38 @@
+"""The facts stage: entities, figures and dates of one story, aligned across its reports.
+
+Takes the cleaned articles of one story (with their spaCy parses for entities) and their
+origin groups; returns:
+
+* entities (:func:`extract_entities`: canonical names, types, aliases, mentions);
+* quantities per article (:func:`extract_quantities`: value, unit, what is measured);
+* dates per article (:func:`extract_story_dates`, resolved against a reference date) and
+  publication dates checked against the text (:func:`check_publication_date`);
+* facts corroborated by independent origins, and discrepancies (:func:`corroborate`);
+* the timeline (:func:`build_timeline`).
+
+Configs: :class:`EntityConfig` (``[entities]``), :class:`QuantityConfig` (``[quantities]``),
+:class:`DateConfig` (``[dates]``), :class:`CorroborationConfig` (``[corroborate]``),
+:class:`TimelineConfig` (``[timeline]``).
+"""
+
+from crosswire.stages.facts.corroborate import Corroboration, CorroborationConfig, corroborate
+from crosswire.stages.facts.dates import DateConfig, check_publication_date, extract_story_dates
+from crosswire.stages.facts.entities import EntityConfig, canonical_namer, extract_entities
+from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities
+from crosswire.stages.facts.timeline import TimelineConfig, build_timeline
+
+__all__ = [
+    "Corroboration",
+    "CorroborationConfig",
+    "DateConfig",
+    "EntityConfig",
+    "QuantityConfig",
+    "TimelineConfig",
+    "build_timeline",
+    "canonical_namer",
+    "check_publication_date",
+    "corroborate",
+    "extract_entities",
+    "extract_quantities",
+    "extract_story_dates",
+]

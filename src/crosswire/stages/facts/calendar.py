@@ -1,0 +1,283 @@
+"""Date expressions in text and their resolution against a reference date.
+
+Pure helpers for :mod:`crosswire.stages.facts.dates`: :func:`find_expressions` locates absolute
+("Feb. 7, 2025", "February 7", "in December", "2024") and relative ("Friday", "Thursday evening",
+"last month", "this week", "two years ago") expressions; :func:`resolve` turns one into
+``YYYY[-MM[-DD]]`` given a reference date and whether the clause speaks of the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["Expression", "Reference", "find_expressions", "is_future", "parse_reference", "resolve"]
+
+_MONTH_NAMES = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_YEAR = r"(?:19|20)\d{2}"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(
+        rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+    )),
+    ("dmy", re.compile(
+        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?![a-z])"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+    )),
+    ("my", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
+    ("month", re.compile(
+        rf"\b(?:(?P<mod>last|this|next|early|late|mid-|earlier in|later in|in|since|until|by"
+        rf"|on|from|through)\s+)?(?P<month>{_MONTH})(?![a-z])(?!\.?\s+[0-3]?\d\b)",
+    )),
+    ("weekday", re.compile(
+        rf"\b(?:(?P<mod>last|this|next|past|coming|on|late|early)\s+)?(?P<wd>{_WEEKDAY})"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+        re.IGNORECASE,
+    )),
+    ("deixis", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)),
+    ("unit", re.compile(
+        r"\b(?P<mod>last|this|next|past|coming|earlier this|later this)\s+"
+        r"(?P<unit>week|month|year)\b",
+        re.IGNORECASE,
+    )),
+    ("ago", re.compile(
+        r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+        re.IGNORECASE,
+    )),
+    ("year", re.compile(rf"(?<![\w$/.,-])(?P<year>{_YEAR})(?![\w%/-]|,\d|\.\d)")),
+)
+_RELATIVE_KINDS = frozenset({"weekday", "deixis", "unit", "ago"})
+_FULL_KINDS = frozenset({"iso", "mdy", "dmy"})
+_JOINER = re.compile(r"[\s,]*(?:the\s+)?")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|\u2019ll|is set to|are set to|scheduled|is expected|are expected"
+    r"|expected to|plans? to|planning|plans for|going to|upcoming|taking place|to be held|ahead of"
+    r"|to hold|finalizing|preparing)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """One date expression found in text (offsets relative to the searched text)."""
+
+    kind: str
+    start: int
+    end: int
+    fields: tuple[tuple[str, str], ...]
+
+    @property
+    def relative(self) -> bool:
+        return self.kind in _RELATIVE_KINDS or (
+            self.kind in {"mdy", "dmy", "month"} and not self.get("year")
+        )
+
+    def get(self, name: str) -> str:
+        return dict(self.fields).get(name) or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference date at the precision known: year, month and day may be missing."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def as_date(self) -> dt.date | None:
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+def parse_reference(value: str | None) -> Reference | None:
+    """``YYYY[-MM[-DD]]`` as a :class:`Reference`, or None when it is not one."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip()[:10])
+    if m is None:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        dt.date(year, int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return Reference(year, int(month) if month else None, int(day) if day else None)
+
+
+def find_expressions(text: str) -> list[Expression]:
+    """Date expressions in ``text``, longest first where they overlap, in text order."""
+    found: list[Expression] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "month" and m.group("month") == "May" and not m.group("mod"):
+                continue  # "May" alone is too often the verb
+            fields = tuple((k, v) for k, v in m.groupdict().items() if v)
+            found.append(Expression(kind, m.start(), m.end(), fields))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Expression] = []
+    for expr in found:
+        if out and expr.start < out[-1].end:
+            continue
+        out.append(expr)
+    # "Friday, Dec. 2" and "Friday evening December 2": the written date says which Friday
+    return [
+        e for k, e in enumerate(out)
+        if not (
+            e.kind == "weekday" and k + 1 < len(out) and out[k + 1].kind in _FULL_KINDS
+            and _JOINER.fullmatch(text, e.end, out[k + 1].start) is not None
+        )
+    ]
+
+
+def is_future(clause: str) -> bool:
+    """Whether a clause speaks of something still to come."""
+    return _FUTURE.search(clause) is not None
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_NAMES[word.lower().rstrip(".")[:3]]
+
+
+def _ymd(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _absolute(expr: Expression, ref: Reference | None, future: bool) -> str | None:
+    kind = expr.kind
+    if kind == "iso":
+        try:
+            return _ymd(dt.date(int(expr.get("year")), int(expr.get("mon")), int(expr.get("day"))))
+        except ValueError:
+            return None
+    if kind == "year":
+        return expr.get("year")
+    month = _month_number(expr.get("month"))
+    year = int(expr.get("year")) if expr.get("year") else None
+    if kind in {"mdy", "dmy"}:
+        day = int(expr.get("day"))
+        if year is None:
+            year = _year_for(month, day, ref, future)
+        if year is None:
+            return None
+        try:
+            return _ymd(dt.date(year, month, day))
+        except ValueError:
+            return None
+    if year is None:
+        year = _year_for_month(month, expr.get("mod").lower(), ref, future)
+    return None if year is None else _ym(year, month)
+
+
+def _year_for(month: int, day: int, ref: Reference | None, future: bool) -> int | None:
+    if ref is None:
+        return None
+    base = ref.as_date()
+    if base is None:
+        return _year_for_month(month, "", ref, future)
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            gap = (dt.date(year, month, day) - base).days
+        except ValueError:
+            continue
+        penalty = abs(gap) + (60 if (gap < 0) == future and gap != 0 else 0)
+        if best is None or penalty < best[0]:
+            best = (penalty, year)
+    return best[1] if best else None
+
+
+def _year_for_month(month: int, mod: str, ref: Reference | None, future: bool) -> int | None:
+    if ref is None:
+        return None
+    if ref.month is None:
+        return ref.year
+    if mod == "last":
+        return ref.year if month < ref.month else ref.year - 1
+    if mod == "next":
+        return ref.year if month > ref.month else ref.year + 1
+    if month == ref.month:
+        return ref.year
+    if future or mod in {"until", "by", "later in"}:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month < ref.month else ref.year - 1
+
+
+def _weekday(expr: Expression, base: dt.date, future: bool) -> str:
+    target = _WEEKDAYS.index(expr.get("wd").lower())
+    mod = expr.get("mod").lower()
+    ahead = (target - base.weekday()) % 7
+    behind = (base.weekday() - target) % 7
+    if mod == "next":
+        return _ymd(base + dt.timedelta(days=ahead or 7))
+    if mod in {"last", "past"}:
+        return _ymd(base - dt.timedelta(days=behind or 7))
+    if ahead == 0:
+        return _ymd(base)
+    if future or mod in {"this", "coming"}:
+        return _ymd(base + dt.timedelta(days=ahead))
+    return _ymd(base - dt.timedelta(days=behind))
+
+
+def _unit(unit: str, delta: int, ref: Reference) -> str | None:
+    unit = unit.lower().rstrip("s")
+    if unit == "year":
+        return f"{ref.year + delta:04d}"
+    if ref.month is None:
+        return None
+    if unit == "month":
+        return _ym(*_shift_month(ref.year, ref.month, delta))
+    base = ref.as_date()
+    if base is None:
+        return None
+    shifted = base + dt.timedelta(days=delta * (7 if unit == "week" else 1))
+    return shifted.isoformat() if unit == "day" else _ym(shifted.year, shifted.month)
+
+
+def _relative(expr: Expression, ref: Reference, future: bool) -> str | None:
+    if expr.kind == "weekday":
+        base = ref.as_date()
+        return None if base is None else _weekday(expr, base, future)
+    if expr.kind == "deixis":
+        word = expr.get("word").lower()
+        delta = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return _unit("day", delta, ref)
+    if expr.kind == "unit":
+        mod = expr.get("mod").lower()
+        delta = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
+        return _unit(expr.get("unit"), delta, ref)
+    raw = expr.get("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    return _unit(expr.get("unit"), -n, ref)
+
+
+def resolve(expr: Expression, *, reference: Reference | None, future: bool) -> str | None:
+    """``YYYY[-MM[-DD]]`` of ``expr`` against ``reference``; None when it cannot be known."""
+    if expr.kind in _RELATIVE_KINDS:
+        return None if reference is None else _relative(expr, reference, future)
+    return _absolute(expr, reference, future)

@@ -1,0 +1,152 @@
+"""Origin groups for :mod:`lineage`: which reports carry one origin, in the set or not.
+
+A group is a tree of derivations (a report and everything copied from it), joined with the
+trees of its *siblings*: linked reports, neither derived from the other (not even through
+other reports), that carry one
+origin that is not in the set (two outlets running one wire story, each with material the
+other lacks).  Siblings get no origin; what they share is their group.
+
+* Verbatim siblings share a good share (``sibling_share``) of the wording outside quotes of
+  the one with fewer words.  Merges take no part: they carry text of other groups.
+* Paraphrased siblings tell the same points in the same order in other words (two rewrites
+  of one wire report).  That evidence is weaker, so it only pairs two reports that stand
+  alone, each the other's best such partner: it never chains groups together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosswire.stages.lineage.align import PairEvidence
+
+__all__ = ["OriginGroups", "SiblingSettings", "origin_groups", "paraphrased"]
+
+
+@dataclass(frozen=True, slots=True)
+class SiblingSettings:
+    """``share``: verbatim share for verbatim siblings; the rest: :func:`paraphrased`."""
+
+    share: float
+    min_points: int
+    min_cover: float
+    min_other_cover: float
+
+
+@dataclass(frozen=True, slots=True)
+class OriginGroups:
+    """``groups[i]``: the smallest article id of report ``i``'s group; ``siblings[i]``: the
+    reports, not derived from each other, through which ``i`` joined its group."""
+
+    groups: tuple[str, ...]
+    siblings: dict[int, tuple[int, ...]]
+
+
+def paraphrased(
+    *, evidence: PairEvidence, min_points: int, min_cover: float, min_other_cover: float
+) -> bool:
+    """Whether two reports tell the same points in the same order: enough aligned sentences,
+    covering ``min_cover`` of one report and ``min_other_cover`` of the other."""
+    high, low = sorted((evidence.cover_a, evidence.cover_b), reverse=True)
+    return evidence.points >= min_points and high >= min_cover and low >= min_other_cover
+
+
+def _weak(evidence: PairEvidence, settings: SiblingSettings) -> bool:
+    return paraphrased(
+        evidence=evidence,
+        min_points=settings.min_points,
+        min_cover=settings.min_cover,
+        min_other_cover=settings.min_other_cover,
+    )
+
+
+def _find(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: list[int], pairs: Sequence[tuple[int, int]]) -> None:
+    for a, b in pairs:
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+
+def _pairings(
+    pairs: Sequence[tuple[int, int]],
+    links: dict[tuple[int, int], PairEvidence],
+    parent: list[int],
+) -> list[tuple[int, int]]:
+    """The weak pairs that may join groups: mutual best partners that both stand alone."""
+    size: dict[int, int] = {}
+    for x in range(len(parent)):
+        root = _find(parent, x)
+        size[root] = size.get(root, 0) + 1
+    best: dict[int, tuple[tuple[int, float, int], int]] = {}
+    for a, b in pairs:
+        ev = links[(a, b)]
+        strength = min(ev.cover_a, ev.cover_b)
+        for x, y in ((a, b), (b, a)):
+            key = (-ev.points, -strength, y)
+            if x not in best or key < best[x][0]:
+                best[x] = (key, y)
+    return [
+        (a, b)
+        for a, b in pairs
+        if best[a][1] == b
+        and best[b][1] == a
+        and size[_find(parent, a)] == 1
+        and size[_find(parent, b)] == 1
+    ]
+
+
+def _descends(child: int, ancestor: int, origins: dict[int, int]) -> bool:
+    """Whether ``child`` derives from ``ancestor``, directly or through other reports."""
+    seen = {child}
+    node = origins.get(child)
+    while node is not None and node not in seen:
+        if node == ancestor:
+            return True
+        seen.add(node)
+        node = origins.get(node)
+    return False
+
+
+def origin_groups(
+    *,
+    ids: Sequence[str],
+    links: dict[tuple[int, int], PairEvidence],
+    origins: dict[int, int],
+    merges: set[int],
+    settings: SiblingSettings,
+) -> OriginGroups:
+    """Groups of reports ``0 .. len(ids) - 1`` from their derivations (``origins``: child ->
+    origin) and their sibling links."""
+    verbatim, weak = [], []
+    for (a, b), ev in sorted(links.items()):
+        if a in merges or b in merges or _descends(a, b, origins) or _descends(b, a, origins):
+            continue
+        if ev.verbatim_share >= settings.share:
+            verbatim.append((a, b))
+        elif a not in origins and b not in origins and _weak(ev, settings):
+            weak.append((a, b))
+    parent = list(range(len(ids)))
+    _union(parent, sorted(origins.items()))
+    _union(parent, verbatim)
+    chosen = _pairings(weak, links, parent)
+    _union(parent, chosen)
+    smallest: dict[int, str] = {}
+    for i, article_id in enumerate(ids):
+        root = _find(parent, i)
+        if root not in smallest or article_id < smallest[root]:
+            smallest[root] = article_id
+    partners: dict[int, list[int]] = {}
+    for a, b in verbatim + chosen:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    return OriginGroups(
+        groups=tuple(smallest[_find(parent, i)] for i in range(len(ids))),
+        siblings={k: tuple(sorted(v)) for k, v in sorted(partners.items())},
+    )

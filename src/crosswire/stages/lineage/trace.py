@@ -1,0 +1,291 @@
+"""Copy lineage: which reports copy, trim, rewrite or merge which, and which are independent.
+
+Map (:func:`lineage_map`, per article, parallel-safe): a :class:`LineageSketch` with the text,
+a one-permutation MinHash signature over word shingles, sentence sketches (ordinary-wording
+stems, verbatim fingerprints), verbatim n-gram hashes outside quotes and rare-feature hashes.
+
+Reduce (:func:`lineage_reduce`, order-independent):
+
+1. sentences and n-grams found in ``boilerplate_df`` or more reports are ignored (site chrome);
+2. candidate pairs -- never all pairs -- from LSH banding of the signatures (copies, trims,
+   merges) and from an inverted index of rare features (pairs of consecutive ordinary-wording
+   stems, sentence fingerprints) shared ``min_shared_features`` times (rewrites that keep
+   hardly a phrase);
+3. each candidate pair is aligned sentence by sentence (:mod:`lineage_align`);
+4. links, direction, kind and origin groups are decided (:mod:`lineage_decide`).
+
+``Lineage.origin`` is the report in the set a report derives from (None for originals and
+for siblings: reports that share text of an origin not in the set, each with material the
+other lacks); ``origin_group`` is the smallest article id of its group (a tree of
+derivations joined with its siblings, see :mod:`lineage_groups`).  ``kind`` is one of
+original, copy, trim, rewrite, spin (repeated paragraphs, reworded), merge (all of one
+report plus parts of another) and translation (names garbled as by machine translation); a
+sibling is a copy or a rewrite of the origin that is not in the set, and its passages are
+the ones it shares with its siblings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import xxhash
+
+from crosswire.models import Article, Lineage
+from crosswire.stages.lineage.align import (
+    PairEvidence,
+    SentenceSketch,
+    _normalise,
+    align_pair,
+    index_sentences,
+    mask_quotes,
+    sentence_sketches,
+)
+from crosswire.stages.lineage.decide import DecideSettings, ReportFacts, decide_lineage, is_linked
+from crosswire.text.minhash import (
+    MinHashParams,
+    bucket_pairs,
+    candidate_pairs,
+    lsh_params,
+    shingle_hashes,
+    signatures,
+    word_hashes,
+)
+from crosswire.text.sentences import split_sentences
+
+__all__ = ["LineageConfig", "LineageSketch", "lineage_map", "lineage_reduce", "trace_lineage"]
+
+_CREDIT_HEAD = re.compile(r"\((AP|Reuters|AFP|UPI|Bloomberg|dpa|Xinhua|PTI|IANS|ANI)\)")
+_CREDIT_TAIL = re.compile(
+    r"(?:with inputs? from|reporting by|additional reporting by)\s+(?:the\s+)?"
+    r"(AP|Reuters|AFP|UPI|Bloomberg|Associated Press|agencies)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LineageConfig:
+    """Settings of the lineage stage (the same for benchmarks, tests and real runs)."""
+
+    num_perm: int = 128
+    shingle: int = 3
+    seed: int = 1
+    lsh_threshold: float = 0.3
+    max_bucket: int = 200
+    verbatim_ngram: int = 6
+    min_shared_features: int = 3
+    max_feature_df: int = 50
+    boilerplate_df: int = 20
+    min_shared_stems: int = 4
+    min_verbatim: int = 8
+    verbatim_min_points: int = 2
+    verbatim_min_cover: float = 0.2
+    contained_verbatim_share: float = 0.5  # of the shorter's n-grams: linked on that alone
+    rewrite_min_points: int = 4
+    rewrite_min_cover_short: float = 0.3
+    rewrite_min_cover_long: float = 0.2
+    copy_similarity: float = 0.9
+    complete_cover: float = 0.85
+    origin_tolerance: float = 0.15
+    derive_cover: float = 0.5  # derived: this share of its sentences aligned with the origin
+    derive_verbatim_share: float = 0.25  # ... and this share of its n-grams found there,
+    paraphrase_cover: float = 0.8  # ... or this share of its sentences
+    sibling_verbatim_share: float = 0.25  # siblings: share of the shorter's n-grams
+
+
+@dataclass(frozen=True, slots=True)
+class LineageSketch:
+    """Everything the reduce step needs about one article (picklable, no reference to it)."""
+
+    article_id: str
+    text: str
+    published: str | None
+    credit: str | None
+    signature: bytes  # uint32 MinHash values
+    sentences: tuple[SentenceSketch, ...]
+    repeated: int  # sentences that repeat an earlier one
+    ngrams: bytes  # sorted unique uint64 hashes of verbatim n-grams outside quotes
+    features: bytes  # sorted unique uint64 hashes of rare-candidate features
+
+
+def _credit(article: Article) -> str | None:
+    if article.attribution:
+        return article.attribution
+    head = _CREDIT_HEAD.search(article.text[:300])
+    if head:
+        return head.group(1)
+    tail = _CREDIT_TAIL.search(article.text[-300:])
+    return tail.group(1) if tail else None
+
+
+def _stem_pairs(sentences: tuple[SentenceSketch, ...], text: str) -> list[int]:
+    out: list[int] = []
+    for s in sentences:
+        stems = re.findall(r"\w+", text[s.start : s.end].lower())
+        kept = [w[:5] for w in stems if w[:5] in s.stems]
+        out.extend(
+            xxhash.xxh3_64_intdigest(f"{x} {y}".encode())
+            for x, y in zip(kept, kept[1:], strict=False)
+        )
+        if s.fingerprint:
+            out.extend(s.fingerprint ^ salt for salt in (1, 2, 3))
+    return out
+
+
+def lineage_map(*, article: Article, config: LineageConfig) -> LineageSketch:
+    """The sketch of one article (pure: depends on the article and config only)."""
+    params = MinHashParams(num_perm=config.num_perm, shingle=config.shingle, seed=config.seed)
+    sentences = sentence_sketches(text=article.text)
+    distinct = sum(1 for s in split_sentences(article.text) if _normalise(s.text))
+    masked = mask_quotes(text=article.text)
+    bare = "\n".join(masked[s.start : s.end] for s in sentences)
+    words = word_hashes(text=bare)
+    grams = np.zeros(0, dtype=np.uint64)
+    if len(words) >= config.verbatim_ngram:
+        grams = np.unique(shingle_hashes(words=words, size=config.verbatim_ngram))
+    features = np.unique(np.array(_stem_pairs(sentences, masked), dtype=np.uint64))
+    return LineageSketch(
+        article_id=article.id,
+        text=article.text,
+        published=article.published,
+        credit=_credit(article),
+        signature=signatures(texts=[article.text], params=params)[0].tobytes(),
+        sentences=sentences,
+        repeated=max(0, distinct - len(sentences)),
+        ngrams=grams.astype(np.uint64).tobytes(),
+        features=features.tobytes(),
+    )
+
+
+def _rare_feature_pairs(sketches: Sequence[LineageSketch], config: LineageConfig) -> np.ndarray:
+    arrays = [np.frombuffer(s.features, dtype=np.uint64) for s in sketches]
+    if not arrays:
+        return np.zeros((0, 2), dtype=np.int64)
+    feats = np.concatenate(arrays)
+    owner = np.repeat(np.arange(len(sketches)), [len(a) for a in arrays])
+    pairs = bucket_pairs(keys=feats, max_bucket=config.max_feature_df)
+    if len(pairs) == 0:
+        return pairs
+    a, b = owner[pairs[:, 0]], owner[pairs[:, 1]]
+    codes = np.minimum(a, b) * len(sketches) + np.maximum(a, b)
+    unique, counts = np.unique(codes, return_counts=True)
+    keep = unique[counts >= config.min_shared_features]
+    return np.stack([keep // len(sketches), keep % len(sketches)], axis=1)
+
+
+def _candidates(sketches: Sequence[LineageSketch], config: LineageConfig) -> list[tuple[int, int]]:
+    sigs = (
+        np.stack([np.frombuffer(s.signature, dtype=np.uint32) for s in sketches])
+        if sketches
+        else np.zeros((0, config.num_perm), dtype=np.uint32)
+    )
+    bands, rows = lsh_params(threshold=config.lsh_threshold, num_perm=config.num_perm)
+    lsh = candidate_pairs(sigs=sigs, bands=bands, rows=rows, max_bucket=config.max_bucket)
+    rare = _rare_feature_pairs(sketches, config)
+    both = {(int(i), int(j)) for i, j in np.concatenate([lsh, rare])}
+    return sorted(both)
+
+
+def _boilerplate(
+    sketches: Sequence[LineageSketch], config: LineageConfig
+) -> tuple[set[int], np.ndarray]:
+    counts: dict[int, int] = {}
+    for s in sketches:
+        for fp in {x.fingerprint for x in s.sentences if x.fingerprint}:
+            counts[fp] = counts.get(fp, 0) + 1
+    common = {fp for fp, c in counts.items() if c >= config.boilerplate_df}
+    grams = [np.frombuffer(s.ngrams, dtype=np.uint64) for s in sketches]
+    if grams:
+        values, freq = np.unique(np.concatenate(grams), return_counts=True)
+        common_grams = values[freq >= config.boilerplate_df]
+    else:
+        common_grams = np.zeros(0, dtype=np.uint64)
+    return common, common_grams
+
+
+def _kept(sketch: LineageSketch, common: set[int]) -> list[int]:
+    return [
+        i
+        for i, s in enumerate(sketch.sentences)
+        if (len(s.stems) >= 3 or s.fingerprint) and s.fingerprint not in common
+    ]
+
+
+def _settings(config: LineageConfig) -> DecideSettings:
+    return DecideSettings(
+        min_verbatim=config.min_verbatim,
+        verbatim_min_points=config.verbatim_min_points,
+        verbatim_min_cover=config.verbatim_min_cover,
+        contained_verbatim_share=config.contained_verbatim_share,
+        rewrite_min_points=config.rewrite_min_points,
+        rewrite_min_cover_short=config.rewrite_min_cover_short,
+        rewrite_min_cover_long=config.rewrite_min_cover_long,
+        copy_similarity=config.copy_similarity,
+        complete_cover=config.complete_cover,
+        origin_tolerance=config.origin_tolerance,
+        derive_cover=config.derive_cover,
+        derive_verbatim_share=config.derive_verbatim_share,
+        paraphrase_cover=config.paraphrase_cover,
+        sibling_verbatim_share=config.sibling_verbatim_share,
+    )
+
+
+def lineage_reduce(
+    *, sketches: Sequence[LineageSketch], config: LineageConfig
+) -> tuple[Lineage, ...]:
+    """Lineage of every sketched article, sorted by article id (input order does not matter)."""
+    ordered = sorted(sketches, key=lambda s: s.article_id)
+    ids = [s.article_id for s in ordered]
+    if len(set(ids)) != len(ids):
+        raise ValueError("lineage_reduce needs unique article ids")
+    common, common_grams = _boilerplate(ordered, config)
+    kept = [_kept(s, common) for s in ordered]
+    indexed = [
+        index_sentences(sentences=s.sentences, keep=k) for s, k in zip(ordered, kept, strict=True)
+    ]
+    grams = [
+        np.setdiff1d(np.frombuffer(s.ngrams, dtype=np.uint64), common_grams, assume_unique=True)
+        for s in ordered
+    ]
+    settings = _settings(config)
+    links: dict[tuple[int, int], PairEvidence] = {}
+    need = min(config.verbatim_min_points, config.rewrite_min_points)
+    for i, j in _candidates(ordered, config):
+        verbatim = len(np.intersect1d(grams[i], grams[j], assume_unique=True))
+        share = verbatim / max(1, min(len(grams[i]), len(grams[j])))
+        shortest = min(len(indexed[i].keep), len(indexed[j].keep))
+        possible = indexed[i].possible_points(other=indexed[j], min_shared=config.min_shared_stems)
+        if possible < min(need, shortest) and share < config.contained_verbatim_share:
+            continue
+        evidence = align_pair(
+            a=i,
+            b=j,
+            sents_a=ordered[i].sentences,
+            sents_b=ordered[j].sentences,
+            kept_a=indexed[i],
+            kept_b=indexed[j],
+            verbatim=verbatim,
+            verbatim_share=share,
+            min_shared=config.min_shared_stems,
+        )
+        if is_linked(evidence=evidence, settings=settings):
+            links[(i, j)] = evidence
+    reports = [
+        ReportFacts(
+            s.article_id, s.text, s.published, s.credit, s.repeated, s.sentences, len(k), len(g)
+        )
+        for s, k, g in zip(ordered, kept, grams, strict=True)
+    ]
+    return decide_lineage(reports=reports, links=links, settings=settings)
+
+
+def trace_lineage(
+    *, articles: Sequence[Article], config: LineageConfig | None = None
+) -> tuple[Lineage, ...]:
+    """Map every article, then reduce: the lineage of each article, sorted by article id."""
+    cfg = config or LineageConfig()
+    return lineage_reduce(
+        sketches=[lineage_map(article=a, config=cfg) for a in articles], config=cfg
+    )

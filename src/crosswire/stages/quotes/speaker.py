@@ -1,0 +1,189 @@
+"""Finding who said something from a spaCy parse: cue verbs, their subjects, pronoun resolution.
+
+Tokens are spaCy ``Token`` objects (typed ``Any``: spaCy is imported by the caller only).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.stages.quotes.gender import gender_of, pronoun_gender
+
+__all__ = [
+    "Speaker",
+    "entity_at",
+    "find_speaker",
+    "is_cue",
+    "noun_phrase_bounds",
+    "persons_of",
+    "resolve_pronoun",
+]
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_REACH = 4  # named persons looked back at for a pronoun
+_POSSESSIVES = frozenset({"his", "her"})
+_NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
+_NP_RIGHT = frozenset({"compound", "flat", "appos"})
+_RELATIVES = frozenset({"who", "which", "that"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the resolved name and where the attribution names them."""
+
+    name: str
+    start: int
+    end: int
+
+
+def is_cue(token: Any, *, lemmas: frozenset[str]) -> bool:
+    """Whether ``token`` is a verb of speech (or ``according`` of "according to")."""
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return bool(token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas)
+
+
+def _subject(verb: Any, *, depth: int = 0) -> Any | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return min(subjects, key=lambda c: (abs(c.i - verb.i), c.i))
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head, depth=depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement saying ...", "officials speaking on ..."
+    return None
+
+
+def _holder(noun: Any) -> Any | None:
+    """Whose statement or stance a noun is: its possessor ("Trump's criticism"), else the
+    subject of the verb it is the object of ("she voiced support for ...", "he said in a
+    statement that ...")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+        return _subject(prep.head)  # "X said in a statement that ..."
+    return None
+
+
+def _according_to(token: Any) -> Any | None:
+    for child in token.children:
+        if child.lower_ == "to":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def entity_at(token: Any) -> Speaker | None:
+    """The named entity ``token`` is part of (its text and character bounds), or None.
+
+    Read from the token's entity tags, not ``doc.ents`` (which rebuilds every entity).
+    """
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return Speaker(doc[first : last + 1].text, start, end)
+
+
+def _noun_phrase(token: Any) -> tuple[Any, Any]:
+    left, right = token, token
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT and child.left_edge.i < left.i:
+            left = child.left_edge
+    for child in token.rights:
+        if child.dep_ in _NP_RIGHT and child.right_edge.i > right.i:
+            right = child.right_edge
+    return left, right
+
+
+def noun_phrase_bounds(token: Any) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``token`` (no relative clauses)."""
+    left, right = _noun_phrase(token)
+    return left.idx, right.idx + len(right.text)
+
+
+def resolve_pronoun(*, token: Any, persons: Sequence[tuple[int, int, str]]) -> str | None:
+    """The nearest named person (``(start, end, name)`` sorted by start) before ``token`` that
+    agrees with it ("she" is not a man the text marks as one: :mod:`quotes_gender`); None
+    when the nearest few all disagree."""
+    at = bisect_right([p[1] for p in persons], token.idx)
+    want = pronoun_gender(token.text)
+    for k in range(at - 1, max(-1, at - 1 - _PRONOUN_REACH), -1):
+        start, _, name = persons[k]
+        if want is None or gender_of(name=name, before=_before(token.doc, start)) in (None, want):
+            return name
+    return None
+
+
+def _before(doc: Any, start: int) -> str:
+    """The few words before character ``start`` of ``doc`` (never the whole ``doc.text``,
+    which spaCy rebuilds on every access)."""
+    span = doc.char_span(max(0, start - 40), start, alignment_mode="expand")
+    return "" if span is None else span.text_with_ws
+
+
+def find_speaker(
+    *, cue: Any, persons: Sequence[tuple[int, int, str]]
+) -> Speaker | None:
+    """The speaker of a cue: a verb's subject, the object of "according to" or of a source
+    phrase ("in the poll"), a noun's holder, a predicative adjective's subject; resolved."""
+    if cue.lower_ == "according":
+        head = _according_to(cue)
+    elif cue.pos_ == "ADP":
+        head = next((c for c in cue.children if c.dep_ == "pobj"), None)  # "In the poll, ..."
+    elif cue.pos_ == "NOUN":
+        head = _holder(cue)
+    elif cue.pos_ == "ADJ":
+        head = _subject(cue.head) if cue.head.i != cue.i else None
+    else:
+        head = _subject(cue)
+    if head is None:
+        return None
+    if head.lower_ in _PERSON_PRONOUNS or head.lower_ in _POSSESSIVES:
+        name = resolve_pronoun(token=head, persons=persons)
+        return Speaker(name or head.text, head.idx, head.idx + len(head.text))
+    if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+        # "..., who said ...": named by the antecedent, placed at the relative pronoun.
+        named = _named(head.head.head)
+        return Speaker(named.name, head.idx, head.idx + len(head.text))
+    return _named(head)
+
+
+def _named(head: Any) -> Speaker:
+    left, right = _noun_phrase(head)
+    start, end = left.idx, right.idx + len(right.text)
+    ent = entity_at(head) if head.ent_type_ in _NAME_TYPES else None
+    if ent is not None:
+        return Speaker(ent.name, min(start, ent.start), max(end, ent.end))
+    return Speaker(head.doc[left.i : right.i + 1].text, start, end)
+
+
+def persons_of(doc: Any, *, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """PERSON entities of ``doc`` outside the ``skip`` ranges, sorted by start."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if any(s <= ent.start_char < e for s, e in skip):
+            continue
+        out.append((ent.start_char, ent.end_char, ent.text))
+    return sorted(out)
