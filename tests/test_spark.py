@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from crosswire.backends.local import RunResult, run_local
 from crosswire.config import Config
 from crosswire.ingest import read_paths
-from crosswire.render.json import brief_to_dict
+from crosswire.pipeline import RunResult, run
+from crosswire.serialize import brief_to_dict
 from tests.conftest import IN_CI, SEEDS
 
 HAVE_SPARK = importlib.util.find_spec("pyspark") is not None and shutil.which("java") is not None
@@ -56,7 +56,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _local(paths: list[str], config: Config, nlp: Any) -> RunResult:
-    return run_local(docs=read_paths(paths=paths, config=config.ingest), config=config, nlp=nlp)
+    return run(docs=read_paths(paths=paths, config=config.ingest), config=config, nlp=nlp)
 
 
 def _json(result: RunResult) -> str:

@@ -12,6 +12,8 @@ import pytest
 
 from crosswire.cli_store import add_store_commands
 from crosswire.models import Article, Brief, BriefSource, Entity, Rejection
+from crosswire.render import render_briefs
+from crosswire.serialize import brief_from_dict
 from crosswire.store import (
     StoreError,
     StoreVersionError,
@@ -26,7 +28,7 @@ from crosswire.store.queries import (
     count_rows,
     find_story,
     fts_query,
-    get_brief,
+    get_brief_json,
     get_entity,
     list_entities,
     list_stories,
@@ -46,16 +48,18 @@ def test_a_new_store_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
         assert schema_version(store.conn) == MIGRATIONS[-1].version
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         rows = store.conn.execute("SELECT version, applied_at FROM schema_version").fetchall()
-        assert rows == [(1, "2026-01-01T00:00:00+00:00")]
+        assert rows == [(m.version, "2026-01-01T00:00:00+00:00") for m in MIGRATIONS]
     with open_store(path=db) as store:  # reopening applies nothing twice
-        assert store.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        count = store.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0]
+        assert count == len(MIGRATIONS)
 
 
 def test_a_later_migration_applies_once_and_a_newer_store_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(str(tmp_path / "m.db"), isolation_level=None)
-    extra = MIGRATIONS + (Migration(2, "notes", "CREATE TABLE notes (x TEXT);"),)
-    assert migrate(conn, clock=_clock, migrations=extra) == 2
-    assert migrate(conn, clock=_clock, migrations=extra) == 2
+    later = MIGRATIONS[-1].version + 1
+    extra = MIGRATIONS + (Migration(later, "notes", "CREATE TABLE notes (x TEXT);"),)
+    assert migrate(conn, clock=_clock, migrations=extra) == later
+    assert migrate(conn, clock=_clock, migrations=extra) == later
     with pytest.raises(StoreVersionError, match="newer"):
         migrate(conn, clock=_clock)
     conn.close()
@@ -63,10 +67,10 @@ def test_a_later_migration_applies_once_and_a_newer_store_is_refused(tmp_path: P
 
 def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None:
     conn = sqlite3.connect(str(tmp_path / "f.db"), isolation_level=None)
-    broken = MIGRATIONS + (Migration(2, "bad", "CREATE TABLE ok (x);\nCREATE TABLE ok (x);"),)
+    bad = Migration(MIGRATIONS[-1].version + 1, "bad", "CREATE TABLE ok (x);\nCREATE TABLE ok (x);")
     with pytest.raises(sqlite3.OperationalError):
-        migrate(conn, clock=_clock, migrations=broken)
-    assert schema_version(conn) == 1
+        migrate(conn, clock=_clock, migrations=MIGRATIONS + (bad,))
+    assert schema_version(conn) == MIGRATIONS[-1].version
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'ok'").fetchone() is None
     conn.close()
 
@@ -137,8 +141,7 @@ def test_queries(tmp_path: Path) -> None:
         assert [h.article_id for h in search_articles(store=store, query="nippon steel")] == ["a"]
         assert search_articles(store=store, query="***") == ()
         assert search_articles(store=store, query='"unbalanced AND (') == ()
-        assert json.loads(get_brief(store=store, story_id="s-abc") or "")["story"] == "s-abc"
-        assert "Story s-abc" in (get_brief(store=store, story_id="s-abc", fmt="md") or "")
+        assert json.loads(get_brief_json(store=store, story_id="s-abc") or "")["story"] == "s-abc"
         assert list_entities(store=store)[0].stories == 2
         entity = get_entity(store=store, name="Kenji Sato")
         assert entity is not None and entity.aliases == ("K. Sato",)
@@ -172,9 +175,14 @@ def test_cli_ingest_stories_show_search(
     assert _cli(["stories"]) == 0
     assert biggest["id"] in capsys.readouterr().out
 
+    shown = {}
     for fmt, probe in (("json", '"sources"'), ("md", "# "), ("html", "<html"), ("text", "")):
         assert _cli(["show", biggest["id"][:8], "--format", fmt]) == 0
-        assert probe in capsys.readouterr().out
+        shown[fmt] = capsys.readouterr().out
+        assert probe in shown[fmt]
+    # the store keeps the JSON; every other format is rendered from it, as `brief` renders it
+    stored = brief_from_dict(json.loads(shown["json"]))
+    assert shown["md"] == render_briefs(briefs=(stored,), fmt="md")
     assert _cli(["show", "s-nothing"]) == 1
 
     assert _cli(["search", "Nippon Steel"]) == 0
@@ -198,3 +206,15 @@ def test_cli_serve_listens_on_loopback_by_default(
     assert _cli(["serve", "--db", str(tmp_path / "s.db"), "--port", "8123"]) == 0
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert (tmp_path / "s.db").exists()
+
+
+def test_a_store_of_schema_1_keeps_its_briefs_as_json(tmp_path: Path) -> None:
+    conn = sqlite3.connect(str(tmp_path / "v1.db"), isolation_level=None)
+    migrate(conn, clock=_clock, migrations=MIGRATIONS[:1])
+    conn.execute("INSERT INTO stories VALUES ('s-1', 'f', 'T', 1, 1, NULL, NULL)")
+    conn.execute("INSERT INTO briefs VALUES ('s-1', '{}', 'text', 'md', 'html')")
+    conn.close()
+    with open_store(path=tmp_path / "v1.db") as store:
+        assert get_brief_json(store=store, story_id="s-1") == "{}"
+        columns = [r[1] for r in store.conn.execute("PRAGMA table_info(briefs)")]
+        assert columns == ["story_id", "json"]

@@ -194,7 +194,7 @@ def test_split_marked_round_trips_and_merges() -> None:
 
 
 def test_compare_view_rejects_unknown_sources() -> None:
-    from crosswire.render.json import brief_to_dict
+    from crosswire.serialize import brief_to_dict
 
     brief = brief_to_dict(_brief()[0])
     assert compare_view(brief=brief, left="zz") is None

@@ -6,21 +6,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.backends.local import CleanResult, RunResult, clean_all, run_local
+from crosswire import pipeline
 from crosswire.config import Config
 from crosswire.ingest import read_paths
 from crosswire.models import Lineage, Quote, Story
 from crosswire.nlp import load_nlp
-from crosswire.stages.cluster import cluster_articles
+from crosswire.pipeline import CleanResult, RunResult, StoryAnalysis
 from crosswire.stages.lineage import trace_lineage
 from crosswire.stages.quotes import extract_quotes
-from crosswire.stages.story import StoryAnalysis, analyse_story
 
 __all__ = [
+    "CleanResult",
     "ClusterRun",
     "FactsRun",
     "LineageRun",
     "QuotesRun",
+    "RunResult",
+    "StoryAnalysis",
     "brief",
     "cluster",
     "extract",
@@ -57,7 +59,7 @@ class FactsRun:
 def extract(*, paths: Sequence[str], config: Config | None = None) -> CleanResult:
     """Read and clean every input; failures come back as rejections."""
     cfg = config or Config()
-    return clean_all(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg)
+    return pipeline.clean_all(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg)
 
 
 def lineage(*, paths: Sequence[str], config: Config | None = None) -> LineageRun:
@@ -73,8 +75,8 @@ def cluster(
     """Group the inputs into stories (``incremental``: in publication order, one at a time)."""
     cfg = config or Config()
     cleaned = extract(paths=paths, config=cfg)
-    stories = cluster_articles(
-        articles=cleaned.articles, config=cfg.cluster, incremental=incremental
+    stories = pipeline.cluster_stories(
+        articles=cleaned.articles, config=cfg, incremental=incremental
     )
     return ClusterRun(cleaned, stories)
 
@@ -83,9 +85,9 @@ def quotes(*, paths: Sequence[str], config: Config | None = None, nlp: Any = Non
     """Quotes with speakers, per article."""
     cfg = config or Config()
     cleaned = extract(paths=paths, config=cfg)
-    pipeline = nlp if nlp is not None else load_nlp()
+    nlp_ = nlp if nlp is not None else load_nlp()
     found = {
-        a.id: extract_quotes(article=a, nlp=pipeline, config=cfg.quotes) for a in cleaned.articles
+        a.id: extract_quotes(article=a, nlp=nlp_, config=cfg.quotes) for a in cleaned.articles
     }
     return QuotesRun(cleaned, found)
 
@@ -94,26 +96,30 @@ def facts(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None
     """Per story: entities, facts, quotes, timeline and discrepancies."""
     cfg = config or Config()
     cleaned = extract(paths=paths, config=cfg)
-    pipeline = nlp if nlp is not None else load_nlp()
-    stories = cluster_articles(articles=cleaned.articles, config=cfg.cluster)
+    nlp_ = nlp if nlp is not None else load_nlp()
+    stories = pipeline.cluster_stories(articles=cleaned.articles, config=cfg)
     analyses = tuple(
-        analyse_story(story=s, articles=cleaned.articles, nlp=pipeline, config=cfg)
-        for s in sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+        pipeline.analyse_story(story=s, articles=cleaned.articles, nlp=nlp_, config=cfg)
+        for s in stories
     )
     return FactsRun(cleaned, analyses)
 
 
 def brief(
     *, paths: Sequence[str], config: Config | None = None, nlp: Any = None,
-    spark_master: str | None = None,
+    spark_master: str | None = None, limit: int | None = None,
 ) -> RunResult:
-    """The whole pipeline: one cited brief per story found in the inputs.
+    """The whole pipeline: the inputs' stories, and a cited brief of each of the first ``limit``
+    stories in :func:`crosswire.pipeline.story_order` (all when None). A caller that shows one
+    brief passes ``limit=1``, and only that story is analysed.
 
     With ``spark_master`` (``"local[*]"``, ``"spark://host:7077"``...) the work runs on Spark
     (:mod:`crosswire.backends.spark`) and gives the same records; the executors load their own
     spaCy pipeline, so ``nlp`` must then be None. A Spark session this call starts, it stops.
     """
     cfg = config or Config()
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {limit}")
     if spark_master is not None:
         if nlp is not None:
             raise ValueError("nlp cannot be passed with spark_master: executors load their own")
@@ -125,9 +131,11 @@ def brief(
         running = SparkSession.getActiveSession()
         session = spark_session(master=spark_master)
         try:
-            return run_spark(spark=session, paths=paths, config=cfg)
+            return run_spark(spark=session, paths=paths, config=cfg, limit=limit)
         finally:
             if running is None:
                 session.stop()
-    pipeline = nlp if nlp is not None else load_nlp()
-    return run_local(docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=pipeline)
+    nlp_ = nlp if nlp is not None else load_nlp()
+    return pipeline.run(
+        docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=nlp_, limit=limit
+    )

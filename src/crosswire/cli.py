@@ -16,16 +16,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from crosswire import __version__, api
-from crosswire.backends.local import CleanResult
 from crosswire.cli_store import add_store_commands
 from crosswire.config import Config, config_to_toml, load_config, replace_setting
 from crosswire.errors import CrosswireError
+from crosswire.pipeline import CleanResult
 from crosswire.render import FORMATS, brief_schema_text, render_briefs, verify_brief
-from crosswire.render.json import discrepancy_to_dict, event_to_dict, fact_to_dict
-from crosswire.render.records import (
+from crosswire.serialize import (
     article_to_dict,
     date_to_dict,
+    discrepancy_to_dict,
     entity_to_dict,
+    event_to_dict,
+    fact_to_dict,
     lineage_to_dict,
     quantity_to_dict,
     quote_to_dict,
@@ -134,15 +136,18 @@ def _errors(cleaned: CleanResult) -> list[dict[str, Any]]:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    result = api.brief(paths=args.paths, config=_config(args), spark_master=args.spark)
+    result = api.brief(
+        paths=args.paths, config=_config(args), spark_master=args.spark,
+        limit=None if args.all else 1,
+    )
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)
     if not result.briefs:
         print("crosswire: no article could be read; nothing to brief", file=sys.stderr)
         return 1
-    briefs = result.briefs if args.all else result.briefs[:1]
-    if not args.all and len(result.briefs) > 1:
-        print(f"crosswire: {len(result.briefs) - 1} more stories: use --all", file=sys.stderr)
+    briefs = result.briefs
+    if not args.all and len(result.stories) > 1:
+        print(f"crosswire: {len(result.stories) - 1} more stories: use --all", file=sys.stderr)
     if args.format == "text" and not args.output and sys.stdout.isatty():
         from rich.console import Console
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from crosswire.render import FORMATS
 from crosswire.store.sqlite import (
-    BRIEF_FORMATS,
     DB_ENV,
     Store,
     StoreError,
@@ -101,16 +101,20 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from crosswire.store.queries import find_story, get_brief
+    from crosswire.store.queries import find_story, get_brief_json
 
     with _open(args) as store:
         story = find_story(store=store, ref=args.story)
-        text = None if story is None else get_brief(store=store, story_id=story.id,
-                                                     fmt=args.format)
+        text = None if story is None else get_brief_json(store=store, story_id=story.id)
     if story is None or text is None:
         print(f"crosswire: no story {args.story!r} (or the id prefix is ambiguous); "
               "list them with `crosswire stories`", file=sys.stderr)
         return 1
+    if args.format != "json":
+        from crosswire.render import render_briefs
+        from crosswire.serialize import brief_from_dict
+
+        text = render_briefs(briefs=(brief_from_dict(json.loads(text)),), fmt=args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -164,7 +168,7 @@ def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     p = sub.add_parser("show", help="print the brief of a stored story")
     p.add_argument("story", metavar="STORY", help="story id (or a unique prefix of one)")
     _db_arg(p)
-    p.add_argument("--format", choices=BRIEF_FORMATS, default="text", help="output format (text)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
     p = sub.add_parser("search", help="full-text search of the stored reports")

@@ -1,3 +1,6 @@
-"""Runners that call the same stage functions: ``local`` (one process) and ``spark``."""
+"""Where the pipeline runs besides this process: ``spark`` (the same functions on Spark).
+
+One process is :func:`crosswire.pipeline.run` itself.
+"""
 
 __all__: list[str] = []

@@ -1,19 +1,20 @@
 """The Spark runner: the local runner's stage functions, spread over a Spark cluster.
 
-Same input, same records as :func:`crosswire.backends.local.run_local` (tested).
-Where the work runs:
+Same input, same records as :func:`crosswire.pipeline.run` (tested): every step is a function of
+:mod:`crosswire.pipeline` or of a stage's map/reduce; only where each runs is decided here.
 
 * **read** — input files and URLs are expanded on the driver, then each one is read on an
   executor; records keep a ``(input number, record number)`` key, so "first record with an id
   wins" means the same as in the local runner;
-* **clean** — :func:`clean_document` per record on the executors;
+* **clean** — :func:`crosswire.pipeline.clean_stream` on the executors, over the records that
+  share an id in input order (its duplicate-id rule then means what it means locally);
 * **cluster** — :func:`cluster_map_many` per partition on the executors (embeddings, when on,
   in batches); the order-independent reduce (:func:`cluster_reduce`, or
   :func:`cluster_incremental`) runs on the driver over the small sketches; off-topic
   segments are found per story on the executors and pointed at their story on the driver
   (only the articles that have such segments travel there);
 * **brief** — every story's member articles are grouped on one executor, which runs
-  :func:`analyse_story` and :func:`assemble_brief`; the spaCy pipeline is loaded once per
+  :func:`analyse_story` and :func:`brief_story`; the spaCy pipeline is loaded once per
   partition by ``nlp_loader``.
 
 pyspark is imported lazily; install it with ``pip install 'crosswire[spark]'`` (it needs Java 17+).
@@ -27,14 +28,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crosswire.backends.local import CleanResult, RunResult, brief_from_analysis
 from crosswire.config import Config
 from crosswire.errors import MissingDependencyError
 from crosswire.ingest import expand_paths, read_path
 from crosswire.ingest.url import read_url
 from crosswire.models import Article, Brief, RawDocument, Rejection, Segment, Story
 from crosswire.nlp import load_nlp
-from crosswire.stages.clean import clean_document
+from crosswire.pipeline import (
+    CleanResult,
+    RunResult,
+    analyse_story,
+    brief_story,
+    clean_stream,
+    story_order,
+)
 from crosswire.stages.cluster import (
     ClusterConfig,
     ClusterSketch,
@@ -45,7 +52,6 @@ from crosswire.stages.cluster import (
     cluster_reduce,
     find_off_topic,
 )
-from crosswire.stages.story import analyse_story
 
 __all__ = ["SparkOptions", "clean_spark", "spark_session", "require_pyspark", "run_spark"]
 
@@ -105,22 +111,10 @@ def _read_one(item: tuple[int, Path | str | Rejection], config: Config) -> Itera
 
 
 def _clean_same_id(rows: Iterable[tuple[Key, RawDocument]], config: Config) -> list[Cleaned]:
-    """Documents sharing an id, in input order: cleaned until one is kept, later ones rejected.
-
-    This is the local runner's rule: a document is a duplicate when an earlier one with its id
-    became an article.
-    """
-    out: list[Cleaned] = []
-    kept = False
-    for key, doc in sorted(rows, key=lambda row: row[0]):
-        if kept:
-            message = f"id {doc.id!r} was already read"
-            out.append((key, Rejection(doc.id, "duplicate-id", message, doc.origin)))
-            continue
-        result = clean_document(doc=doc, config=config.clean)
-        kept = isinstance(result, Article)
-        out.append((key, result))
-    return out
+    """Documents sharing an id, cleaned in input order by the pipeline's own rule."""
+    ordered = sorted(rows, key=lambda row: row[0])
+    cleaned = clean_stream(docs=[doc for _, doc in ordered], config=config)
+    return [(key, result) for (key, _), result in zip(ordered, cleaned, strict=True)]
 
 
 def clean_spark(*, sc: Any, paths: Sequence[str], config: Config, options: SparkOptions) -> Any:
@@ -198,7 +192,7 @@ def _brief_partition(
             nlp = nlp_loader()
         arts = sorted(members, key=lambda a: a.id)
         found = analyse_story(story=story, articles=arts, nlp=nlp, config=config)
-        yield brief_from_analysis(analysis=found, config=config)
+        yield brief_story(analysis=found, config=config)
 
 
 def run_spark(
@@ -208,24 +202,30 @@ def run_spark(
     config: Config,
     options: SparkOptions | None = None,
     nlp_loader: Callable[[], Any] = load_nlp,
+    limit: int | None = None,
 ) -> RunResult:
-    """Read, clean, cluster and brief ``paths`` on ``spark`` (a ``SparkSession``)."""
+    """Read, clean, cluster and brief ``paths`` on ``spark`` (a ``SparkSession``); only the
+    first ``limit`` stories in :func:`story_order` are briefed when it is given."""
     require_pyspark()
     opts = options or SparkOptions()
     sc = spark.sparkContext
     rows = clean_spark(sc=sc, paths=paths, config=config, options=opts).cache()
     articles, cleaned = _collect_clean(rows)
-    stories = _stories(sc=sc, articles=articles, config=config.cluster, options=opts)
-    by_id = sc.broadcast({s.id: s for s in stories})
-    owner = sc.broadcast(_owner(stories))
+    stories = tuple(
+        story_order(_stories(sc=sc, articles=articles, config=config.cluster, options=opts))
+    )
+    wanted = stories if limit is None else stories[: max(0, limit)]
+    by_id = sc.broadcast({s.id: s for s in wanted})
+    owner = sc.broadcast(_owner(wanted))
     briefs: list[Brief] = (
-        articles.map(lambda a: (owner.value[a.id], a))
+        articles.filter(lambda a: a.id in owner.value)
+        .map(lambda a: (owner.value[a.id], a))
         .groupByKey(opts.partitions)
         .map(lambda pair: (by_id.value[pair[0]], pair[1]))
         .mapPartitions(lambda groups: _brief_partition(groups, config, nlp_loader))
         .collect()
     )
     rows.unpersist()
-    rank = {s.id: (-len(s.article_ids), s.id) for s in stories}
+    rank = {s.id: k for k, s in enumerate(stories)}
     briefs.sort(key=lambda b: rank[b.story])
     return RunResult(cleaned.articles, cleaned.rejections, stories, tuple(briefs))

@@ -7,10 +7,10 @@ from typing import Literal
 
 from crosswire.models import Brief
 from crosswire.render.html import brief_to_html, briefs_to_html
-from crosswire.render.json import brief_to_dict, brief_to_json, briefs_to_json
 from crosswire.render.markdown import brief_to_markdown
 from crosswire.render.terminal import brief_to_text
 from crosswire.render.verify import SpanFailure, verify_brief
+from crosswire.serialize import brief_to_dict, brief_to_json, briefs_to_json
 
 __all__ = [
     "FORMATS",

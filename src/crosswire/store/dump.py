@@ -19,7 +19,7 @@ DUMPED_TABLES: dict[str, str] = {
     "articles_fts": "title, text",
     "rejections": "key, id, reason, message, origin",
     "stories": "id, fingerprint, title, articles, origins, earliest, latest",
-    "briefs": "story_id, json, text, md, html",
+    "briefs": "story_id, json",
     "story_articles": "story_id, article_id, origin, origin_group, role",
     "entities": "story_id, name, type, aliases, sources",
     "meta": "key, value",

@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire import __version__
-from crosswire.backends.local import brief_stories
 from crosswire.config import Config
 from crosswire.ingest import read_paths
 from crosswire.models import Article, RawDocument, Rejection, Story
-from crosswire.render.records import story_to_dict
+from crosswire.pipeline import brief_stories, cluster_stories, story_order
+from crosswire.serialize import story_to_dict
 from crosswire.stages.clean import clean_document
-from crosswire.stages.cluster import cluster_articles
 from crosswire.store.sqlite import Store
 
 __all__ = [
@@ -175,10 +174,6 @@ def story_fingerprint(*, story: Story, hashes: dict[str, str], key: str) -> str:
     return _sha(json.dumps(record, sort_keys=True, ensure_ascii=False))[:32]
 
 
-def _brief_order(stories: Sequence[Story]) -> list[Story]:
-    return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
-
-
 def refresh_stories(
     *,
     store: Store,
@@ -192,7 +187,7 @@ def refresh_stories(
     needs a new brief.
     """
     articles = store.articles()
-    stories = cluster_articles(articles=articles, config=config.cluster) if articles else ()
+    stories = cluster_stories(articles=articles, config=config) if articles else ()
     hashes = store.content_hashes()
     key = derived_key(config=config)
     wanted = {s.id: story_fingerprint(story=s, hashes=hashes, key=key) for s in stories}
@@ -200,7 +195,7 @@ def refresh_stories(
     removed = tuple(sorted(set(current) - set(wanted)))
     if removed:
         store.delete_stories(story_ids=removed)
-    todo = [s for s in _brief_order(stories) if current.get(s.id) != wanted[s.id]]
+    todo = [s for s in story_order(stories) if current.get(s.id) != wanted[s.id]]
     if todo and nlp is None:
         from crosswire.nlp import load_nlp as default_loader
 

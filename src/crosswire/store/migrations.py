@@ -94,7 +94,17 @@ CREATE TABLE entities (
 CREATE INDEX entities_name ON entities (name);
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, stories, briefs, entities", _V1),)
+# Briefs are kept as their JSON only; text, Markdown and HTML are rendered when asked for.
+_V2 = """
+ALTER TABLE briefs DROP COLUMN text;
+ALTER TABLE briefs DROP COLUMN md;
+ALTER TABLE briefs DROP COLUMN html;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, stories, briefs, entities", _V1),
+    Migration(2, "briefs as JSON only", _V2),
+)
 
 
 def _has_version_table(conn: sqlite3.Connection) -> bool:

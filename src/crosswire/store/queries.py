@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.models import Article
-from crosswire.render.records import article_from_dict
-from crosswire.store.sqlite import BRIEF_FORMATS, Store
+from crosswire.serialize import article_from_dict
+from crosswire.store.sqlite import Store
 
 __all__ = [
     "EntityDetail",
@@ -28,8 +28,8 @@ __all__ = [
     "find_story",
     "fts_query",
     "get_article",
-    "get_brief",
     "get_brief_dict",
+    "get_brief_json",
     "get_entity",
     "get_story",
     "list_entities",
@@ -137,18 +137,15 @@ def find_story(*, store: Store, ref: str) -> StorySummary | None:
     return _story(rows[0]) if len(rows) == 1 else None
 
 
-def get_brief(*, store: Store, story_id: str, fmt: str = "json") -> str | None:
-    """The stored brief of a story in one format (text, md, html, json)."""
-    if fmt not in BRIEF_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(BRIEF_FORMATS)}")
-    row = store.conn.execute(
-        f"SELECT {fmt} FROM briefs WHERE story_id = ?", (story_id,)
-    ).fetchone()
+def get_brief_json(*, store: Store, story_id: str) -> str | None:
+    """The stored brief of a story: its JSON text, as ``crosswire brief --format json`` writes
+    it (other formats are rendered from it: :func:`crosswire.serialize.brief_from_dict`)."""
+    row = store.conn.execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
     return None if row is None else str(row[0])
 
 
 def get_brief_dict(*, store: Store, story_id: str) -> dict[str, Any] | None:
-    text = get_brief(store=store, story_id=story_id, fmt="json")
+    text = get_brief_json(store=store, story_id=story_id)
     return None if text is None else dict(json.loads(text))
 
 

@@ -22,14 +22,12 @@ from types import TracebackType
 
 from crosswire.errors import CrosswireError
 from crosswire.models import Article, Brief, Rejection
-from crosswire.render import render_briefs
-from crosswire.render.records import article_from_dict, article_to_dict
+from crosswire.serialize import article_from_dict, article_to_dict, brief_to_json
 from crosswire.store.migrations import MIGRATIONS, migrate, schema_version
 
 __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
-    "BRIEF_FORMATS",
     "Store",
     "StoreError",
     "default_db_path",
@@ -39,7 +37,6 @@ __all__ = [
 
 DB_ENV = "CROSSWIRE_DB"
 DEFAULT_DB = "crosswire.db"
-BRIEF_FORMATS: tuple[str, ...] = ("text", "md", "html", "json")
 
 
 class StoreError(CrosswireError):
@@ -204,10 +201,10 @@ class Store:
                 conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
 
     def put_story(self, *, brief: Brief, fingerprint: str) -> None:
-        """Replace one story's row, brief (every format), members and entities atomically."""
+        """Replace one story's row, brief (its JSON: formats are rendered when asked for),
+        members and entities atomically."""
         sources = brief.sources
         dates = sorted(s.article.published for s in sources if s.article.published)
-        rendered = {fmt: render_briefs(briefs=(brief,), fmt=fmt) for fmt in BRIEF_FORMATS}
         with self.transaction() as conn:
             conn.execute("DELETE FROM stories WHERE id = ?", (brief.story,))
             conn.execute(
@@ -218,9 +215,8 @@ class Store:
                  dates[0] if dates else None, dates[-1] if dates else None),
             )
             conn.execute(
-                "INSERT INTO briefs (story_id, json, text, md, html) VALUES (?, ?, ?, ?, ?)",
-                (brief.story, rendered["json"], rendered["text"], rendered["md"],
-                 rendered["html"]),
+                "INSERT INTO briefs (story_id, json) VALUES (?, ?)",
+                (brief.story, brief_to_json(brief)),
             )
             conn.executemany(
                 "INSERT INTO story_articles (story_id, article_id, origin, origin_group, role)"

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from crosswire.render.records import article_to_dict
+from crosswire.serialize import article_to_dict
 from crosswire.store.queries import (
     EntityDetail,
     EntitySummary,

@@ -1,0 +1,103 @@
+"""The whole run, in order: read -> clean -> cluster (with the off-topic split) -> per story:
+analyse -> brief. Every backend and the store call these functions; none orders steps itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from crosswire.config import Config
+from crosswire.models import Article, Brief, RawDocument, Rejection, Story
+from crosswire.pipeline.results import CleanResult, RunResult
+from crosswire.pipeline.story import analyse_story, brief_story
+from crosswire.stages.clean import clean_document
+from crosswire.stages.cluster import cluster_articles
+
+__all__ = [
+    "brief_stories",
+    "clean_all",
+    "clean_stream",
+    "cluster_stories",
+    "run",
+    "story_order",
+]
+
+
+def clean_stream(
+    *, docs: Iterable[RawDocument | Rejection], config: Config
+) -> Iterator[Article | Rejection]:
+    """Each document cleaned, in input order; rejections pass through.
+
+    The duplicate-id rule: a document is rejected as ``duplicate-id`` when an earlier one with
+    its id became an article (an earlier one that was rejected does not count).
+    """
+    kept: set[str] = set()
+    for doc in docs:
+        if isinstance(doc, Rejection):
+            yield doc
+            continue
+        if doc.id in kept:
+            yield Rejection(doc.id, "duplicate-id", f"id {doc.id!r} was already read", doc.origin)
+            continue
+        result = clean_document(doc=doc, config=config.clean)
+        if isinstance(result, Article):
+            kept.add(result.id)
+        yield result
+
+
+def clean_all(*, docs: Iterable[RawDocument | Rejection], config: Config) -> CleanResult:
+    """Clean every document; rejections (including duplicate ids) are kept, never dropped."""
+    articles: dict[str, Article] = {}
+    rejections: list[Rejection] = []
+    for result in clean_stream(docs=docs, config=config):
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        else:
+            articles[result.id] = result
+    return CleanResult(
+        articles=tuple(articles[k] for k in sorted(articles)), rejections=tuple(rejections)
+    )
+
+
+def story_order(stories: Iterable[Story]) -> list[Story]:
+    """The order stories are briefed and shown in: largest first, then by id."""
+    return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+
+
+def cluster_stories(
+    *, articles: Sequence[Article], config: Config, incremental: bool = False
+) -> tuple[Story, ...]:
+    """The stories of ``articles`` in :func:`story_order`, with their off-topic segments."""
+    found = cluster_articles(articles=articles, config=config.cluster, incremental=incremental)
+    return tuple(story_order(found))
+
+
+def brief_stories(
+    *, stories: Sequence[Story], articles: Sequence[Article], nlp: Any, config: Config,
+    limit: int | None = None,
+) -> tuple[Brief, ...]:
+    """One brief per story in :func:`story_order`, only the first ``limit`` when given."""
+    ordered = story_order(stories)
+    if limit is not None:
+        ordered = ordered[: max(0, limit)]
+    return tuple(
+        brief_story(
+            analysis=analyse_story(story=s, articles=articles, nlp=nlp, config=config),
+            config=config,
+        )
+        for s in ordered
+    )
+
+
+def run(
+    *, docs: Iterable[RawDocument | Rejection], config: Config, nlp: Any,
+    limit: int | None = None,
+) -> RunResult:
+    """Clean, cluster into stories, and brief the stories (the first ``limit`` when given:
+    a caller that shows one brief analyses one story)."""
+    cleaned = clean_all(docs=docs, config=config)
+    stories = cluster_stories(articles=cleaned.articles, config=config)
+    briefs = brief_stories(
+        stories=stories, articles=cleaned.articles, nlp=nlp, config=config, limit=limit
+    )
+    return RunResult(cleaned.articles, cleaned.rejections, stories, briefs)

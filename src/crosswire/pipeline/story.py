@@ -1,0 +1,153 @@
+"""One story, every per-story step in order: off-topic cut, dates checked, lineage, one parse,
+entities, quantities, dates, corroboration, quotes, timeline, summary; then its brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
+from typing import Any
+
+from crosswire.config import Config
+from crosswire.models import Article, Brief, Entity, Quote, RemovedSegment, Segment, Story
+from crosswire.pipeline.results import StoryAnalysis
+from crosswire.stages.brief import BriefParts, assemble_brief
+from crosswire.stages.facts import (
+    build_timeline,
+    canonical_namer,
+    check_publication_date,
+    corroborate,
+    extract_entities,
+    extract_quantities,
+    extract_story_dates,
+)
+from crosswire.stages.lineage import trace_lineage
+from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
+from crosswire.stages.summarize import summarize
+
+__all__ = ["Probe", "analyse_story", "brief_story", "strip_off_topic"]
+
+# ``probe(step)`` wraps each step of :func:`analyse_story` (``bench/facts_speed.py`` times them).
+Probe = Callable[[str], AbstractContextManager[object]]
+
+
+def _no_probe(_: str) -> AbstractContextManager[object]:
+    return nullcontext()
+
+
+def _cut(*, article: Article, segments: Sequence[Segment]) -> Article:
+    pieces: list[str] = []
+    removed: list[RemovedSegment] = []
+    pos = 0
+    for seg in sorted(segments, key=lambda s: s.span.start):
+        start, end = max(seg.span.start, pos), seg.span.end
+        if start >= end:
+            continue
+        pieces.append(article.text[pos:start])
+        removed.append(RemovedSegment(reason="off-topic", text=article.text[start:end].strip()))
+        pos = end
+    pieces.append(article.text[pos:])
+    lines = [line for line in "".join(pieces).split("\n") if line.strip()]
+    return replace(article, text="\n".join(lines), removed=article.removed + tuple(removed))
+
+
+def strip_off_topic(*, articles: Sequence[Article], story: Story) -> tuple[Article, ...]:
+    """The story's articles with their off-topic segments moved into ``removed``."""
+    by_article: dict[str, list[Segment]] = {}
+    for seg in story.segments:
+        if seg.off_topic:
+            by_article.setdefault(seg.span.source, []).append(seg)
+    return tuple(
+        _cut(article=a, segments=by_article[a.id]) if a.id in by_article else a for a in articles
+    )
+
+
+def _quotes(
+    *, articles: Sequence[Article], nlp: Any, config: Config, groups: Mapping[str, str],
+    entities: Sequence[Entity], docs: Mapping[str, Any],
+) -> tuple[Quote, ...]:
+    found = [
+        q for a in articles
+        for q in extract_quotes(article=a, nlp=nlp, config=config.quotes, doc=docs[a.id])
+    ]
+    return merge_quotes(
+        quotes=found,
+        origin_groups=groups,
+        canonical_name=canonical_namer(entities=entities),
+        config=config.quotes,
+    )
+
+
+def analyse_story(
+    *, story: Story, articles: Sequence[Article], nlp: Any, config: Config,
+    probe: Probe = _no_probe,
+) -> StoryAnalysis:
+    """Every per-story stage on the story's members (``articles`` may hold more)."""
+    members = set(story.article_ids)
+    with probe("dates"):
+        arts = strip_off_topic(articles=[a for a in articles if a.id in members], story=story)
+        arts = tuple(
+            sorted(check_publication_date(articles=arts, config=config.dates), key=_by_id)
+        )
+    with probe("lineage"):
+        lineages = trace_lineage(articles=arts, config=config.lineage)
+    groups = {lin.article_id: lin.origin_group for lin in lineages}
+    with probe("parse"):  # one parse per article (paragraphs start sentences) for both below
+        parsed = parse_many(
+            nlp=nlp, texts=[a.text for a in arts], batch_size=config.entities.batch_size
+        )
+        docs = dict(zip([a.id for a in arts], parsed, strict=True))
+    with probe("entities"):
+        entities = extract_entities(articles=arts, nlp=nlp, config=config.entities, docs=docs)
+    with probe("quantities"):
+        quantities = {a.id: extract_quantities(article=a, config=config.quantities) for a in arts}
+    with probe("dates"):
+        dates = extract_story_dates(articles=arts, config=config.dates)
+    with probe("corroborate"):
+        found = corroborate(
+            articles=arts, origin_groups=groups, quantities=quantities,
+            config=config.corroborate,
+        )
+    with probe("quotes"):
+        quotes = _quotes(
+            articles=arts, nlp=nlp, config=config, groups=groups, entities=entities, docs=docs
+        )
+    with probe("timeline"):
+        timeline = build_timeline(
+            articles=arts, dates=dates, origin_groups=groups, config=config.timeline
+        )
+    with probe("summary"):
+        summary = summarize(articles=arts, origin_groups=groups, config=config.summary)
+    return StoryAnalysis(
+        story=story,
+        articles=arts,
+        lineages=lineages,
+        entities=entities,
+        quotes=quotes,
+        facts=found.facts,
+        discrepancies=found.discrepancies,
+        timeline=timeline,
+        summary=summary,
+        quantities=quantities,
+        dates=dates,
+    )
+
+
+def brief_story(*, analysis: StoryAnalysis, config: Config) -> Brief:
+    """The cited brief of one analysed story."""
+    parts = BriefParts(
+        story=analysis.story,
+        articles=analysis.articles,
+        lineages=analysis.lineages,
+        summary=analysis.summary,
+        facts=analysis.facts,
+        quotes=analysis.quotes,
+        entities=analysis.entities,
+        timeline=analysis.timeline,
+        discrepancies=analysis.discrepancies,
+    )
+    return assemble_brief(parts=parts, config=config.brief)
+
+
+def _by_id(article: Article) -> str:
+    return article.id
