@@ -5,6 +5,10 @@ the extension says nothing.  Every input yields at least one record: a document,
 Rejection with a reason code (``not-found``, ``empty``, ``binary``, ``too-large``,
 ``bad-encoding``, ``malformed``, ``truncated``, ``refused``, ``unreadable``, ...; cleaning adds
 ``too-short`` and ``too-long``).
+
+A reader only reads: it decodes the bytes (:mod:`crosswire.ingest.decode`) and parses the
+format into records, and leaves every change to the text to the cleaning stage, which imports
+from here, never the other way round.
 """
 
 from __future__ import annotations

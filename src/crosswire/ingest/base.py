@@ -1,4 +1,5 @@
-"""What every reader shares: the ingest settings, byte caps, binary sniffing and decoding."""
+"""What every reader shares: the ingest settings, byte caps, binary sniffing, and records from
+JSON objects and CSV rows (bytes are decoded in :mod:`crosswire.ingest.decode`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from crosswire.ingest.decode import decode_html
 from crosswire.models import Article, RawDocument, Rejection, RemovedSegment
 
 if TYPE_CHECKING:
@@ -18,7 +20,6 @@ __all__ = [
     "FieldMap",
     "IngestConfig",
     "Record",
-    "decode_bytes",
     "doc_from_mapping",
     "looks_binary",
     "read_capped",
@@ -102,27 +103,6 @@ def looks_binary(data: bytes) -> bool:
     return controls > 0.05 * len(head)
 
 
-def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
-    """Decode text bytes: forced encoding, BOM/UTF-8, then charset detection; None if hopeless."""
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:  # a BOM on bytes that are not UTF-16 (odd length, ...)
-            return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from crosswire.stages.clean.html import guess_decode
-
-    return guess_decode(data)
-
-
 def read_capped(path: Path, *, limit: int) -> bytes | None:
     """The bytes of ``path`` (gunzipped for .gz), or None when over ``limit``."""
     opener = gzip.open if path.suffix == ".gz" else open
@@ -169,8 +149,6 @@ def doc_from_mapping(
 ) -> Record:
     """A RawDocument from one JSON object or CSV row, or a Rejection saying what is missing."""
     import base64
-
-    from crosswire.stages.clean.html import decode_html
 
     doc_id = _text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 import xxhash
 
-from crosswire.ingest.base import IngestConfig, Record, decode_bytes, looks_binary
+from crosswire.ingest.base import IngestConfig, Record, looks_binary
+from crosswire.ingest.decode import decode_bytes, decode_html
 from crosswire.ingest.feed import parse_feed
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean.html import decode_html
 
 if TYPE_CHECKING:
     import httpx
