@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from crosswire.ingest.decode import decode_html
-from crosswire.models import Article, RawDocument, Rejection, RemovedSegment
+from crosswire.models import Article, RawDocument, Rejection, RemovedSegment, is_rejection_reason
 
 if TYPE_CHECKING:
     import httpx
@@ -165,10 +165,14 @@ def doc_from_mapping(
     text = clean_string(text) if text is not None else None
     html = clean_string(html) if html is not None else None
     if text is None and html is None:
-        if isinstance(record.get("error"), str):  # an earlier stage's error record, passed on
+        code = record.get("error")
+        if isinstance(code, str):  # an earlier stage's error record, passed on
             message = _text(record.get("message")) or ""
             where = _text(record.get("origin")) or origin
-            return Rejection(doc_id, record["error"], message, where)
+            if is_rejection_reason(code):
+                return Rejection(doc_id, code, message, where)
+            message = f"an error record with an unknown reason {code!r}: {message}"
+            return Rejection(doc_id, "malformed", message, where)
         message = f"no {fields.text!r} or {fields.html!r} field with text"
         return Rejection(doc_id, "no-text", message, origin)
     return RawDocument(
