@@ -253,3 +253,28 @@ def test_sniffing_unknown_extensions(tmp_path: Path) -> None:
     docs = _read(tmp_path / "page.dat", tmp_path / "lines.dat", tmp_path / "plain.dat")
     assert [type(d).__name__ for d in docs] == ["RawDocument"] * 3
     assert docs[0].html is not None and docs[1].id == "s" and docs[2].text == BODY  # type: ignore[union-attr]
+
+
+def test_ingest_imports_no_stage() -> None:
+    """Readers decode and parse; cleaning imports from ingest, never the other way round."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    for path in (ROOT / "src" / "crosswire" / "ingest").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.startswith("crosswire.stages") for n in names), path.name
+
+
+def test_a_server_charset_wins_when_the_bytes_decode_with_it() -> None:
+    from crosswire.ingest.decode import charset_of, decode_html
+
+    page = "<html><head><meta charset='utf-8'></head><body><p>Café</p></body></html>"
+    data = page.encode("cp1252")
+    assert charset_of('text/html; charset="windows-1252"') == "windows-1252"
+    assert charset_of("text/html") is None
+    assert "Café" in decode_html(data, charset="windows-1252")
+    assert "Café" in decode_html(page.encode("utf-8"), charset="no-such-codec")
+    assert "Café" in decode_html(page.encode("utf-8"), charset="ascii")  # fails: the page's own

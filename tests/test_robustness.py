@@ -138,6 +138,18 @@ def test_an_earlier_stage_error_record_passes_through_as_it_was(tmp_path: Path) 
     assert isinstance(records[1], Rejection) and records[1].origin == "in.jsonl:2"
 
 
+def test_an_error_record_with_an_unknown_reason_is_malformed_and_says_which(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "other.jsonl"
+    row = {"id": "x", "error": "http-404", "message": "gone", "origin": "crawl.jsonl:7"}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    [record] = _read(path)
+    assert isinstance(record, Rejection) and record.reason == "malformed"
+    assert record.message == "an error record with an unknown reason 'http-404': gone"
+    assert record.origin == "crawl.jsonl:7"
+
+
 def test_a_query_of_a_missing_store_says_so_and_creates_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -6,9 +6,13 @@ cleaned ``Article.text`` -- so anything crosswire says can be checked against th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, TypeGuard, get_args
 
 __all__ = [
+    "REJECTION_REASONS",
     "Article",
     "Brief",
     "BriefSource",
@@ -23,6 +27,7 @@ __all__ = [
     "Quote",
     "RawDocument",
     "Rejection",
+    "RejectionReason",
     "RemovedSegment",
     "ReusedPassage",
     "Segment",
@@ -30,6 +35,7 @@ __all__ = [
     "Story",
     "SummarySentence",
     "TimelineEvent",
+    "is_rejection_reason",
 ]
 
 
@@ -59,12 +65,76 @@ class RawDocument:
     cleaned: Article | None = None
 
 
+# The reason code of every Rejection, grouped by where it is produced (README.md lists them).
+RejectionReason = Literal[
+    # finding the inputs (ingest)
+    "not-found",
+    # reading a file, a download or a WARC record (ingest)
+    "unreadable",
+    "too-large",
+    "empty",
+    "binary",
+    "bad-encoding",
+    "malformed",
+    "truncated",
+    "no-text-column",
+    "no-pages",
+    "not-html",
+    # fetching a URL (ingest.url), or a WARC record's HTTP status (ingest.warc)
+    "refused",
+    "http-status",
+    "timeout",
+    "fetch-failed",
+    # one record of a JSON Lines, CSV or feed file (ingest)
+    "no-text",
+    "bad-base64",
+    # cleaning (stages.clean)
+    "no-content",
+    "too-short",
+    "too-long",
+    # the backends: ids across all inputs
+    "duplicate-id",
+]
+
+REJECTION_REASONS: Mapping[RejectionReason, str] = MappingProxyType({
+    "not-found": "no file, directory or glob match at a path given",
+    "unreadable": "the file cannot be read, or its reader stopped on an unforeseen error",
+    "too-large": "more bytes than [ingest] max_bytes, or characters than [clean] max_chars",
+    "empty": "no content: an empty file, response or body, or no words left after cleaning",
+    "binary": "bytes that are not text (NULs or many control bytes)",
+    "bad-encoding": "text whose encoding cannot be read (or that fails the forced encoding)",
+    "malformed": "a file or record not valid in its format (JSON, CSV, feed, WARC, error record)",
+    "truncated": "a JSON Lines or WARC file that breaks off while read: the rest of it is lost",
+    "no-text-column": "a CSV file with neither the text nor the html column",
+    "no-pages": "a WARC file with records but no response or resource holding a page",
+    "not-html": "a WARC response whose content type is not HTML or text",
+    "refused": "a URL that is not http(s), or whose host is private, local or unresolvable",
+    "http-status": "a URL or WARC response with an HTTP error status",
+    "timeout": "a URL that did not answer within [ingest] url_timeout_s",
+    "fetch-failed": "a URL whose download failed (connection, TLS, protocol, redirects)",
+    "no-text": "a record or feed item with no text or html field holding text",
+    "bad-base64": "a record whose html_b64 field is not valid base64",
+    "no-content": "an HTML page in which no article text was found",
+    "too-short": "fewer words after cleaning than [clean] min_words",
+    "too-long": "more characters after cleaning than [clean] max_text_chars",
+    "duplicate-id": "a record whose id an earlier record already had",
+})
+
+
+def is_rejection_reason(code: str) -> TypeGuard[RejectionReason]:
+    """Whether ``code`` is one of crosswire's rejection reason codes."""
+    return code in _REASON_CODES
+
+
+_REASON_CODES = frozenset(get_args(RejectionReason))
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """An input record that could not be used, with a reason code and a readable message."""
 
     id: str
-    reason: str
+    reason: RejectionReason
     message: str
     origin: str = ""
 

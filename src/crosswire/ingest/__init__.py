@@ -4,7 +4,12 @@
 the extension says nothing.  Every input yields at least one record: a document, or a
 Rejection with a reason code (``not-found``, ``empty``, ``binary``, ``too-large``,
 ``bad-encoding``, ``malformed``, ``truncated``, ``refused``, ``unreadable``, ...; cleaning adds
-``too-short`` and ``too-long``).
+``too-short`` and ``too-long``; every code with its meaning:
+:data:`crosswire.models.REJECTION_REASONS`).
+
+A reader only reads: it decodes the bytes (:mod:`crosswire.ingest.decode`) and parses the
+format into records, and leaves every change to the text to the cleaning stage, which imports
+from here, never the other way round.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""What every reader shares: the ingest settings, byte caps, binary sniffing and decoding."""
+"""What every reader shares: the ingest settings, byte caps, binary sniffing, and records from
+JSON objects and CSV rows (bytes are decoded in :mod:`crosswire.ingest.decode`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from crosswire.models import Article, RawDocument, Rejection, RemovedSegment
+from crosswire.ingest.decode import decode_html
+from crosswire.models import Article, RawDocument, Rejection, RemovedSegment, is_rejection_reason
 
 if TYPE_CHECKING:
     import httpx
@@ -18,7 +20,6 @@ __all__ = [
     "FieldMap",
     "IngestConfig",
     "Record",
-    "decode_bytes",
     "doc_from_mapping",
     "looks_binary",
     "read_capped",
@@ -102,27 +103,6 @@ def looks_binary(data: bytes) -> bool:
     return controls > 0.05 * len(head)
 
 
-def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
-    """Decode text bytes: forced encoding, BOM/UTF-8, then charset detection; None if hopeless."""
-    if encoding:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:  # a BOM on bytes that are not UTF-16 (odd length, ...)
-            return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from crosswire.stages.clean.html import guess_decode
-
-    return guess_decode(data)
-
-
 def read_capped(path: Path, *, limit: int) -> bytes | None:
     """The bytes of ``path`` (gunzipped for .gz), or None when over ``limit``."""
     opener = gzip.open if path.suffix == ".gz" else open
@@ -170,8 +150,6 @@ def doc_from_mapping(
     """A RawDocument from one JSON object or CSV row, or a Rejection saying what is missing."""
     import base64
 
-    from crosswire.stages.clean.html import decode_html
-
     doc_id = _text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)
     html = record.get(fields.html)
@@ -187,10 +165,14 @@ def doc_from_mapping(
     text = clean_string(text) if text is not None else None
     html = clean_string(html) if html is not None else None
     if text is None and html is None:
-        if isinstance(record.get("error"), str):  # an earlier stage's error record, passed on
+        code = record.get("error")
+        if isinstance(code, str):  # an earlier stage's error record, passed on
             message = _text(record.get("message")) or ""
             where = _text(record.get("origin")) or origin
-            return Rejection(doc_id, record["error"], message, where)
+            if is_rejection_reason(code):
+                return Rejection(doc_id, code, message, where)
+            message = f"an error record with an unknown reason {code!r}: {message}"
+            return Rejection(doc_id, "malformed", message, where)
         message = f"no {fields.text!r} or {fields.html!r} field with text"
         return Rejection(doc_id, "no-text", message, origin)
     return RawDocument(

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from crosswire.ingest.base import IngestConfig, Record, looks_binary, read_capped, stem_of
+from crosswire.ingest.decode import decode_html
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean.html import decode_html
 
 __all__ = ["read_html_file"]
 

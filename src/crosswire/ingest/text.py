@@ -9,14 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from crosswire.ingest.base import (
-    IngestConfig,
-    Record,
-    decode_bytes,
-    looks_binary,
-    read_capped,
-    stem_of,
-)
+from crosswire.ingest.base import IngestConfig, Record, looks_binary, read_capped, stem_of
+from crosswire.ingest.decode import decode_bytes
 from crosswire.models import RawDocument, Rejection
 
 __all__ = ["load_file_text", "read_text_file"]

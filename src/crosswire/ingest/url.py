@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 import xxhash
 
-from crosswire.ingest.base import IngestConfig, Record, decode_bytes, looks_binary
+from crosswire.errors import RefusedURLError
+from crosswire.ingest.base import IngestConfig, Record, looks_binary
+from crosswire.ingest.decode import decode_bytes, decode_html
 from crosswire.ingest.feed import parse_feed
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean.html import decode_html
 
 if TYPE_CHECKING:
     import httpx
@@ -74,7 +75,7 @@ def _download(url: str, config: IngestConfig) -> tuple[bytes, str, str] | Reject
     def check(request: httpx.Request) -> None:
         problem = refusal(str(request.url), config)
         if problem:
-            raise _Refused(problem)
+            raise RefusedURLError(problem)
 
     try:
         with httpx.Client(transport=config.transport, timeout=config.url_timeout_s,
@@ -91,16 +92,12 @@ def _download(url: str, config: IngestConfig) -> tuple[bytes, str, str] | Reject
                     return Rejection(doc_id, "too-large", message, url)
             content_type = response.headers.get("content-type", "")
             return bytes(body), content_type, str(response.url)
-    except _Refused as exc:
+    except RefusedURLError as exc:
         return Rejection(doc_id, "refused", str(exc), url)
     except httpx.TimeoutException as exc:
         return Rejection(doc_id, "timeout", f"no answer within {config.url_timeout_s}s: {exc}", url)
     except httpx.HTTPError as exc:
         return Rejection(doc_id, "fetch-failed", f"{type(exc).__name__}: {exc}", url)
-
-
-class _Refused(Exception):
-    pass
 
 
 def read_url(*, url: str, config: IngestConfig) -> Iterator[Record]:

@@ -7,30 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.ingest.base import IngestConfig, Record, looks_binary, stem_of
+from crosswire.ingest.decode import charset_of, decode_html
 from crosswire.models import RawDocument, Rejection
-from crosswire.stages.clean.html import decode_html
 
 __all__ = ["read_warc_file"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
-
-
-def _decode(data: bytes, content_type: str) -> str:
-    charset = _charset(content_type)
-    if charset:
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_html(data)
 
 
 def _page(record: Any, *, doc_id: str, origin: str, config: IngestConfig) -> Record:
@@ -50,7 +32,8 @@ def _page(record: Any, *, doc_id: str, origin: str, config: IngestConfig) -> Rec
         return Rejection(doc_id, "empty", f"{url}: empty body", origin)
     if looks_binary(data):
         return Rejection(doc_id, "binary", f"{url}: binary body", origin)
-    return RawDocument(id=doc_id, html=_decode(data, content_type), url=url, origin=origin)
+    html = decode_html(data, charset=charset_of(content_type))
+    return RawDocument(id=doc_id, html=html, url=url, origin=origin)
 
 
 def read_warc_file(*, path: Path, config: IngestConfig) -> Iterator[Record]:

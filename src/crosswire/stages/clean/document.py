@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ftfy
 
-from crosswire.models import Article, RawDocument, Rejection, RemovedSegment
+from crosswire.models import Article, RawDocument, Rejection, RejectionReason, RemovedSegment
 from crosswire.stages.clean.dates import date_from_url, parse_date
 from crosswire.stages.clean.header import HeadInfo, credit_attribution, read_head
 from crosswire.stages.clean.html import BodyOptions, HtmlExtract, extract_html
@@ -291,7 +291,7 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
     if headline_only:
         text = " ".join(raw.split())  # a feed item or headline list: the headline is the report
     if len(text.split()) < max(config.min_words, 1):
-        reason = "empty" if not text else "too-short"
+        reason: RejectionReason = "empty" if not text else "too-short"
         message = f"{len(text.split())} words left after cleaning"
         return Rejection(doc.id, reason, message, doc.origin)
     if len(text) > config.max_text_chars:

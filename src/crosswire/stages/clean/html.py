@@ -1,20 +1,21 @@
 """HTML -> body text and metadata: trafilatura for the body, the page head for metadata.
 
-The page is decoded (declared charset, UTF-8, detection) and parsed once.  The body comes from
-a cheap first trafilatura pass (precision, no readability/jusText comparison); only when that
-leaves little text, absolutely or against the page's visible text, does a full balanced pass
-run too.  A lead paragraph shown above the article and missed by the extractor is put back
+A page given as bytes is decoded as the readers decode pages (declared charset, UTF-8,
+detection: :mod:`crosswire.ingest.decode`), and parsed once.  The body comes from a cheap
+first trafilatura pass (precision, no readability/jusText comparison); only when that leaves
+little text, absolutely or against the page's visible text, does a full balanced pass run
+too.  A lead paragraph shown above the article and missed by the extractor is put back
 (:mod:`crosswire.stages.clean.lead`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
+from crosswire.ingest.decode import decode_html
 from crosswire.stages.clean.lead import recover_lead
 from crosswire.stages.clean.meta import PageMeta, read_meta
 
@@ -24,16 +25,8 @@ __all__ = [
     "decode_html",
     "extract_body",
     "extract_html",
-    "guess_decode",
     "parse_html",
 ]
-
-_WESTERN = frozenset(
-    "àâäáãåæçèéêëìíîïñòóôöõøùúûüýÿœßÀÂÄÁÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜÝŸŒšžŠŽ"
-)
-_LATIN1 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
-_UTF8_SHARE = 20  # at most one broken byte per this many good non-ASCII characters
-_ENCODING_DECL = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,55 +39,6 @@ class HtmlExtract:
     site: str | None = None
     author: str | None = None
     url: str | None = None
-
-
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few broken bytes (a cut or mixed page), with those bytes replaced."""
-    text = data.decode("utf-8", "replace")
-    broken = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - broken
-    return text if broken * _UTF8_SHARE <= multibyte else None
-
-
-def decode_html(data: bytes) -> str:
-    """Decode page bytes: declared charset first (Latin-1 read as its superset Windows-1252,
-    as browsers do, unless the bytes are valid UTF-8 with non-ASCII characters: a page
-    mislabelled Latin-1 or ASCII), then UTF-8, then UTF-8 with a few broken bytes, then
-    detection."""
-    m = _ENCODING_DECL.search(data[:4096])
-    declared = m.group(1).decode("ascii", "ignore").lower() if m else None
-    candidates = ["cp1252", declared] if declared in _LATIN1 else [declared] if declared else []
-    if declared in _LATIN1 and max(data, default=0) > 0x7F:
-        candidates.insert(0, "utf-8")  # bytes that are valid UTF-8 are not Windows-1252 text
-    for encoding in [*candidates, "utf-8"]:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return _mostly_utf8(data) or guess_decode(data) or data.decode("utf-8", "replace")
-
-
-def _western(text: str) -> bool:
-    return all(ch.isascii() or ch in _WESTERN or not ch.isalpha() for ch in text)
-
-
-def guess_decode(data: bytes) -> str | None:
-    """Decode bytes of unknown single-byte charset; Windows-1252 wins ties among the best."""
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data[:2_000_000]))
-    if not matches:
-        return None
-    least = min(m.chaos for m in matches)
-    tied = [m.encoding for m in matches if m.chaos <= least + 0.005]
-    if "cp1252" in tied:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = ""
-        if text and _western(text):
-            return text
-    return data.decode(matches[0].encoding, errors="replace")
 
 
 def parse_html(html: str | bytes) -> Any:
