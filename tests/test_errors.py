@@ -15,9 +15,6 @@ from crosswire.models import REJECTION_REASONS, RejectionReason, is_rejection_re
 from tests.conftest import ROOT
 
 SRC = ROOT / "src" / "crosswire"
-# Classes store/ still defines itself until it imports them from crosswire.errors (a change of
-# the store's owner): tolerated here only while they keep the name of a class of errors.py.
-_PENDING = {("store/sqlite.py", "StoreError"), ("store/migrations.py", "StoreVersionError")}
 
 
 def _error_classes() -> dict[str, type[BaseException]]:
@@ -96,9 +93,7 @@ def _exception_classes_outside_errors() -> list[tuple[str, str]]:
 
 def test_every_exception_class_of_crosswire_is_defined_in_errors_py() -> None:
     outside = _exception_classes_outside_errors()
-    assert set(outside) <= _PENDING, f"define these in crosswire/errors.py: {outside}"
-    for _, name in outside:
-        assert name in _error_classes(), f"{name} must be a class of crosswire/errors.py"
+    assert not outside, f"define these in crosswire/errors.py: {outside}"
 
 
 def _readme_reasons() -> list[tuple[str, str]]:

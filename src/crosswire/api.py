@@ -8,6 +8,7 @@ from typing import Any
 
 from crosswire import pipeline
 from crosswire.config import Config
+from crosswire.errors import UsageError
 from crosswire.ingest import read_paths
 from crosswire.models import Lineage, Quote, Story
 from crosswire.nlp import load_nlp
@@ -119,10 +120,10 @@ def brief(
     """
     cfg = config or Config()
     if limit is not None and limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {limit}")
+        raise UsageError(f"limit must be 0 or more, not {limit}")
     if spark_master is not None:
         if nlp is not None:
-            raise ValueError("nlp cannot be passed with spark_master: executors load their own")
+            raise UsageError("nlp cannot be passed with spark_master: executors load their own")
         from crosswire.backends.spark import require_pyspark, run_spark, spark_session
 
         require_pyspark()

@@ -20,6 +20,7 @@ __all__ = [
     "FieldMap",
     "IngestConfig",
     "Record",
+    "clean_string",
     "doc_from_mapping",
     "looks_binary",
     "read_capped",

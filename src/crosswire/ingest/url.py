@@ -20,7 +20,7 @@ from crosswire.models import RawDocument, Rejection
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["is_url", "read_url", "url_id"]
+__all__ = ["is_url", "read_url", "refusal", "url_id"]
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 

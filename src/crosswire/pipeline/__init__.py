@@ -11,7 +11,7 @@ functions step by step (:func:`clean_stream`, :func:`cluster_stories`, :func:`an
 """
 
 from crosswire.pipeline.results import CleanResult, RunResult, StoryAnalysis
-from crosswire.pipeline.run import (
+from crosswire.pipeline.steps import (
     brief_stories,
     clean_all,
     clean_stream,

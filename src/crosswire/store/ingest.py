@@ -26,6 +26,7 @@ from typing import Any
 
 from crosswire import __version__
 from crosswire.config import Config
+from crosswire.errors import UsageError
 from crosswire.ingest import read_paths
 from crosswire.models import Article, RawDocument, Rejection, Story
 from crosswire.pipeline import brief_stories, cluster_stories, story_order
@@ -114,7 +115,7 @@ def add_documents(
     committed batch (progress display).
     """
     if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        raise UsageError(f"batch_size must be at least 1, not {batch_size}")
     added: list[str] = []
     rejected: list[Rejection] = []
     known = seen = 0

@@ -11,13 +11,9 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosswire.errors import CrosswireError
+from crosswire.errors import StoreVersionError
 
 __all__ = ["MIGRATIONS", "Migration", "StoreVersionError", "migrate", "schema_version"]
-
-
-class StoreVersionError(CrosswireError):
-    """The database was written by a newer crosswire than this one."""
 
 
 @dataclass(frozen=True, slots=True)

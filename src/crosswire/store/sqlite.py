@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from crosswire.errors import CrosswireError
+from crosswire.errors import StoreError
 from crosswire.models import Article, Brief, Rejection
 from crosswire.serialize import article_from_dict, article_to_dict, brief_to_json
 from crosswire.store.migrations import MIGRATIONS, migrate, schema_version
@@ -37,10 +37,6 @@ __all__ = [
 
 DB_ENV = "CROSSWIRE_DB"
 DEFAULT_DB = "crosswire.db"
-
-
-class StoreError(CrosswireError):
-    """The store file cannot be opened or used."""
 
 
 def utc_now() -> str:

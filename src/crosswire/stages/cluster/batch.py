@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crosswire.errors import UsageError
 from crosswire.models import Article, Segment, Story
 from crosswire.stages.cluster.attach import (
     attach_fragments,
@@ -80,7 +81,7 @@ def _unique(sketches: Sequence[ClusterSketch]) -> list[ClusterSketch]:
     by_id: dict[str, ClusterSketch] = {}
     for sketch in sketches:
         if sketch.id in by_id and by_id[sketch.id] != sketch:
-            raise ValueError(f"two different reports share the id {sketch.id!r}")
+            raise UsageError(f"two different reports share the id {sketch.id!r}")
         by_id[sketch.id] = sketch
     return [by_id[k] for k in sorted(by_id)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from crosswire.errors import ConfigError
 from crosswire.stages.cluster.segments import SegmentConfig
 from crosswire.text.vectors import TermWeights
 
@@ -58,19 +59,19 @@ class ClusterConfig:
 
     def __post_init__(self) -> None:
         if self.linkage not in ("centroid", "average", "hybrid"):
-            raise ValueError(f"linkage must be centroid, average or hybrid, not {self.linkage!r}")
+            raise ConfigError(f"linkage must be centroid, average or hybrid, not {self.linkage!r}")
         if self.embedding_terms < 1:
-            raise ValueError("embedding_terms must be at least 1")
+            raise ConfigError("embedding_terms must be at least 1")
         if not 0.0 <= self.embedding_min_lexical <= 1.0:
-            raise ValueError("embedding_min_lexical must be within 0..1")
+            raise ConfigError("embedding_min_lexical must be within 0..1")
         if not 0.0 <= self.embedding_floor < 1.0:
-            raise ValueError("embedding_floor must be within 0..1 (1 excluded)")
+            raise ConfigError("embedding_floor must be within 0..1 (1 excluded)")
         if not self.attach_ratio >= 1.0:  # NaN fails too
-            raise ValueError("attach_ratio must be at least 1")
+            raise ConfigError("attach_ratio must be at least 1")
         if self.attach_threshold is not None and not 0.0 <= self.attach_threshold <= 1.0:
-            raise ValueError("attach_threshold must be within 0..1 (or None: off)")
+            raise ConfigError("attach_threshold must be within 0..1 (or None: off)")
         fragment = self.attach_fragment_threshold
         if fragment is not None and not 0.0 <= fragment <= 1.0:
-            raise ValueError("attach_fragment_threshold must be within 0..1 (or None: off)")
+            raise ConfigError("attach_fragment_threshold must be within 0..1 (or None: off)")
         if self.attach_fragment_size < 2:
-            raise ValueError("attach_fragment_size must be at least 2")
+            raise ConfigError("attach_fragment_size must be at least 2")

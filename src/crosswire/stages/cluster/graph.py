@@ -34,6 +34,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from crosswire.errors import ConfigError
 from crosswire.stages.cluster.config import Cohesion
 from crosswire.stages.cluster.dense import DenseMix, mixed_similarity
 from crosswire.stages.cluster.index import TermIndex
@@ -107,7 +108,7 @@ class Groups:
 
     def __init__(self, *, linkage: str, cohesion: Cohesion | None = None) -> None:
         if linkage not in ("centroid", "average", "hybrid"):
-            raise ValueError(f"linkage must be centroid, average or hybrid, not {linkage!r}")
+            raise ConfigError(f"linkage must be centroid, average or hybrid, not {linkage!r}")
         self.linkage = linkage
         self.cohesion = cohesion
         self.terms: dict[int, int] = {}
