@@ -54,6 +54,7 @@ from crosswire.text.minhash import (
     word_hashes,
 )
 from crosswire.text.sentences import split_sentences
+from crosswire.text.stems import prefix_stem
 
 __all__ = ["LineageConfig", "LineageSketch", "lineage_map", "lineage_reduce", "trace_lineage"]
 
@@ -123,8 +124,8 @@ def _credit(article: Article) -> str | None:
 def _stem_pairs(sentences: tuple[SentenceSketch, ...], text: str) -> list[int]:
     out: list[int] = []
     for s in sentences:
-        stems = re.findall(r"\w+", text[s.start : s.end].lower())
-        kept = [w[:5] for w in stems if w[:5] in s.stems]
+        words = re.findall(r"\w+", text[s.start : s.end].lower())
+        kept = [stem for w in words if (stem := prefix_stem(w)) in s.stems]
         out.extend(
             xxhash.xxh3_64_intdigest(f"{x} {y}".encode())
             for x, y in zip(kept, kept[1:], strict=False)
