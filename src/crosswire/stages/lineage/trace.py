@@ -44,6 +44,7 @@ from crosswire.stages.lineage.align import (
     sentence_sketches,
 )
 from crosswire.stages.lineage.decide import DecideSettings, ReportFacts, decide_lineage, is_linked
+from crosswire.text.agencies import BRACKET_CREDITS, CREDIT_FORMS
 from crosswire.text.minhash import (
     MinHashParams,
     bucket_pairs,
@@ -58,10 +59,10 @@ from crosswire.text.stems import prefix_stem
 
 __all__ = ["LineageConfig", "LineageSketch", "lineage_map", "lineage_reduce", "trace_lineage"]
 
-_CREDIT_HEAD = re.compile(r"\((AP|Reuters|AFP|UPI|Bloomberg|dpa|Xinhua|PTI|IANS|ANI)\)")
-_CREDIT_TAIL = re.compile(
+_CREDIT_HEAD = re.compile(r"\((" + "|".join(map(re.escape, BRACKET_CREDITS)) + r")\)")
+_CREDIT_TAIL = re.compile(  # "agencies": a credit to agencies unnamed
     r"(?:with inputs? from|reporting by|additional reporting by)\s+(?:the\s+)?"
-    r"(AP|Reuters|AFP|UPI|Bloomberg|Associated Press|agencies)",
+    r"(" + "|".join(map(re.escape, (*CREDIT_FORMS, "agencies"))) + ")",
     re.IGNORECASE,
 )
 
