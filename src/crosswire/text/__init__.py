@@ -1,4 +1,9 @@
-"""Pure text helpers shared by stages: normalising, sentences, tokens, spans."""
+"""Pure text helpers shared by stages: normalising, sentences, tokens, spans.
+
+Each shared helper has one home here: month names and date strings (:mod:`.dates`), stems
+(:mod:`.stems`), news agencies (:mod:`.agencies`), union-find (:mod:`.unionfind`), MinHash
+(:mod:`.minhash`), term vectors (:mod:`.vectors`) and embeddings (:mod:`.embed`).
+"""
 
 from crosswire.text.normalize import fold_quotes, normalize_for_match, normalize_whitespace
 from crosswire.text.sentences import SentenceSpan, paragraphs, split_sentences

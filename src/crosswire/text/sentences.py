@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosswire.text.dates import MONTHS
+
 __all__ = ["SentenceSpan", "paragraphs", "split_sentences"]
 
+# Month abbreviations too, but "may" (a word of its own: "... as they may.").
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs etc
-    no jan feb mar apr jun jul aug sep sept oct nov dec pm am u.s u.k u.n e.g i.e d.c
+    no pm am u.s u.k u.n e.g i.e d.c
     det rev capt cpl pvt adm cmdr supt insp atty fr msgr hon maj brig ft mt dept assn
     sens reps""".split()
-)
+) | (MONTHS.keys() - {"may"})
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 # Chinese and Japanese full stops end a sentence with or without a space after them.
 _END = re.compile(

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+
+from crosswire.text.dates import MONTH_ANY_CASE, date_string, month_number
 
 __all__ = ["DATE_PATTERN", "date_from_url", "parse_date"]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 # A date as it appears in a header; the named groups are read by parse_date.
 DATE_PATTERN = (
     r"(?:(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
     r"(?:Z|[+-]\d{2}:?\d{2})?)?"
-    rf"|{_WEEKDAY}(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    rf"|{_WEEKDAY}(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}))"
+    rf"|{_WEEKDAY}(?P<mdy>{MONTH_ANY_CASE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|{_WEEKDAY}(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY_CASE},?\s+\d{{4}}))"
 )
 _DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _URL_DATE = re.compile(
@@ -31,18 +24,9 @@ _URL_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?=/)
 
 
 def _ymd(year: int, month: int, day: int | None) -> str | None:
-    if not 1800 <= year <= 2100 or not 1 <= month <= 12:
+    if not 1800 <= year <= 2100:
         return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return dt.date(year, month, day).isoformat()  # 2025-02-30 is no date
-    except ValueError:
-        return None
-
-
-def _month_number(word: str) -> int | None:
-    return _MONTHS.get(word.lower().rstrip(".")[:3])
+    return date_string(year=year, month=month, day=day)  # 2025-02-30 is no date
 
 
 def parse_date(text: str) -> str | None:
@@ -55,7 +39,7 @@ def parse_date(text: str) -> str | None:
         return _ymd(year, mm, dd)
     part = m.group("mdy") or m.group("dmy") or ""
     tokens = re.findall(r"[A-Za-z]+\.?|\d+", part)
-    months = [_month_number(t) for t in tokens if t[0].isalpha()]
+    months = [month_number(t) for t in tokens if t[0].isalpha()]
     month = next((m for m in months if m is not None), None)
     numbers = [int(t) for t in tokens if t.isdigit()]
     if month is None or len(numbers) < 2:

@@ -12,22 +12,10 @@ from dataclasses import dataclass
 
 from crosswire.models import RemovedSegment
 from crosswire.stages.clean.dates import DATE_PATTERN, parse_date
+from crosswire.text.agencies import agency_name
 
-__all__ = ["HeadInfo", "agency_name", "credit_attribution", "read_head"]
+__all__ = ["HeadInfo", "credit_attribution", "read_head"]
 
-_AGENCIES = {
-    "ap": "AP", "associated press": "AP", "the associated press": "AP", "reuters": "Reuters",
-    "thomson reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "agence france presse": "AFP", "upi": "UPI", "pti": "PTI", "ians": "IANS", "ani": "ANI",
-    "bloomberg": "Bloomberg", "dpa": "dpa", "xinhua": "Xinhua", "kyodo": "Kyodo",
-    "kyodo news": "Kyodo", "yonhap": "Yonhap", "efe": "EFE", "ansa": "ANSA", "tass": "TASS",
-    "bernama": "Bernama", "antara": "Antara", "aap": "AAP", "cp": "CP",
-    "the canadian press": "CP", "canadian press": "CP", "jiji": "Jiji", "jiji press": "Jiji",
-}
-_AGENCY_IN_TEXT = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
 _DATE_HEAD = re.compile(
     rf"\s*(?:date|dated|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*[:\-]?\s*{DATE_PATTERN}"
     r"(?:,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?\s*[|,;·]?\s*",
@@ -75,12 +63,6 @@ class HeadInfo:
     title: str | None = None
     url: str | None = None
     removed: tuple[RemovedSegment, ...] = ()
-
-
-def agency_name(text: str) -> str | None:
-    """The canonical name of a wire agency named in ``text`` ('(AP)' -> 'AP'), or None."""
-    m = _AGENCY_IN_TEXT.search(text)
-    return _AGENCIES[m.group(1).lower()] if m else None
 
 
 def credit_attribution(line: str) -> tuple[bool, str | None]:

@@ -12,16 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from crosswire.text.dates import MONTH_IN_TEXT, date_string, month_number, parse_date_string
+
 __all__ = ["Expression", "Reference", "find_expressions", "is_future", "parse_reference", "resolve"]
 
-_MONTH_NAMES = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-    r"|Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = {
@@ -32,17 +26,17 @@ _YEAR = r"(?:19|20)\d{2}"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("mdy", re.compile(
-        rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
+        rf"\b(?P<month>{MONTH_IN_TEXT})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
     )),
     ("dmy", re.compile(
-        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?![a-z])"
+        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{MONTH_IN_TEXT})(?![a-z])"
         rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
     )),
-    ("my", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
+    ("my", re.compile(rf"\b(?P<month>{MONTH_IN_TEXT}),?\s+(?P<year>{_YEAR})\b")),
     ("month", re.compile(
         rf"\b(?:(?P<mod>last|this|next|early|late|mid-|earlier in|later in|in|since|until|by"
-        rf"|on|from|through)\s+)?(?P<month>{_MONTH})(?![a-z])(?!\.?\s+[0-3]?\d\b)",
+        rf"|on|from|through)\s+)?(?P<month>{MONTH_IN_TEXT})(?![a-z])(?!\.?\s+[0-3]?\d\b)",
     )),
     ("weekday", re.compile(
         rf"\b(?:(?P<mod>last|this|next|past|coming|on|late|early)\s+)?(?P<wd>{_WEEKDAY})"
@@ -108,17 +102,8 @@ class Reference:
 
 def parse_reference(value: str | None) -> Reference | None:
     """``YYYY[-MM[-DD]]`` as a :class:`Reference`, or None when it is not one."""
-    if not value:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip()[:10])
-    if m is None:
-        return None
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        dt.date(year, int(month or 1), int(day or 1))
-    except ValueError:
-        return None
-    return Reference(year, int(month) if month else None, int(day) if day else None)
+    parts = parse_date_string(value)
+    return None if parts is None else Reference(*parts)
 
 
 def find_expressions(text: str) -> list[Expression]:
@@ -151,18 +136,6 @@ def is_future(clause: str) -> bool:
     return _FUTURE.search(clause) is not None
 
 
-def _month_number(word: str) -> int:
-    return _MONTH_NAMES[word.lower().rstrip(".")[:3]]
-
-
-def _ymd(day: dt.date) -> str:
-    return day.isoformat()
-
-
-def _ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -171,27 +144,23 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 def _absolute(expr: Expression, ref: Reference | None, future: bool) -> str | None:
     kind = expr.kind
     if kind == "iso":
-        try:
-            return _ymd(dt.date(int(expr.get("year")), int(expr.get("mon")), int(expr.get("day"))))
-        except ValueError:
-            return None
+        return date_string(
+            year=int(expr.get("year")), month=int(expr.get("mon")), day=int(expr.get("day"))
+        )
     if kind == "year":
         return expr.get("year")
-    month = _month_number(expr.get("month"))
+    month = month_number(expr.get("month"))
+    if month is None:  # not reached: the patterns match month names only
+        return None
     year = int(expr.get("year")) if expr.get("year") else None
     if kind in {"mdy", "dmy"}:
         day = int(expr.get("day"))
         if year is None:
             year = _year_for(month, day, ref, future)
-        if year is None:
-            return None
-        try:
-            return _ymd(dt.date(year, month, day))
-        except ValueError:
-            return None
+        return None if year is None else date_string(year=year, month=month, day=day)
     if year is None:
         year = _year_for_month(month, expr.get("mod").lower(), ref, future)
-    return None if year is None else _ym(year, month)
+    return None if year is None else date_string(year=year, month=month)
 
 
 def _year_for(month: int, day: int, ref: Reference | None, future: bool) -> int | None:
@@ -234,29 +203,34 @@ def _weekday(expr: Expression, base: dt.date, future: bool) -> str:
     ahead = (target - base.weekday()) % 7
     behind = (base.weekday() - target) % 7
     if mod == "next":
-        return _ymd(base + dt.timedelta(days=ahead or 7))
-    if mod in {"last", "past"}:
-        return _ymd(base - dt.timedelta(days=behind or 7))
-    if ahead == 0:
-        return _ymd(base)
-    if future or mod in {"this", "coming"}:
-        return _ymd(base + dt.timedelta(days=ahead))
-    return _ymd(base - dt.timedelta(days=behind))
+        day = base + dt.timedelta(days=ahead or 7)
+    elif mod in {"last", "past"}:
+        day = base - dt.timedelta(days=behind or 7)
+    elif ahead == 0:
+        day = base
+    elif future or mod in {"this", "coming"}:
+        day = base + dt.timedelta(days=ahead)
+    else:
+        day = base - dt.timedelta(days=behind)
+    return day.isoformat()
 
 
 def _unit(unit: str, delta: int, ref: Reference) -> str | None:
     unit = unit.lower().rstrip("s")
     if unit == "year":
-        return f"{ref.year + delta:04d}"
+        return date_string(year=ref.year + delta)
     if ref.month is None:
         return None
     if unit == "month":
-        return _ym(*_shift_month(ref.year, ref.month, delta))
+        year, month = _shift_month(ref.year, ref.month, delta)
+        return date_string(year=year, month=month)
     base = ref.as_date()
     if base is None:
         return None
     shifted = base + dt.timedelta(days=delta * (7 if unit == "week" else 1))
-    return shifted.isoformat() if unit == "day" else _ym(shifted.year, shifted.month)
+    if unit == "day":
+        return shifted.isoformat()
+    return date_string(year=shifted.year, month=shifted.month)
 
 
 def _relative(expr: Expression, ref: Reference, future: bool) -> str | None:

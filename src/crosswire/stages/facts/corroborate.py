@@ -23,6 +23,7 @@ from crosswire.models import (
 )
 from crosswire.stages.facts.measure import balance_parties, bullet_trim, measure_words
 from crosswire.stages.facts.quantities import number_precision
+from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["Corroboration", "CorroborationConfig", "corroborate"]
 
@@ -135,26 +136,17 @@ def _same_thing(
 
 
 def _clusters(items: Sequence[_Item], config: CorroborationConfig) -> list[list[_Item]]:
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """Items stating one fact, each cluster in item order, the clusters by their first item."""
+    sets = DisjointSets(range(len(items)))
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if find(i) == find(j) or not _same_value(a, b, config.relative_tolerance):
+            if sets.same(i, j) or not _same_value(a, b, config.relative_tolerance):
                 continue
             threshold = 0.0 if a.source == b.source else config.same_fact_similarity
             if _same_thing(a, b, threshold) or (a.kind == "count" and a.words == b.words):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[_Item]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    return list(groups.values())
+                sets.union(i, j)
+    return [[items[k] for k in group] for group in sets.groups()]
 
 
 def _sentence_span(article: Article, q: Quantity) -> Span:
@@ -189,15 +181,9 @@ def _fact(
 def _conflicts(
     clusters: Sequence[Sequence[_Item]], config: CorroborationConfig
 ) -> list[list[int]]:
-    """Clusters measuring one thing with different values, carried by different reports."""
-    parent = list(range(len(clusters)))
-    linked: set[int] = set()
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    """Clusters measuring one thing with different values, carried by different reports
+    (groups of cluster indices, each sorted, the groups by their first index)."""
+    sets = DisjointSets(range(len(clusters)))
     for i, a in enumerate(clusters):
         for j in range(i + 1, len(clusters)):
             b = clusters[j]
@@ -209,12 +195,8 @@ def _conflicts(
                 a[0], b[0], config.conflict_similarity, config.conflict_min_shared, strict=True
             )
             if thing:
-                parent[find(j)] = find(i)
-                linked.update((i, j))
-    groups: dict[int, list[int]] = {}
-    for i in sorted(linked):
-        groups.setdefault(find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+                sets.union(i, j)
+    return [g for g in sets.groups() if len(g) > 1]
 
 
 def _discrepancy(clusters: Sequence[Sequence[_Item]]) -> Discrepancy:

@@ -24,6 +24,7 @@ from crosswire.stages.facts.calendar import (
     resolve,
 )
 from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities
+from crosswire.text.dates import date_string
 from crosswire.text.sentences import SentenceSpan, split_sentences
 
 __all__ = [
@@ -175,13 +176,9 @@ def _median(values: Sequence[str]) -> str | None:
     return full[len(full) // 2] if full else None
 
 
-def _moved_to_year(published: Reference, year: int) -> str:
-    if published.month is None:
-        return f"{year:04d}"
-    if published.day is None:
-        return f"{year:04d}-{published.month:02d}"
-    day = min(published.day, 28) if published.month == 2 and published.day == 29 else published.day
-    return f"{year:04d}-{published.month:02d}-{day:02d}"
+def _moved_to_year(published: Reference, year: int) -> str | None:
+    day = 28 if published.month == 2 and published.day == 29 else published.day
+    return date_string(year=year, month=published.month, day=day)
 
 
 def _far(a: Reference, b: str, days: int) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crosswire.models import Mention
+from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["Group", "drop_compounds", "link_groups"]
 
@@ -49,38 +50,22 @@ class Group:
         return place * 2 > sum(self.labels.values())
 
 
-class _Union:
-    def __init__(self, keys: Sequence[str]) -> None:
-        self.parent = {k: k for k in keys}
-
-    def find(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _full_names(groups: Mapping[str, Group]) -> list[Group]:
     return [g for k, g in sorted(groups.items()) if len(g.tokens) >= 2 and g.votes_for("PERSON")]
 
 
 def _link_full_names(
-    full: Sequence[Group], union: _Union, similar: Callable[[str, str], bool]
+    full: Sequence[Group], sets: DisjointSets[str], similar: Callable[[str, str], bool]
 ) -> None:
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
             ta, tb = a.tokens, b.tokens
             if sorted(ta) == sorted(tb):
-                union.join(a.key, b.key)  # reversed order: "Abe Shinzo"
+                sets.union(a.key, b.key)  # reversed order: "Abe Shinzo"
             elif ta[0] == tb[0] and ta[-1] == tb[-1]:
-                union.join(a.key, b.key)  # a middle name or initial
+                sets.union(a.key, b.key)  # a middle name or initial
             elif len(ta) == len(tb) and ta[:-1] == tb[:-1] and similar(ta[-1], tb[-1]):
-                union.join(a.key, b.key)  # misspelt surname: "Fumio Kishidida"
+                sets.union(a.key, b.key)  # misspelt surname: "Fumio Kishidida"
 
 
 def _mention_count(groups: Sequence[Group]) -> int:
@@ -97,7 +82,7 @@ def _owner(counts: Mapping[str, int], dominance: float) -> str | None:
 
 
 def _link_surnames(
-    groups: Mapping[str, Group], full: Sequence[Group], union: _Union, dominance: float
+    groups: Mapping[str, Group], full: Sequence[Group], sets: DisjointSets[str], dominance: float
 ) -> None:
     for key, group in sorted(groups.items()):
         if len(group.tokens) != 1 or group.place_like:
@@ -105,16 +90,16 @@ def _link_surnames(
         counts: Counter[str] = Counter()
         for name in full:
             if key in (name.tokens[-1], name.tokens[0]) and name.key != key:
-                counts[union.find(name.key)] += len(name.mentions)
+                counts[sets.find(name.key)] += len(name.mentions)
         owner = _owner(counts, dominance)
         if owner is not None:
-            union.join(owner, key)
+            sets.union(owner, key)
 
 
-def _link_org_heads(groups: Mapping[str, Group], union: _Union, dominance: float) -> None:
+def _link_org_heads(groups: Mapping[str, Group], sets: DisjointSets[str], dominance: float) -> None:
     orgs = [g for _, g in sorted(groups.items()) if len(g.tokens) >= 2 and g.votes_for("ORG")]
     for key, group in sorted(groups.items()):
-        if len(group.tokens) != 1 or group.place_like or union.find(key) != key:
+        if len(group.tokens) != 1 or group.place_like or sets.find(key) != key:
             continue
         counts = Counter(
             {o.key: len(o.mentions) for o in orgs
@@ -122,21 +107,21 @@ def _link_org_heads(groups: Mapping[str, Group], union: _Union, dominance: float
         )
         owner = _owner(counts, dominance)
         if owner is not None:
-            union.join(owner, key)
+            sets.union(owner, key)
 
 
-def _clusters(groups: Mapping[str, Group], union: _Union) -> dict[str, list[Group]]:
+def _clusters(groups: Mapping[str, Group], sets: DisjointSets[str]) -> dict[str, list[Group]]:
     out: dict[str, list[Group]] = {}
     for key in sorted(groups):
-        out.setdefault(union.find(key), []).append(groups[key])
+        out.setdefault(sets.find(key), []).append(groups[key])
     return out
 
 
 def _link_misspelt(
-    groups: Mapping[str, Group], union: _Union, *, similar: Callable[[str, str], bool],
+    groups: Mapping[str, Group], sets: DisjointSets[str], *, similar: Callable[[str, str], bool],
     near: Callable[[str, str], bool], min_length: int, min_context: int,
 ) -> None:
-    clusters = _clusters(groups, union)
+    clusters = _clusters(groups, sets)
     lone = [
         c[0] for c in clusters.values()
         if len(c) == 1 and len(c[0].tokens) == 1 and not c[0].place_like
@@ -145,16 +130,16 @@ def _link_misspelt(
     for i, a in enumerate(lone):
         for b in lone[i + 1 :]:
             if a.key[0] == b.key[0] and near(a.key, b.key):
-                union.join(a.key, b.key)  # "Isab" / "Isba": one typo apart
+                sets.union(a.key, b.key)  # "Isab" / "Isba": one typo apart
     people = {
-        root: members for root, members in _clusters(groups, union).items()
+        root: members for root, members in _clusters(groups, sets).items()
         if any(len(g.tokens) >= 2 and g.votes_for("PERSON") for g in members)
     }
-    candidates = _clusters({g.key: g for g in lone}, union)
+    candidates = _clusters({g.key: g for g in lone}, sets)
     for members in candidates.values():
         target = _best_person(members, people, similar, min_context)
         if target is not None:
-            union.join(target, members[0].key)
+            sets.union(target, members[0].key)
 
 
 def _best_person(
@@ -206,16 +191,16 @@ def link_groups(
     min_context: int,
 ) -> list[list[Group]]:
     """Clusters of groups that name one entity, in a deterministic order."""
-    union = _Union(sorted(groups))
+    sets = DisjointSets(sorted(groups))
     for names in _COUNTRY_KEYS:
         present = sorted(names & groups.keys())
         for key in present[1:]:
-            union.join(present[0], key)
+            sets.union(present[0], key)
     full = _full_names(groups)
-    _link_full_names(full, union, similar)
-    _link_surnames(groups, full, union, dominance)
-    _link_org_heads(groups, union, dominance)
+    _link_full_names(full, sets, similar)
+    _link_surnames(groups, full, sets, dominance)
+    _link_org_heads(groups, sets, dominance)
     _link_misspelt(
-        groups, union, similar=similar, near=near, min_length=min_length, min_context=min_context
+        groups, sets, similar=similar, near=near, min_length=min_length, min_context=min_context
     )
-    return [members for _, members in sorted(_clusters(groups, union).items())]
+    return [members for _, members in sorted(_clusters(groups, sets).items())]

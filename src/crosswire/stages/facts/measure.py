@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from crosswire.text.normalize import fold_quotes
+from crosswire.text.stems import stem
 from crosswire.text.tokens import content_words
 
 __all__ = ["balance_parties", "bullet_trim", "measure_words", "party"]
@@ -45,13 +46,6 @@ _GENERIC = frozenset(
 )
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def party(word: str) -> str:
     """A country-like name folded to one spelling ("U.S." -> "us")."""
     low = fold_quotes(word).lower().strip(".")
@@ -66,7 +60,10 @@ def measure_words(text: str) -> frozenset[str]:
         word = re.sub(r"'s$", "", raw)
         if word.isdigit() or word in _GENERIC:
             continue
-        word = _COUNTRIES[word] if word in _COUNTRIES else _SYNONYMS.get(word, _stem(word))
+        if word in _COUNTRIES:
+            word = _COUNTRIES[word]
+        else:
+            word = _SYNONYMS.get(word, stem(word, inflections_only=True))
         if word:
             out.add(word)
     return frozenset(out)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from crosswire.models import Article, Quantity, Span
+from crosswire.text.dates import MONTH_PREFIX
 from crosswire.text.sentences import SentenceSpan, split_sentences
 
 __all__ = ["AGE", "QuantityConfig", "extract_quantities", "number_precision"]
@@ -46,9 +47,7 @@ _COUNT = re.compile(
     rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?"
     r"\s(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)"
 )
-_MONTHS = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
-)
+_MONTHS = re.compile(rf"{MONTH_PREFIX}[a-z]*\.?\s*$", re.IGNORECASE)
 _NOT_COUNTED = frozenset(
     {
         "a", "an", "the", "of", "to", "and", "or", "in", "on", "at", "by", "for", "from",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from crosswire.models import Article, DateMention, Span, TimelineEvent
 from crosswire.stages.facts.measure import bullet_trim, measure_words
+from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["TimelineConfig", "build_timeline"]
 
@@ -57,22 +58,14 @@ def _alike(a: _Candidate, b: _Candidate, config: TimelineConfig) -> bool:
 
 
 def _groups(cands: Sequence[_Candidate], config: TimelineConfig) -> list[list[_Candidate]]:
-    parent = list(range(len(cands)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    """Candidates of one event, each group in candidate order, the groups by their first."""
+    sets = DisjointSets(range(len(cands)))
     for i, a in enumerate(cands):
         for j in range(i + 1, len(cands)):
             b = cands[j]
             if a.date == b.date and _alike(a, b, config):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[_Candidate]] = {}
-    for i, cand in enumerate(cands):
-        groups.setdefault(find(i), []).append(cand)
-    return list(groups.values())
+                sets.union(i, j)
+    return [[cands[k] for k in group] for group in sets.groups()]
 
 
 def _event(group: Sequence[_Candidate], texts: Mapping[str, str]) -> TimelineEvent:

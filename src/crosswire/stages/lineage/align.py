@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from crosswire.text.normalize import fold_quotes, normalize_for_match
 from crosswire.text.sentences import split_sentences
+from crosswire.text.stems import prefix_stem
 from crosswire.text.tokens import CJK, STOPWORDS, cjk_terms, cjk_word_count
 
 __all__ = [
@@ -38,7 +39,6 @@ _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _CJK_RUN = re.compile(f"[{CJK}]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
-_STEM = 5
 _MIN_STEMS = 3
 _MIN_VERBATIM_WORDS = 5
 
@@ -105,7 +105,7 @@ def _stems(text: str) -> tuple[str, ...]:
         word = word.lower()
         if len(word) < 3 or word in STOPWORDS or word.isdigit():
             continue
-        out.add(word[:_STEM])
+        out.add(prefix_stem(word))
     return tuple(sorted(out))
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswire.stages.lineage.align import PairEvidence
+from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["OriginGroups", "SiblingSettings", "origin_groups", "paraphrased"]
 
@@ -60,30 +61,18 @@ def _weak(evidence: PairEvidence, settings: SiblingSettings) -> bool:
     )
 
 
-def _find(parent: list[int], x: int) -> int:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
-def _union(parent: list[int], pairs: Sequence[tuple[int, int]]) -> None:
+def _union(sets: DisjointSets[int], pairs: Sequence[tuple[int, int]]) -> None:
     for a, b in pairs:
-        ra, rb = _find(parent, a), _find(parent, b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        sets.union(a, b)
 
 
 def _pairings(
     pairs: Sequence[tuple[int, int]],
     links: dict[tuple[int, int], PairEvidence],
-    parent: list[int],
+    sets: DisjointSets[int],
 ) -> list[tuple[int, int]]:
     """The weak pairs that may join groups: mutual best partners that both stand alone."""
-    size: dict[int, int] = {}
-    for x in range(len(parent)):
-        root = _find(parent, x)
-        size[root] = size.get(root, 0) + 1
+    size = {group[0]: len(group) for group in sets.groups()}
     best: dict[int, tuple[tuple[int, float, int], int]] = {}
     for a, b in pairs:
         ev = links[(a, b)]
@@ -97,8 +86,8 @@ def _pairings(
         for a, b in pairs
         if best[a][1] == b
         and best[b][1] == a
-        and size[_find(parent, a)] == 1
-        and size[_find(parent, b)] == 1
+        and size[sets.find(a)] == 1
+        and size[sets.find(b)] == 1
     ]
 
 
@@ -132,14 +121,14 @@ def origin_groups(
             verbatim.append((a, b))
         elif a not in origins and b not in origins and _weak(ev, settings):
             weak.append((a, b))
-    parent = list(range(len(ids)))
-    _union(parent, sorted(origins.items()))
-    _union(parent, verbatim)
-    chosen = _pairings(weak, links, parent)
-    _union(parent, chosen)
+    sets = DisjointSets(range(len(ids)))
+    _union(sets, sorted(origins.items()))
+    _union(sets, verbatim)
+    chosen = _pairings(weak, links, sets)
+    _union(sets, chosen)
     smallest: dict[int, str] = {}
     for i, article_id in enumerate(ids):
-        root = _find(parent, i)
+        root = sets.find(i)
         if root not in smallest or article_id < smallest[root]:
             smallest[root] = article_id
     partners: dict[int, list[int]] = {}
@@ -147,6 +136,6 @@ def origin_groups(
         partners.setdefault(a, []).append(b)
         partners.setdefault(b, []).append(a)
     return OriginGroups(
-        groups=tuple(smallest[_find(parent, i)] for i in range(len(ids))),
+        groups=tuple(smallest[sets.find(i)] for i in range(len(ids))),
         siblings={k: tuple(sorted(v)) for k, v in sorted(partners.items())},
     )

@@ -44,6 +44,7 @@ from crosswire.stages.lineage.align import (
     sentence_sketches,
 )
 from crosswire.stages.lineage.decide import DecideSettings, ReportFacts, decide_lineage, is_linked
+from crosswire.text.agencies import BRACKET_CREDITS, CREDIT_FORMS
 from crosswire.text.minhash import (
     MinHashParams,
     bucket_pairs,
@@ -54,13 +55,14 @@ from crosswire.text.minhash import (
     word_hashes,
 )
 from crosswire.text.sentences import split_sentences
+from crosswire.text.stems import prefix_stem
 
 __all__ = ["LineageConfig", "LineageSketch", "lineage_map", "lineage_reduce", "trace_lineage"]
 
-_CREDIT_HEAD = re.compile(r"\((AP|Reuters|AFP|UPI|Bloomberg|dpa|Xinhua|PTI|IANS|ANI)\)")
-_CREDIT_TAIL = re.compile(
+_CREDIT_HEAD = re.compile(r"\((" + "|".join(map(re.escape, BRACKET_CREDITS)) + r")\)")
+_CREDIT_TAIL = re.compile(  # "agencies": a credit to agencies unnamed
     r"(?:with inputs? from|reporting by|additional reporting by)\s+(?:the\s+)?"
-    r"(AP|Reuters|AFP|UPI|Bloomberg|Associated Press|agencies)",
+    r"(" + "|".join(map(re.escape, (*CREDIT_FORMS, "agencies"))) + ")",
     re.IGNORECASE,
 )
 
@@ -123,8 +125,8 @@ def _credit(article: Article) -> str | None:
 def _stem_pairs(sentences: tuple[SentenceSketch, ...], text: str) -> list[int]:
     out: list[int] = []
     for s in sentences:
-        stems = re.findall(r"\w+", text[s.start : s.end].lower())
-        kept = [w[:5] for w in stems if w[:5] in s.stems]
+        words = re.findall(r"\w+", text[s.start : s.end].lower())
+        kept = [stem for w in words if (stem := prefix_stem(w)) in s.stems]
         out.extend(
             xxhash.xxh3_64_intdigest(f"{x} {y}".encode())
             for x, y in zip(kept, kept[1:], strict=False)

@@ -1,7 +1,7 @@
 """Sentence candidates and their features for the extractive summary.
 
 Pure helpers for :mod:`crosswire.stages.summarize.select`: splitting articles into candidate
-sentences (with offsets into ``Article.text``), light stemming, TF-IDF vectors and the
+sentences (with offsets into ``Article.text``) and their stemmed terms, TF-IDF vectors and the
 shape of a sentence (fragment, heading, bullet, question, link).
 """
 
@@ -18,6 +18,7 @@ import numpy as np
 from crosswire.models import Article, Span
 from crosswire.stages.quotes.marks import QuotedStretch, quoted_stretches
 from crosswire.text import content_words, normalize_for_match, split_sentences
+from crosswire.text.stems import stem
 from crosswire.text.tokens import cjk_word_count
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "centroid_scores",
     "dangling",
     "shape_factor",
-    "stem",
     "support_scores",
     "tfidf_matrix",
     "word_count",
@@ -43,7 +43,6 @@ _LEANING = frozenset(
 )
 _OPEN_QUOTES = frozenset("\"'\u201c\u2018")
 _CLOSE_QUOTES = frozenset("\"'\u201d\u2019")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,18 +66,6 @@ def word_count(text: str) -> int:
     """Words as the budget counts them: whitespace-separated tokens (Chinese and Japanese
     text: one word per two characters)."""
     return cjk_word_count(text)
-
-
-def stem(word: str) -> str:
-    """A light suffix-stripping stem: enough to match plurals and simple inflections."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            if suffix == "ies":
-                return word[:-3] + "y"
-            if suffix == "s" and word.endswith("ss"):
-                return word
-            return word[: -len(suffix)]
-    return word
 
 
 def _excluded(*, article: str, start: int, end: int, exclude: Sequence[Span]) -> bool:
