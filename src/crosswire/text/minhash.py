@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crosswire.errors import ConfigError
 from crosswire.text.tokens import spaced_cjk
 
 __all__ = [
@@ -214,7 +215,7 @@ def lsh_params(
 ) -> tuple[int, int]:
     """``(bands, rows)`` with ``bands * rows <= num_perm`` minimising weighted FP + FN areas."""
     if not 0.0 < threshold < 1.0:
-        raise ValueError(f"LSH threshold must be between 0 and 1, got {threshold}")
+        raise ConfigError(f"LSH threshold must be between 0 and 1, got {threshold}")
     best: tuple[float, int, int] | None = None
     for bands in range(1, num_perm + 1):
         for rows in range(1, num_perm // bands + 1):

@@ -15,7 +15,7 @@ Configs: :class:`EntityConfig` (``[entities]``), :class:`QuantityConfig` (``[qua
 :class:`TimelineConfig` (``[timeline]``).
 """
 
-from crosswire.stages.facts.corroborate import Corroboration, CorroborationConfig, corroborate
+from crosswire.stages.facts.corroboration import Corroboration, CorroborationConfig, corroborate
 from crosswire.stages.facts.dates import DateConfig, check_publication_date, extract_story_dates
 from crosswire.stages.facts.entities import EntityConfig, canonical_namer, extract_entities
 from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities

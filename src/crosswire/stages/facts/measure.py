@@ -1,6 +1,6 @@
 """What a quantity measures, as comparable keys: content words and trade-balance parties.
 
-Helpers for :mod:`crosswire.stages.facts.corroborate` and
+Helpers for :mod:`crosswire.stages.facts.corroboration` and
 :mod:`crosswire.stages.facts.timeline`: words are
 lowercased, folded to a few shared synonyms ("takeover"/"bid"/"acquire" -> acquisition,
 "deficit"/"surplus" -> balance, "defence" -> defense) and crudely stemmed, so that two reports

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import xxhash
 
+from crosswire.errors import UsageError
 from crosswire.models import Article, Lineage
 from crosswire.stages.lineage.align import (
     PairEvidence,
@@ -241,7 +242,7 @@ def lineage_reduce(
     ordered = sorted(sketches, key=lambda s: s.article_id)
     ids = [s.article_id for s in ordered]
     if len(set(ids)) != len(ids):
-        raise ValueError("lineage_reduce needs unique article ids")
+        raise UsageError("lineage_reduce needs unique article ids")
     common, common_grams = _boilerplate(ordered, config)
     kept = [_kept(s, common) for s in ordered]
     indexed = [

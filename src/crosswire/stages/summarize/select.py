@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from crosswire.errors import ConfigError
 from crosswire.models import Article, Span, SummarySentence
 from crosswire.stages.summarize.features import (
     Candidate,
@@ -61,9 +62,9 @@ class SummaryConfig:
 
     def __post_init__(self) -> None:
         if self.words < 1:
-            raise ValueError(f"SummaryConfig.words must be at least 1, got {self.words}")
+            raise ConfigError(f"SummaryConfig.words must be at least 1, got {self.words}")
         if not 0.0 <= self.duplicate_similarity <= 1.0:
-            raise ValueError("SummaryConfig.duplicate_similarity must be within [0, 1]")
+            raise ConfigError("SummaryConfig.duplicate_similarity must be within [0, 1]")
 
 
 @dataclass(frozen=True, slots=True)
