@@ -60,7 +60,7 @@ def test_a_byte_order_mark_on_bytes_that_are_not_utf16(tmp_path: Path) -> None:
 def test_a_reader_that_fails_costs_only_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crosswire.ingest as ingest
+    import crosswire.ingest.paths as ingest
 
     def broken(*, path: Path, config: IngestConfig) -> Iterator[RawDocument]:
         yield RawDocument(id="first", text=BODY, origin=str(path))
@@ -80,7 +80,7 @@ def test_a_reader_that_fails_costs_only_its_file(
 def test_a_reader_whose_cleanup_fails_can_still_be_closed_early(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crosswire.ingest as ingest
+    import crosswire.ingest.paths as ingest
 
     def leaky(*, path: Path, config: IngestConfig) -> Iterator[RawDocument]:
         try:
@@ -104,7 +104,7 @@ def test_a_reader_whose_cleanup_fails_can_still_be_closed_early(
 def test_a_reader_that_fails_before_its_first_record_costs_only_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crosswire.ingest as ingest
+    import crosswire.ingest.paths as ingest
 
     def eager(*, path: Path, config: IngestConfig) -> list[RawDocument]:
         raise LookupError("no such codec")

@@ -33,6 +33,7 @@ __all__ = [
     "Segment",
     "Span",
     "Story",
+    "StoryAnalysis",
     "SummarySentence",
     "TimelineEvent",
     "is_rejection_reason",
@@ -302,6 +303,24 @@ class SummarySentence:
     text: str
     spans: tuple[Span, ...]
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """Everything found in one story (what a brief is assembled from); ``articles`` hold the
+    texts all spans point into."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    lineages: tuple[Lineage, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    facts: tuple[Fact, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    timeline: tuple[TimelineEvent, ...]
+    summary: tuple[SummarySentence, ...]
+    quantities: Mapping[str, tuple[Quantity, ...]]
+    dates: Mapping[str, tuple[DateMention, ...]]
 
 
 @dataclass(frozen=True, slots=True)

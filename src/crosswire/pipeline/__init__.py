@@ -10,7 +10,8 @@ functions step by step (:func:`clean_stream`, :func:`cluster_stories`, :func:`an
 :func:`brief_story`, :func:`story_order`), so none of them re-implements a step.
 """
 
-from crosswire.pipeline.results import CleanResult, RunResult, StoryAnalysis
+from crosswire.models import StoryAnalysis
+from crosswire.pipeline.results import CleanResult, RunResult
 from crosswire.pipeline.steps import (
     brief_stories,
     clean_all,

@@ -1,27 +1,13 @@
-"""What a run produces: the cleaned inputs, the stories, each story's analysis and briefs."""
+"""What a run produces: the cleaned inputs, the stories and their briefs (and, per story, a
+:class:`~crosswire.models.StoryAnalysis`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from crosswire.models import (
-    Article,
-    Brief,
-    DateMention,
-    Discrepancy,
-    Entity,
-    Fact,
-    Lineage,
-    Quantity,
-    Quote,
-    Rejection,
-    Story,
-    SummarySentence,
-    TimelineEvent,
-)
+from crosswire.models import Article, Brief, Rejection, Story
 
-__all__ = ["CleanResult", "RunResult", "StoryAnalysis"]
+__all__ = ["CleanResult", "RunResult"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,23 +16,6 @@ class CleanResult:
 
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryAnalysis:
-    """Everything found in one story; ``articles`` hold the texts all spans point into."""
-
-    story: Story
-    articles: tuple[Article, ...]
-    lineages: tuple[Lineage, ...]
-    entities: tuple[Entity, ...]
-    quotes: tuple[Quote, ...]
-    facts: tuple[Fact, ...]
-    discrepancies: tuple[Discrepancy, ...]
-    timeline: tuple[TimelineEvent, ...]
-    summary: tuple[SummarySentence, ...]
-    quantities: Mapping[str, tuple[Quantity, ...]]
-    dates: Mapping[str, tuple[DateMention, ...]]
 
 
 @dataclass(frozen=True, slots=True)

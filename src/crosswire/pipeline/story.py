@@ -9,9 +9,17 @@ from dataclasses import replace
 from typing import Any
 
 from crosswire.config import Config
-from crosswire.models import Article, Brief, Entity, Quote, RemovedSegment, Segment, Story
-from crosswire.pipeline.results import StoryAnalysis
-from crosswire.stages.brief import BriefParts, assemble_brief
+from crosswire.models import (
+    Article,
+    Brief,
+    Entity,
+    Quote,
+    RemovedSegment,
+    Segment,
+    Story,
+    StoryAnalysis,
+)
+from crosswire.stages.brief import assemble_brief
 from crosswire.stages.facts import (
     build_timeline,
     canonical_namer,
@@ -135,18 +143,7 @@ def analyse_story(
 
 def brief_story(*, analysis: StoryAnalysis, config: Config) -> Brief:
     """The cited brief of one analysed story."""
-    parts = BriefParts(
-        story=analysis.story,
-        articles=analysis.articles,
-        lineages=analysis.lineages,
-        summary=analysis.summary,
-        facts=analysis.facts,
-        quotes=analysis.quotes,
-        entities=analysis.entities,
-        timeline=analysis.timeline,
-        discrepancies=analysis.discrepancies,
-    )
-    return assemble_brief(parts=parts, config=config.brief)
+    return assemble_brief(analysis=analysis, config=config.brief)
 
 
 def _by_id(article: Article) -> str:

@@ -10,21 +10,16 @@ from crosswire.models import (
     Article,
     Brief,
     BriefSource,
-    Discrepancy,
-    Entity,
-    Fact,
     Lineage,
     Quote,
-    Story,
+    StoryAnalysis,
     SummarySentence,
-    TimelineEvent,
 )
 from crosswire.stages.facts.quantities import AGE
 from crosswire.text.tokens import content_words
 
 __all__ = [
     "BriefConfig",
-    "BriefParts",
     "assemble_brief",
     "choose_title",
     "is_direct_quote",
@@ -46,21 +41,6 @@ class BriefConfig:
     max_timeline: int = 30
     direct_quotes_only: bool = True  # reported speech stays in `crosswire quotes`
     min_quote_words: int = 4
-
-
-@dataclass(frozen=True, slots=True)
-class BriefParts:
-    """The per-story results a brief is assembled from."""
-
-    story: Story
-    articles: tuple[Article, ...]
-    lineages: tuple[Lineage, ...]
-    summary: tuple[SummarySentence, ...]
-    facts: tuple[Fact, ...]
-    quotes: tuple[Quote, ...]
-    entities: tuple[Entity, ...]
-    timeline: tuple[TimelineEvent, ...]
-    discrepancies: tuple[Discrepancy, ...]
 
 
 def source_role(*, lineage: Lineage, lineages: Sequence[Lineage]) -> str:
@@ -111,11 +91,11 @@ def is_direct_quote(*, quote: Quote, texts: dict[str, str]) -> bool:
     return False
 
 
-def _brief_quotes(*, parts: BriefParts, config: BriefConfig) -> tuple[Quote, ...]:
-    texts = {a.id: a.text for a in parts.articles}
+def _brief_quotes(*, analysis: StoryAnalysis, config: BriefConfig) -> tuple[Quote, ...]:
+    texts = {a.id: a.text for a in analysis.articles}
     kept = [
         q
-        for q in parts.quotes
+        for q in analysis.quotes
         if len(q.text.split()) >= config.min_quote_words
         and (not config.direct_quotes_only or is_direct_quote(quote=q, texts=texts))
     ]
@@ -123,37 +103,37 @@ def _brief_quotes(*, parts: BriefParts, config: BriefConfig) -> tuple[Quote, ...
     return tuple(kept[: config.max_quotes])
 
 
-def assemble_brief(*, parts: BriefParts, config: BriefConfig) -> Brief:
+def assemble_brief(*, analysis: StoryAnalysis, config: BriefConfig) -> Brief:
     """A brief of one story: sources in id order with roles, sections capped by ``config``."""
-    by_id = {lin.article_id: lin for lin in parts.lineages}
+    by_id = {lin.article_id: lin for lin in analysis.lineages}
     sources = []
-    for article in sorted(parts.articles, key=lambda a: a.id):
+    for article in sorted(analysis.articles, key=lambda a: a.id):
         lin = by_id.get(article.id) or Lineage(article.id, None, article.id, "original")
         sources.append(
             BriefSource(
                 article=article,
                 origin=lin.origin,
                 origin_group=lin.origin_group,
-                role=source_role(lineage=lin, lineages=parts.lineages),
+                role=source_role(lineage=lin, lineages=analysis.lineages),
                 passages=lin.passages,
             )
         )
     groups = len({s.origin_group for s in sources})
     notes = (f"{_count(len(sources), 'report')} from {_count(groups, 'independent origin')}.",)
     return Brief(
-        title=choose_title(articles=parts.articles, summary=parts.summary),
-        story=parts.story.id,
+        title=choose_title(articles=analysis.articles, summary=analysis.summary),
+        story=analysis.story.id,
         sources=tuple(sources),
-        summary=parts.summary,
+        summary=analysis.summary,
         # a person's age is checked across sources (a discrepancy when they differ), but it
         # is not one of the story's key figures
         facts=tuple(
-            f for f in parts.facts if f.quantity is None or f.quantity.unit != AGE
+            f for f in analysis.facts if f.quantity is None or f.quantity.unit != AGE
         )[: config.max_facts],
-        quotes=_brief_quotes(parts=parts, config=config),
-        entities=parts.entities[: config.max_entities],
-        timeline=parts.timeline[: config.max_timeline],
-        discrepancies=parts.discrepancies,
+        quotes=_brief_quotes(analysis=analysis, config=config),
+        entities=analysis.entities[: config.max_entities],
+        timeline=analysis.timeline[: config.max_timeline],
+        discrepancies=analysis.discrepancies,
         notes=notes,
     )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosswire.text.dates import MONTH_PREFIX
+
 __all__ = ["IMAGE_MARKDOWN", "LineRule", "RULES", "junk_reason"]
 
 IMAGE_MARKDOWN = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -56,7 +58,7 @@ class LineRule:
 
 # What stands between "In this" and "photo" in a caption: its date and the kind of picture.
 _CAPTION_WORD = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\d{1,4}"
+    MONTH_PREFIX + r"[a-z]*\.?|\d{1,4}"
     r"|file|undated|handout|aerial|still|combination|family|archive|provided|courtesy"
 )
 
