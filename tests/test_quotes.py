@@ -8,14 +8,10 @@ from typing import Any
 import pytest
 
 from crosswire.models import Article, Quote, Span
-from crosswire.stages.quotes.extract import (
-    QuoteConfig,
-    extract_quotes,
-    merge_quotes,
-    quote_candidates,
-)
+from crosswire.stages.quotes.config import QuoteConfig
+from crosswire.stages.quotes.extract import extract_quotes, quote_candidates
 from crosswire.stages.quotes.marks import quoted_stretches
-from crosswire.stages.quotes.merge import merge_quote_variants
+from crosswire.stages.quotes.merge import merge_quote_variants, merge_quotes
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
 DIRECT = QuoteConfig(indirect=False)
