@@ -51,12 +51,9 @@ from typing import Any
 
 from crosswire.models import Article, Quote
 from crosswire.nlp import load_nlp
-from crosswire.stages.quotes.extract import (
-    QuoteConfig,
-    extract_quotes,
-    parse_paragraphs,
-    quote_candidates,
-)
+from crosswire.stages.quotes.config import QuoteConfig
+from crosswire.stages.quotes.extract import extract_quotes, quote_candidates
+from crosswire.stages.quotes.parse import parse_paragraphs
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
 _TOKEN = re.compile(r"\w+")

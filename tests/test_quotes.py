@@ -8,14 +8,10 @@ from typing import Any
 import pytest
 
 from crosswire.models import Article, Quote, Span
-from crosswire.stages.quotes.extract import (
-    QuoteConfig,
-    extract_quotes,
-    merge_quotes,
-    quote_candidates,
-)
+from crosswire.stages.quotes.config import QuoteConfig
+from crosswire.stages.quotes.extract import extract_quotes, quote_candidates
 from crosswire.stages.quotes.marks import quoted_stretches
-from crosswire.stages.quotes.merge import merge_quote_variants
+from crosswire.stages.quotes.merge import merge_quote_variants, merge_quotes
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
 DIRECT = QuoteConfig(indirect=False)
@@ -255,6 +251,22 @@ def test_merge_tells_family_members_apart() -> None:
     ]
     merged = merge_quotes(quotes=quotes, origin_groups={})
     assert sorted(q.sources for q in merged) == [("a", "c"), ("b",)]
+
+
+def test_merge_offers_speakerless_groups_in_lead_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two speakerless groups resemble Cy's quote; the one offered first takes it. Groups are
+    offered by lead: {0, 8} joined first and {2, 8} then keeps 2's lead, so {1} (lead 1) goes
+    first and joins Cy and Bob; {0, 2, 8} cannot then join Ann to them (Ann is not Bob)."""
+    from crosswire.stages.quotes import merge
+
+    names = [None, None, None, "Cy", "Ann", "Bob", "Bob", "Ann", None]
+    similar = {(0, 3), (0, 8), (1, 3), (1, 6), (2, 8), (7, 8)}
+    monkeypatch.setattr(merge, "_texts_similar", lambda a, b, config: (int(a), int(b)) in similar)
+    monkeypatch.setattr(merge, "_speakers_compatible",
+                        lambda a, b, *, canon, threshold: {a, b} != {"Ann", "Bob"})
+    quotes = [_q(str(i), "a", i, name) for i, name in enumerate(names)]
+    groups = merge._groups(quotes, lambda name: name, QuoteConfig())
+    assert groups == [[0, 2, 8], [1, 3, 6], [4], [5], [7]]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ origins. Config: :class:`QuoteConfig` (``[quotes]``).
 """
 
 from crosswire.stages.quotes.config import QuoteConfig
-from crosswire.stages.quotes.extract import extract_quotes, parse_many, parse_paragraphs
+from crosswire.stages.quotes.extract import extract_quotes
 from crosswire.stages.quotes.merge import merge_quotes
+from crosswire.stages.quotes.parse import parse_many, parse_paragraphs
 
 __all__ = ["QuoteConfig", "extract_quotes", "merge_quotes", "parse_many", "parse_paragraphs"]

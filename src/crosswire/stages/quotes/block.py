@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from crosswire.stages.quotes.attrib import Attribution
+from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.speaker import find_speaker, is_cue
 from crosswire.text import paragraphs
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from crosswire.stages.quotes.attrib import Attribution
+from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.speaker import Speaker
 from crosswire.text import paragraphs
 

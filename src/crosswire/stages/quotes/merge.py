@@ -2,14 +2,14 @@
 
 Two quotes are variants when their speakers are compatible and, on normalised text, the shorter
 is contained in the longer or their fuzzy partial similarity reaches the configured threshold.
-Variants are grouped transitively (union-find over quotes in a fixed order), never joining two
-groups that hold incompatible speakers (a quote with no speaker does not bridge them). A group
-becomes one quote: its text is the longest member text (verbatim in its source, so ``verified``
-holds when that member was verified), one span per carrying source (that source's longest
-variant), the speaker as the most complete name (canonicalised when ``canonical_name`` is
-given), and ``independent`` the number of distinct origin groups among its sources. Members
-whose text is neither inside nor around the merged text are paraphrases;
-:func:`merge_quote_variants` names their sources.
+Variants are grouped transitively (:class:`~crosswire.text.unionfind.DisjointSets` over quotes in
+a fixed order), never joining two groups that hold incompatible speakers (a quote with no speaker
+does not bridge them). A group becomes one quote: its text is the longest member text
+(verbatim in its source, so ``verified`` holds when that member was verified), one span per
+carrying source (that source's longest variant), the speaker as the most complete name
+(canonicalised when ``canonical_name`` is given), and ``independent`` the number of distinct
+origin groups among its sources. Members whose text is neither inside nor around the merged
+text are paraphrases; :func:`merge_quote_variants` names their sources.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from crosswire.models import Quote, Span
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.text import normalize_for_match
+from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["MergedQuote", "merge_quote_variants", "merge_quotes"]
 
@@ -90,21 +91,20 @@ def _texts_similar(a: str, b: str, config: QuoteConfig) -> bool:
     return short in long or fuzz.partial_ratio(short, long) >= config.merge_similarity
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
             config: QuoteConfig) -> list[list[int]]:
     """Variant groups: named quotes join when their speakers are compatible, speakerless ones
     join each other, then a speakerless group joins the named groups it resembles only when
-    their speakers are all compatible (it must not bridge two speakers, nor pick one)."""
+    their speakers are all compatible (it must not bridge two speakers, nor pick one).
+
+    Speakerless groups are offered to the named groups in the order of their lead, since when
+    two of them resemble the same named group the first one offered may take it: a group's lead
+    is the lead of the first of the two groups a union joins (``union(i, j)`` keeps ``i``'s).
+    """
     norms = [normalize_for_match(q.text) for q in quotes]
     names = [_name(q.speaker) for q in quotes]
-    parent = list(range(len(quotes)))
+    sets: DisjointSets[int] = DisjointSets(range(len(quotes)))
+    lead = list(range(len(quotes)))  # by a group's representative
 
     known: dict[tuple[str | None, str | None], bool] = {}  # few names, many pairs
 
@@ -117,14 +117,16 @@ def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
     held: dict[int, set[str]] = {i: {n} for i, n in enumerate(names) if n is not None}
 
     def union(i: int, j: int) -> None:
-        ri, rj = _find(parent, i), _find(parent, j)
+        ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
             return
         left, right = held.get(ri, set()), held.get(rj, set())
         if all(compatible(x, y) for x in left for y in right):
-            parent[rj] = ri
-            if right:
-                held[ri] = left | held.pop(rj)
+            first = lead[ri]
+            root = sets.union(ri, rj)
+            lead[root] = first
+            if left or right:
+                held[root] = held.pop(ri, set()) | held.pop(rj, set())
 
     similar = [
         (i, j)
@@ -135,21 +137,18 @@ def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
     for i, j in similar:
         if (names[i] is None) == (names[j] is None):
             union(i, j)
-    touching: dict[int, set[int]] = {}  # speakerless group -> named groups it resembles
+    touching: dict[int, set[int]] = {}  # speakerless group's lead -> named groups it resembles
     for i, j in similar:
         if (names[i] is None) != (names[j] is None):
             loose, kept = (i, j) if names[i] is None else (j, i)
-            touching.setdefault(_find(parent, loose), set()).add(_find(parent, kept))
-    for loose_root, found in sorted(touching.items()):
-        roots = {_find(parent, r) for r in found}  # unions of earlier rounds re-root groups
+            touching.setdefault(lead[sets.find(loose)], set()).add(sets.find(kept))
+    for loose_lead, found in sorted(touching.items()):
+        roots = {sets.find(r) for r in found}  # unions of earlier rounds join named groups
         speakers = {n for r in roots for n in held.get(r, set())}
         if all(compatible(x, y) for x in speakers for y in speakers):
             for r in sorted(roots):
-                union(r, loose_root)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(quotes)):
-        groups.setdefault(_find(parent, i), []).append(i)
-    return list(groups.values())
+                union(r, loose_lead)
+    return sets.groups()  # by smallest member, members in order
 
 
 def _best_speaker(members: Sequence[Quote], canon: Callable[[str], str]) -> Quote | None:
