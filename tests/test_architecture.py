@@ -32,6 +32,7 @@ CORE = (
     "crosswire.text*",
     "crosswire.ingest*",
     "crosswire.stages*",
+    "crosswire.serialize*",
     "crosswire.pipeline*",
     "crosswire.nlp",
 )
