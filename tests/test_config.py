@@ -107,6 +107,9 @@ def test_sub_tables_set_nested_records(tmp_path: Path) -> None:
 
 
 def test_replace_setting_takes_a_dotted_table() -> None:
+    settled = replace_setting(config=Config(), table="cluster.settle", key="max_items", value=40)
+    assert settled.cluster.settle.max_items == 40
+    assert settled.cluster.settle.min_piece == Config().cluster.settle.min_piece
     config = replace_setting(config=Config(), table="cluster.cohesion", key="ratio", value=0.5)
     assert config.cluster.cohesion is not None and config.cluster.cohesion.ratio == 0.5
     assert config.cluster.threshold == Config().cluster.threshold
@@ -125,6 +128,8 @@ def test_replace_setting_takes_a_dotted_table() -> None:
         ("[cluster]\ncohesion = 0.7\n", r"\[cluster\.cohesion\]"),
         ("[summary]\nwords = { n = 1 }\n", r"\[summary\] words"),
         ("[cluster.segments]\nthreshold = 0.2\n", r"\[segment\]"),  # set [segment] instead
+        ("[cluster.settle]\nmin_share = 1.5\n", r"\[cluster.settle\] min_share = 1.5: min_share"),
+        ("[cluster.settle]\nmax_items = -1\n", r"\[cluster.settle\] max_items"),
     ],
 )
 def test_bad_sub_tables_are_config_errors(tmp_path: Path, body: str, message: str) -> None:
@@ -142,8 +147,10 @@ def test_replace_setting_refuses_unknown_dotted_tables(table: str) -> None:
 
 def test_config_to_toml_writes_sub_tables_that_round_trip(tmp_path: Path) -> None:
     changed = replace_setting(config=Config(), table="cluster.cohesion", key="ratio", value=0.5)
+    changed = replace_setting(config=changed, table="cluster.settle", key="min_share", value=0.5)
     text = config_to_toml(config=changed)
     assert "[cluster.cohesion]\nratio = 0.5\n" in text
+    assert "[cluster.settle]\nmax_items = 60\nmin_share = 0.5\nmin_piece = 3\n" in text
     order = [text.index(part) for part in ("[cluster]", "embedding_floor", "[cluster.cohesion]")]
     assert order == sorted(order)  # the sub-table follows its stage's keys
     assert "[cluster.segments]" not in text and "# segments: set by [segment]" in text

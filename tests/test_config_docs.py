@@ -65,7 +65,7 @@ def test_one_section_per_table_in_config_order() -> None:
 
 def test_sub_tables_are_checked() -> None:
     # a guard for the tests below: nested records are found, a mirrored one is not a table
-    assert {"cluster.cohesion", "cluster.weights", "segment.weights"} <= set(TABLES)
+    assert {"cluster.cohesion", "cluster.settle", "cluster.weights"} <= set(TABLES)
     assert "cluster.segments" not in TABLES
 
 
