@@ -19,15 +19,14 @@ from crosswire.stages.cluster import (
     story_id,
 )
 from crosswire.stages.cluster.attach import (
-    AttachSettings,
     attach_fragments,
     attach_singletons,
     attach_target,
     story_shape,
 )
-from crosswire.stages.cluster.config import Cohesion
+from crosswire.stages.cluster.config import Cohesion, SettleConfig
 from crosswire.stages.cluster.graph import Groups, group_similarity
-from crosswire.stages.cluster.settle import SettleSettings, resettle
+from crosswire.stages.cluster.settle import resettle
 from crosswire.stages.cluster.stream import StreamClusterer
 
 CONFIG = ClusterConfig(segments=None)
@@ -255,7 +254,7 @@ def test_settle_splits_a_story_of_two_events_of_one_kind() -> None:
     groups, owner = _one_story(adjacency=adjacency, terms=30)
     keys = resettle(
         groups=groups, key=0, adjacency=adjacency, terms=[30] * 6, owner=owner,
-        threshold=0.15, settings=SettleSettings(),
+        config=CONFIG,
     )
     assert keys == [0, 3]
     assert {k: sorted(m) for k, m in groups.members.items()} == {0: [0, 1, 2], 3: [3, 4, 5]}
@@ -269,10 +268,26 @@ def test_settle_keeps_a_small_fragment_with_its_story() -> None:
     groups, owner = _one_story(adjacency=adjacency, terms=30)
     keys = resettle(
         groups=groups, key=0, adjacency=adjacency, terms=[30] * 9, owner=owner,
-        threshold=0.15, settings=SettleSettings(),
+        config=CONFIG,
     )
     assert keys == [0]
     assert sorted(groups.members[0]) == list(range(9))
+    # [cluster.settle] decides what a piece needs to stand: 2 of 9 may, with lower bars
+    groups, owner = _one_story(adjacency=adjacency, terms=30)
+    lower = replace(CONFIG, settle=SettleConfig(min_share=0.2, min_piece=2))
+    keys = resettle(
+        groups=groups, key=0, adjacency=adjacency, terms=[30] * 9, owner=owner, config=lower
+    )
+    assert {k: sorted(m) for k, m in groups.members.items()} == {0: list(range(7)), 7: [7, 8]}
+
+
+def test_settle_settings_out_of_range_are_refused() -> None:
+    for bad in ({"max_items": -1}, {"min_share": 1.5}, {"min_share": float("nan")},
+                {"min_piece": 0}):
+        with pytest.raises(ValueError):
+            SettleConfig(**bad)
+    with pytest.raises(ValueError, match="incremental_refresh"):
+        ClusterConfig(incremental_refresh=0.5)
 
 
 def test_stream_sums_match_the_stored_pair_similarities() -> None:
@@ -298,10 +313,9 @@ def _unit(**weights: float) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
-ATTACH = AttachSettings(
-    threshold=0.11, ratio=1.5, cohesion=0.7, centroid_terms=100, index_terms=20,
-    max_posting=5000, window_days=None, min_terms=1,
-)
+# the default attach rule (threshold 0.11, ratio 1.5, cohesion ratio 0.7), without the time
+# window, the headline rule or the fragment pass
+ATTACH = replace(CONFIG, window_days=None, attach_min_terms=1, attach_fragment_threshold=None)
 
 
 def test_attach_joins_a_lone_report_to_the_story_it_is_about() -> None:
@@ -313,12 +327,12 @@ def test_attach_joins_a_lone_report_to_the_story_it_is_about() -> None:
         _unit(tsunami=1, kushiro=1),
     ]
     groups = attach_singletons(
-        vectors=vectors, days=[None] * 4, groups=[[0, 1], [2], [3]], settings=ATTACH
+        vectors=vectors, days=[None] * 4, groups=[[0, 1], [2], [3]], config=ATTACH
     )
     assert groups == [[0, 1, 2], [3]]
     off = attach_singletons(
         vectors=vectors, days=[None] * 4, groups=[[0, 1], [2], [3]],
-        settings=replace(ATTACH, threshold=0.9),
+        config=replace(ATTACH, attach_threshold=0.9),
     )
     assert off == [[0, 1], [2], [3]]
 
@@ -331,7 +345,7 @@ def test_attach_leaves_a_report_between_two_stories_alone() -> None:
         _unit(lottery=2, jackpot=2, winner=2),
     ]
     groups = attach_singletons(
-        vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]], settings=ATTACH
+        vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]], config=ATTACH
     )
     assert groups == [[0], [1], [2]]
 
@@ -342,22 +356,22 @@ def test_attach_respects_the_cohesion_of_a_tight_story() -> None:
     target = attach_target(
         vector=lone,
         candidates={0: story_shape(vectors=[story, story], members=[0, 1], centroid_terms=100)},
-        settings=ATTACH,
+        config=ATTACH,
     )
     assert target is None
     loose = attach_target(
         vector=lone,
         candidates={0: story_shape(vectors=[story, story], members=[0, 1], centroid_terms=100)},
-        settings=replace(ATTACH, cohesion=None),
+        config=replace(ATTACH, cohesion=None),
     )
     assert loose == 0
 
 
 def test_attach_skips_headlines() -> None:
     shape = story_shape(vectors=[_unit(opal=1, dc=1)], members=[0], centroid_terms=100)
-    rule = replace(ATTACH, min_terms=10)
-    assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, settings=rule) is None
-    assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, settings=ATTACH) == 0
+    rule = replace(ATTACH, attach_min_terms=10)
+    assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, config=rule) is None
+    assert attach_target(vector=_unit(opal=1, dc=1), candidates={0: shape}, config=ATTACH) == 0
 
 
 def test_attach_pass_is_batch_only() -> None:
@@ -393,7 +407,7 @@ def test_attach_makes_no_chains() -> None:
     ]
     groups = attach_singletons(
         vectors=vectors, days=[None] * 5, groups=[[0, 4], [1], [2], [3]],
-        settings=replace(ATTACH, threshold=0.05, ratio=1.0, cohesion=None, min_terms=1),
+        config=replace(ATTACH, attach_threshold=0.05, attach_ratio=1.0, cohesion=None),
     )
     assert groups == [[0, 1, 4], [2], [3]]
 
@@ -407,7 +421,9 @@ def test_attach_settings_out_of_range_are_refused() -> None:
         ClusterConfig(attach_threshold=-5.0)
 
 
-FRAGMENTS = replace(ATTACH, threshold=None, fragment_size=3, fragment_threshold=0.3)
+FRAGMENTS = replace(
+    ATTACH, attach_threshold=None, attach_fragment_size=3, attach_fragment_threshold=0.3
+)
 
 
 def _all_pairs(n: int) -> list[tuple[int, int]]:
@@ -427,19 +443,18 @@ def test_a_small_fragment_joins_the_larger_story_it_is_clearly_about() -> None:
     ]
     groups = [[0, 1, 2], [3, 4], [5, 6]]
     found = attach_fragments(
-        vectors=vectors, pairs=_all_pairs(7), groups=groups, settings=FRAGMENTS
+        vectors=vectors, pairs=_all_pairs(7), groups=groups, config=FRAGMENTS
     )
     assert found == [[0, 1, 2, 3, 4], [5, 6]]
     # the same in any order of the groups and their members
     again = attach_fragments(
-        vectors=vectors, pairs=_all_pairs(7), groups=[[6, 5], [4, 3], [2, 0, 1]], settings=FRAGMENTS
+        vectors=vectors, pairs=_all_pairs(7), groups=[[6, 5], [4, 3], [2, 0, 1]], config=FRAGMENTS
     )
     assert again == found
-    for off in (replace(FRAGMENTS, fragment_threshold=None),
-                replace(FRAGMENTS, fragment_threshold=0.95),
-                replace(FRAGMENTS, fragment_size=1)):
+    for off in (replace(FRAGMENTS, attach_fragment_threshold=None),
+                replace(FRAGMENTS, attach_fragment_threshold=0.95)):
         assert attach_fragments(
-            vectors=vectors, pairs=_all_pairs(7), groups=groups, settings=off
+            vectors=vectors, pairs=_all_pairs(7), groups=groups, config=off
         ) == groups
 
 
@@ -454,14 +469,14 @@ def test_a_fragment_between_two_stories_or_beside_a_smaller_one_stays() -> None:
         _unit(lottery=2, jackpot=2, texas=2, austin=1),
     ]
     groups = [[0, 1], [2, 3], [4, 5]]
-    rule = replace(FRAGMENTS, fragment_threshold=0.05)
-    kept = attach_fragments(vectors=between, pairs=_all_pairs(6), groups=groups, settings=rule)
+    rule = replace(FRAGMENTS, attach_fragment_threshold=0.05)
+    kept = attach_fragments(vectors=between, pairs=_all_pairs(6), groups=groups, config=rule)
     assert kept == groups
     # a fragment joins only a larger story: two pairs of one story stay two
     pairs = [_unit(quake=3, sapporo=3), _unit(quake=3, sapporo=3, homes=1),
              _unit(quake=3, sapporo=2, otaru=1), _unit(quake=3, sapporo=2, otaru=2)]
     assert attach_fragments(
-        vectors=pairs, pairs=_all_pairs(4), groups=[[0, 1], [2, 3]], settings=rule
+        vectors=pairs, pairs=_all_pairs(4), groups=[[0, 1], [2, 3]], config=rule
     ) == [[0, 1], [2, 3]]
 
 
@@ -478,14 +493,14 @@ def test_a_fragment_whose_target_moves_stays() -> None:
         _unit(otaru=3, harbour=3, quake=1),
         _unit(otaru=3, harbour=3, quake=1, ferry=1),
     ]
-    rule = replace(FRAGMENTS, fragment_threshold=0.2, ratio=1.0)
+    rule = replace(FRAGMENTS, attach_fragment_threshold=0.2, attach_ratio=1.0)
     alone = attach_fragments(
-        vectors=vectors, pairs=_all_pairs(9), groups=[[4, 5, 6], [7, 8]], settings=rule
+        vectors=vectors, pairs=_all_pairs(9), groups=[[4, 5, 6], [7, 8]], config=rule
     )
     assert alone == [[4, 5, 6, 7, 8]]
     found = attach_fragments(
         vectors=vectors, pairs=_all_pairs(9), groups=[[0, 1, 2, 3], [4, 5, 6], [7, 8]],
-        settings=rule,
+        config=rule,
     )
     assert found == [[0, 1, 2, 3, 4, 5, 6], [7, 8]]
 
@@ -504,6 +519,6 @@ def test_attach_joins_two_lone_reports_that_chose_each_other() -> None:
         _unit(lottery=2, jackpot=2),
     ]
     groups = attach_singletons(
-        vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]], settings=ATTACH
+        vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]], config=ATTACH
     )
     assert groups == [[0, 1], [2]]

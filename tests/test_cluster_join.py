@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crosswire.models import Article
 from crosswire.stages.cluster import ClusterConfig, cluster_articles
-from crosswire.stages.cluster.refine import RefineSettings, merge_centroids
+from crosswire.stages.cluster.refine import merge_centroids
 from tests.test_segment import OFF, ON
 
 
@@ -30,8 +30,11 @@ def test_off_topic_segment_joins_the_matching_story() -> None:
 
 def test_merge_centroids_merges_close_groups_only() -> None:
     vectors = [{"a": 1.0}, {"a": 0.8, "b": 0.6}, {"c": 1.0}]
-    settings = RefineSettings(threshold=0.5, centroid_terms=10, index_terms=5, max_posting=100,
-                              window_days=None)
+    config = ClusterConfig(refine_threshold=0.5, centroid_terms=10, index_terms=5,
+                           max_posting=100, window_days=None)
     out = merge_centroids(vectors=vectors, days=[None] * 3, groups=[[0], [1], [2]],
-                          settings=settings)
+                          config=config)
     assert out == [[0, 1], [2]]
+    off = ClusterConfig(refine_threshold=None)  # the pass is off: the groups stay as they are
+    assert merge_centroids(vectors=vectors, days=[None] * 3, groups=[[1], [2], [0]],
+                           config=off) == [[0], [1], [2]]

@@ -6,6 +6,7 @@ import pickle
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -312,3 +313,26 @@ def test_reports_sharing_only_a_long_quote_are_independent() -> None:
     found = {lin.article_id: lin for lin in trace_lineage(articles=[a, b])}
     assert found["upi"].origin is None and found["metro"].origin is None
     assert found["upi"].origin_group != found["metro"].origin_group
+
+
+def test_lineage_config_lives_in_its_module_and_is_re_exported() -> None:
+    from crosswire.stages.lineage import config, trace
+
+    assert LineageConfig is config.LineageConfig is trace.LineageConfig
+
+
+def test_new_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="exact_similarity"):
+        LineageConfig(exact_similarity=1.5)
+    with pytest.raises(ValueError, match="max_sources"):
+        LineageConfig(max_sources=0)
+
+
+def test_exact_similarity_decides_what_counts_as_copied_word_for_word() -> None:
+    # the rewrite's sentences match the original's at 0.77 to 0.90: none is copied word for word
+    # at the default 0.99, so it stays a rewrite even at a copy_similarity it would reach
+    loose = LineageConfig(copy_similarity=0.75)
+    assert _by_id(trace_lineage(articles=_articles(), config=loose))["rewrite"].kind == "rewrite"
+    exact = LineageConfig(copy_similarity=0.75, exact_similarity=0.75)
+    # at 0.75 all of them are, and the rewrite covering all of the original reads as a copy
+    assert _by_id(trace_lineage(articles=_articles(), config=exact))["rewrite"].kind == "copy"

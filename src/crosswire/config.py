@@ -6,14 +6,22 @@ A TOML file has one table per stage, named like the fields below::
     words = 150
 
     [lineage]
-    threshold = 0.5
+    lsh_threshold = 0.5
 
-Unknown tables or keys, and values of the wrong type, raise :class:`ConfigError`.
+A settings record nested in a stage's config (a frozen dataclass field, such as
+``ClusterConfig.settle``) is a sub-table named by its path::
+
+    [cluster.settle]
+    max_items = 40
+
+Unknown tables or keys, and values of the wrong type or out of range, raise
+:class:`ConfigError`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +43,14 @@ from crosswire.stages.lineage import LineageConfig
 from crosswire.stages.quotes import QuoteConfig
 from crosswire.stages.summarize import SummaryConfig
 
-__all__ = ["Config", "config_to_toml", "load_config", "replace_setting", "toml_value"]
+__all__ = [
+    "Config",
+    "config_tables",
+    "config_to_toml",
+    "load_config",
+    "replace_setting",
+    "toml_value",
+]
 
 
 @dataclass(frozen=True)
@@ -78,7 +93,7 @@ def _type_ok(*, current: Any, annotation: str, value: Any) -> bool:
     if current is None:
         kinds = _OPTIONAL_KINDS.get(annotation.replace(" ", "").replace("|", " | "))
         if kinds is None:
-            return False  # an object (a transport, a nested config): not settable from TOML
+            return False  # an object (a transport, a function): not settable from TOML
         return isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
     if isinstance(current, bool):
         return isinstance(value, bool)
@@ -116,25 +131,101 @@ def _check_count(*, table: str, key: str, current: Any, value: Any) -> None:
         raise ConfigError(f"[{table}] {key} = {value!r}: must be within {low}..{_MAX_COUNT}")
 
 
-def replace_setting(*, config: Config, table: str, key: str, value: Any) -> Config:
-    """A copy of ``config`` with one stage setting changed, checked like the TOML loader."""
-    names = {f.name for f in dataclasses.fields(config)}
-    if table not in names:
-        raise ConfigError(f"unknown config table [{table}]; known: {', '.join(sorted(names))}")
-    stage = getattr(config, table)
-    fields = {f.name: f for f in dataclasses.fields(stage)}
+# ``[table] key`` whose nested settings record mirrors another table: set there, not here.
+_MIRRORED = {"cluster.segments": "segment"}
+
+
+def _is_record(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _record_class(*, owner: Any, name: str, annotation: str) -> type | None:
+    """The settings record class of ``owner``'s field ``name`` when that field holds one (its
+    value, else the ``Record | None`` class named in its annotation), otherwise None."""
+    value = getattr(owner, name)
+    if value is not None:
+        return type(value) if _is_record(value) else None
+    module = sys.modules.get(type(owner).__module__)
+    names = [part.strip() for part in annotation.split("|")]
+    named = [n for n in names if n != "None"]
+    if len(named) != 1 or module is None:
+        return None
+    found = getattr(module, named[0], None)
+    return found if isinstance(found, type) and dataclasses.is_dataclass(found) else None
+
+
+def _sub_record(*, owner: Any, table: str, name: str) -> Any:
+    """The settings record held by ``owner``'s field ``name`` (a fresh default one when the
+    field is unset); a :class:`ConfigError` when ``[table.name]`` is no table of settings."""
+    fields = {f.name: f for f in dataclasses.fields(owner)}
+    dotted = f"{table}.{name}"
+    if dotted in _MIRRORED:
+        raise ConfigError(f"[{dotted}] is set by the [{_MIRRORED[dotted]}] table")
+    kind = None
+    if name in fields:
+        kind = _record_class(owner=owner, name=name, annotation=str(fields[name].type))
+    if kind is None:
+        subs = [
+            f.name for f in fields.values()
+            if f"{table}.{f.name}" not in _MIRRORED
+            and _record_class(owner=owner, name=f.name, annotation=str(f.type)) is not None
+        ]
+        known = ", ".join(f"[{table}.{n}]" for n in subs) or "none"
+        raise ConfigError(f"unknown config table [{dotted}]; sub-tables of [{table}]: {known}")
+    value = getattr(owner, name)
+    return value if value is not None else kind()
+
+
+def _replaced(*, owner: Any, table: str, key: str, value: Any, shown: Any) -> Any:
+    try:
+        return dataclasses.replace(owner, **{key: value})
+    except ValueError as exc:  # a stage config's own range check
+        raise ConfigError(f"[{table}] {key} = {shown!r}: {exc}") from exc
+
+
+def _with_setting(*, owner: Any, table: str, key: str, value: Any) -> Any:
+    """A copy of the settings record ``owner`` (the table ``table``) with ``key`` set."""
+    fields = {f.name: f for f in dataclasses.fields(owner)}
     if key not in fields:
         raise ConfigError(f"unknown setting [{table}] {key}; known: {', '.join(sorted(fields))}")
-    new_value = _coerce(
-        table=table, key=key, current=getattr(stage, key), annotation=str(fields[key].type),
-        value=value,
-    )
-    _check_count(table=table, key=key, current=getattr(stage, key), value=new_value)
-    try:
-        changed = dataclasses.replace(stage, **{key: new_value})
-    except ValueError as exc:  # a stage config's own range check
-        raise ConfigError(f"[{table}] {key} = {value!r}: {exc}") from exc
-    return dataclasses.replace(config, **{table: changed})
+    annotation = str(fields[key].type)
+    current = getattr(owner, key)
+    kind = _record_class(owner=owner, name=key, annotation=annotation)
+    if isinstance(value, dict) and kind is not None:  # ``key = { ... }``: a sub-table
+        sub = _sub_record(owner=owner, table=table, name=key)
+        dotted = f"{table}.{key}"
+        for name, item in sorted(value.items()):
+            sub = _with_setting(owner=sub, table=dotted, key=name, value=item)
+        return _replaced(owner=owner, table=table, key=key, value=sub, shown=value)
+    if kind is not None and isinstance(value, kind):  # a record given from Python
+        return _replaced(owner=owner, table=table, key=key, value=value, shown=value)
+    if kind is not None:
+        raise ConfigError(
+            f"[{table}] {key} = {value!r}: expected a table of settings, [{table}.{key}]"
+        )
+    new_value = _coerce(table=table, key=key, current=current, annotation=annotation, value=value)
+    _check_count(table=table, key=key, current=current, value=new_value)
+    return _replaced(owner=owner, table=table, key=key, value=new_value, shown=value)
+
+
+def replace_setting(*, config: Config, table: str, key: str, value: Any) -> Config:
+    """A copy of ``config`` with one stage setting changed, checked like the TOML loader.
+
+    ``table`` is a stage (``"cluster"``) or a settings record inside one, dotted as in TOML
+    (``"cluster.settle"``); a ``dict`` value for a key that holds such a record sets its keys.
+    """
+    head, *rest = table.split(".")
+    names = {f.name for f in dataclasses.fields(config)}
+    if head not in names:
+        raise ConfigError(f"unknown config table [{head}]; known: {', '.join(sorted(names))}")
+    chain = [getattr(config, head)]  # the records from the stage down to the one changed
+    for n, name in enumerate(rest):
+        chain.append(_sub_record(owner=chain[-1], table=".".join([head, *rest[:n]]), name=name))
+    changed = _with_setting(owner=chain[-1], table=table, key=key, value=value)
+    for n in range(len(rest) - 1, -1, -1):  # put each changed record back into its parent
+        parent = ".".join([head, *rest[:n]])
+        changed = _replaced(owner=chain[n], table=parent, key=rest[n], value=changed, shown=value)
+    return dataclasses.replace(config, **{head: changed})
 
 
 def load_config(*, path: Path | None = None) -> Config:
@@ -152,6 +243,24 @@ def load_config(*, path: Path | None = None) -> Config:
         for key, value in sorted(values.items()):
             config = replace_setting(config=config, table=table, key=key, value=value)
     return config
+
+
+def config_tables(*, config: Config) -> dict[str, Any]:
+    """Every table TOML can set, in file order, with the settings record it sets: each stage
+    (``"cluster"``), followed by the records nested in it (``"cluster.settle"``)."""
+    out: dict[str, Any] = {}
+
+    def visit(name: str, record: Any) -> None:
+        out[name] = record
+        for item in dataclasses.fields(record):
+            value = getattr(record, item.name)
+            dotted = f"{name}.{item.name}"
+            if _is_record(value) and dotted not in _MIRRORED:
+                visit(dotted, value)
+
+    for table in dataclasses.fields(config):
+        visit(table.name, getattr(config, table.name))
+    return out
 
 
 def toml_value(value: Any) -> str | None:
@@ -174,14 +283,22 @@ def toml_value(value: Any) -> str | None:
 def config_to_toml(*, config: Config) -> str:
     """Every setting of ``config`` as a TOML file that :func:`load_config` reads back.
 
-    Settings TOML cannot hold (unset optional values, nested objects) are written as comments.
+    A settings record nested in a stage's config is a sub-table (``[cluster.settle]``) after
+    the stage's own keys. Settings TOML cannot hold (unset optional values, Python objects) are
+    written as comments.
     """
+    tables = config_tables(config=config)
     lines: list[str] = []
-    for table in dataclasses.fields(config):
-        stage = getattr(config, table.name)
-        lines.append(f"[{table.name}]")
-        for item in dataclasses.fields(stage):
-            value = getattr(stage, item.name)
+    for name, record in tables.items():
+        lines.append(f"[{name}]")
+        for item in dataclasses.fields(record):
+            value = getattr(record, item.name)
+            dotted = f"{name}.{item.name}"
+            if dotted in tables:
+                continue  # a sub-table of its own, written after this one
+            if dotted in _MIRRORED:
+                lines.append(f"# {item.name}: set by [{_MIRRORED[dotted]}]")
+                continue
             text = toml_value(value)
             if text is None:
                 shown = "unset" if value is None else "not settable from TOML"

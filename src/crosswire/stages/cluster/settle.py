@@ -9,26 +9,22 @@ pieces: a piece with fewer than ``min_share`` of the story's reports or fewer th
 reports goes back to the piece it is most similar to (small fragments of a large story are more
 often its own side threads than a second event). The work is bounded by the story's size: a
 story of more than ``max_items`` reports is left as it is, and so is one of reports too short
-for the cohesion veto (headlines), which re-merging would only rebuild.
+for the cohesion veto (headlines), which re-merging would only rebuild. The settings are
+``ClusterConfig.settle`` (:class:`~crosswire.stages.cluster.config.SettleConfig`,
+``[cluster.settle]``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from crosswire.stages.cluster.graph import Groups, merge_groups
 
-__all__ = ["SettleSettings", "resettle"]
+if TYPE_CHECKING:
+    from crosswire.stages.cluster.config import ClusterConfig
 
-
-@dataclass(frozen=True, slots=True)
-class SettleSettings:
-    """When and how a report's story is re-decided (``max_items`` 0: never)."""
-
-    max_items: int = 60  # stories with more reports than this are left alone
-    min_share: float = 0.34  # a smaller piece of a split goes back to its closest piece
-    min_piece: int = 3  # and so does a piece with fewer reports than this
+__all__ = ["resettle"]
 
 
 def resettle(
@@ -38,10 +34,10 @@ def resettle(
     adjacency: Sequence[dict[int, float]],
     terms: Sequence[int],
     owner: list[int],
-    threshold: float,
-    settings: SettleSettings,
+    config: ClusterConfig,
 ) -> list[int]:
-    """Replace the story ``key`` with the batch partition of its reports; the new keys."""
+    """Replace the story ``key`` with the batch partition of its reports (merged at
+    ``config.threshold``, split as ``config.settle`` allows); the new keys."""
     items = sorted(groups.members[key])
     inside = set(items)
     local = Groups(linkage=groups.linkage, cohesion=groups.cohesion)
@@ -51,8 +47,8 @@ def resettle(
         for j, sim in sorted(adjacency[i].items()):
             if j > i and j in inside:
                 local.link(a=i, b=j, sim=sim)
-    merge_groups(groups=local, threshold=threshold)
-    smallest = max(float(settings.min_piece), settings.min_share * len(items))
+    merge_groups(groups=local, threshold=config.threshold)
+    smallest = max(float(config.settle.min_piece), config.settle.min_share * len(items))
     _reattach(groups=local, min_size=smallest)
     if len(local.members) == 1:
         return [key]  # nothing split off: the story stays as it is

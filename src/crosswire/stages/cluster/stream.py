@@ -15,10 +15,10 @@ import math
 from typing import TYPE_CHECKING
 
 from crosswire.models import Story
-from crosswire.stages.cluster.dense import dense_mix, mixed_similarity
+from crosswire.stages.cluster.dense import mixed_similarity
 from crosswire.stages.cluster.graph import Groups, story_id
 from crosswire.stages.cluster.index import TermIndex
-from crosswire.stages.cluster.settle import SettleSettings, resettle
+from crosswire.stages.cluster.settle import resettle
 from crosswire.text.vectors import cosine, tfidf, top_terms
 
 if TYPE_CHECKING:
@@ -27,15 +27,12 @@ if TYPE_CHECKING:
 
 __all__ = ["StreamClusterer"]
 
-_REFRESH = 1.25  # re-weight a stored vector once the corpus has grown by this factor
-
 
 class StreamClusterer:
     """Stories built up one report at a time (not thread-safe; one per stream)."""
 
-    def __init__(self, *, config: ClusterConfig, settle: SettleSettings | None = None) -> None:
+    def __init__(self, *, config: ClusterConfig) -> None:
         self.config = config
-        self.settle = settle if settle is not None else SettleSettings()
         self.adjacency: list[dict[int, float]] = []
         self.n_terms: list[int] = []
         self.groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
@@ -48,7 +45,6 @@ class StreamClusterer:
         self.index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
         self.owner: list[int] = []
         self.embeddings: list[tuple[float, ...] | None] = []
-        self.mix = dense_mix(config)
 
     def _idf(self, term: str) -> float:
         n = len(self.ids) + self.config.idf_prior_docs
@@ -59,7 +55,8 @@ class StreamClusterer:
         return tfidf(counts=counts, idf=idf, default_idf=1.0, max_terms=self.config.max_terms)
 
     def _current(self, item: int) -> dict[str, float]:
-        if len(self.ids) > _REFRESH * self.weighted_at[item]:
+        # re-weight a stored vector once the corpus has grown by ``incremental_refresh``
+        if len(self.ids) > self.config.incremental_refresh * self.weighted_at[item]:
             self.vectors[item] = self._vector(self.counts[item])
             self.weighted_at[item] = len(self.ids)
         return self.vectors[item]
@@ -93,7 +90,7 @@ class StreamClusterer:
             sim = mixed_similarity(
                 lexical=cosine(vector, self._current(j)), a=sketch.embedding,
                 b=self.embeddings[j], terms_a=self.n_terms[item], terms_b=self.n_terms[j],
-                mix=self.mix,
+                config=self.config,
             )
             if sim >= self.config.edge_floor:
                 self.groups.link(a=item, b=self.owner[j], sim=sim)
@@ -107,14 +104,15 @@ class StreamClusterer:
     def _resettle(self, item: int) -> None:
         key = self.owner[item]
         size = len(self.groups.members[key])
-        if size < 2 * self.settle.min_piece or size > self.settle.max_items:
+        settle = self.config.settle
+        if size < 2 * settle.min_piece or size > settle.max_items:
             return
         rule = self.groups.cohesion
         if rule is None or self.groups.terms[key] < rule.min_terms * size:
             return  # no cohesion veto applies to these reports: re-merging splits nothing
         new_keys = resettle(
             groups=self.groups, key=key, adjacency=self.adjacency, terms=self.n_terms,
-            owner=self.owner, threshold=self.config.threshold, settings=self.settle,
+            owner=self.owner, config=self.config,
         )
         if len(new_keys) > 1:
             self._settle(self.owner[item])

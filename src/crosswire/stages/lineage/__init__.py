@@ -9,8 +9,8 @@ Corpus-wide, in two steps: the map :func:`lineage_map` (per article: a :class:`L
 and the order-independent reduce :func:`lineage_reduce`; :func:`trace_lineage` runs both.
 """
 
+from crosswire.stages.lineage.config import LineageConfig
 from crosswire.stages.lineage.trace import (
-    LineageConfig,
     LineageSketch,
     lineage_map,
     lineage_reduce,

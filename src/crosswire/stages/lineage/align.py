@@ -3,9 +3,10 @@
 Evidence of copying is taken from *ordinary wording*: lowercase content words outside quotation
 marks.  Independent reports of one event share names, numbers and the quotes they all heard, so
 those count for nothing here; what a copy or a rewrite keeps is the wire writer's own wording
-and the order of its points.  Two sentences "match" when they share at least ``min_shared``
-lowercase content stems (or are identical once quotes are dropped); the matches of two reports
-are aligned in order (a monotone alignment, like a diff) and scored.
+and the order of its points.  Two sentences "match" when they share at least
+``min_shared_stems`` lowercase content stems (or are identical once quotes are dropped); the
+matches of two reports are aligned in order (a monotone alignment, like a diff) and scored.
+The settings are those of :class:`~crosswire.stages.lineage.config.LineageConfig`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 import xxhash
 from rapidfuzz import fuzz
 
+from crosswire.stages.lineage.config import LineageConfig
 from crosswire.text.normalize import fold_quotes, normalize_for_match
 from crosswire.text.sentences import split_sentences
 from crosswire.text.stems import prefix_stem
@@ -28,6 +30,7 @@ __all__ = [
     "SentenceSketch",
     "align_pair",
     "index_sentences",
+    "is_content",
     "sentence_sketches",
     "mask_quotes",
 ]
@@ -39,8 +42,6 @@ _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _CJK_RUN = re.compile(f"[{CJK}]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
-_MIN_STEMS = 3
-_MIN_VERBATIM_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,8 @@ class SentenceSketch:
     """One sentence of a report: its span, ordinary-wording stems and verbatim fingerprint.
 
     ``stems``: sorted prefixes of the lowercase content words outside quotes; ``fingerprint``:
-    hash of the sentence's normalised text without quotes (0 when fewer than 5 words remain);
+    hash of the sentence's normalised text without quotes (0 when fewer than
+    ``fingerprint_min_words`` words remain);
     ``norm``: the normalised sentence, for similarity scores.
     """
 
@@ -109,7 +111,13 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def sentence_sketches(*, text: str) -> tuple[SentenceSketch, ...]:
+def is_content(*, sentence: SentenceSketch, config: LineageConfig) -> bool:
+    """Whether ``sentence`` carries enough of a report's own wording to take part in alignment
+    and count in covers: ``min_content_stems`` stems, or a verbatim fingerprint."""
+    return len(sentence.stems) >= config.min_content_stems or bool(sentence.fingerprint)
+
+
+def sentence_sketches(*, text: str, config: LineageConfig) -> tuple[SentenceSketch, ...]:
     """Sketches of the distinct sentences of ``text`` (a repeated sentence is kept once)."""
     out = []
     seen: set[str] = set()
@@ -122,7 +130,7 @@ def sentence_sketches(*, text: str) -> tuple[SentenceSketch, ...]:
         bare = masked[sent.start : sent.end]
         bare_norm = _normalise(bare)
         fingerprint = 0
-        if cjk_word_count(bare_norm) >= _MIN_VERBATIM_WORDS:
+        if cjk_word_count(bare_norm) >= config.fingerprint_min_words:
             fingerprint = xxhash.xxh3_64_intdigest(bare_norm.encode()) >> 1
         out.append(SentenceSketch(sent.start, sent.end, _stems(bare), fingerprint, norm))
     return tuple(out)
@@ -216,8 +224,10 @@ def _monotone_alignment(gains: dict[tuple[int, int], int]) -> list[tuple[int, in
     return pairs[::-1]
 
 
-def _weight(sentences: tuple[SentenceSketch, ...], keep: tuple[int, ...]) -> int:
-    return sum(1 for i in keep if len(sentences[i].stems) >= _MIN_STEMS or sentences[i].fingerprint)
+def _weight(
+    sentences: tuple[SentenceSketch, ...], keep: tuple[int, ...], config: LineageConfig
+) -> int:
+    return sum(1 for i in keep if is_content(sentence=sentences[i], config=config))
 
 
 def align_pair(
@@ -230,16 +240,17 @@ def align_pair(
     kept_b: KeptSentences,
     verbatim: int,
     verbatim_share: float,
-    min_shared: int,
+    config: LineageConfig,
 ) -> PairEvidence:
     """Align the kept sentences of reports ``a`` and ``b``."""
     matches = []
-    for i, j in _monotone_alignment(_gains(sents_a, kept_a, kept_b, min_shared)):
+    gains = _gains(sents_a, kept_a, kept_b, config.min_shared_stems)
+    for i, j in _monotone_alignment(gains):
         ia, jb = kept_a.keep[i], kept_b.keep[j]
         sim = fuzz.ratio(sents_a[ia].norm, sents_b[jb].norm) / 100.0
         matches.append((ia, jb, round(sim, 4)))
-    total_a = max(1, _weight(sents_a, kept_a.keep))
-    total_b = max(1, _weight(sents_b, kept_b.keep))
+    total_a = max(1, _weight(sents_a, kept_a.keep, config))
+    total_b = max(1, _weight(sents_b, kept_b.keep, config))
     return PairEvidence(
         a=a,
         b=b,

@@ -19,6 +19,8 @@
 * Linked reports that do not derive from each other are siblings: each carries material the
   other lacks, and both take text from an origin not in the set.  Neither gets an origin;
   :mod:`lineage_groups` decides which of them share a group.
+
+The settings are those of :class:`~crosswire.stages.lineage.config.LineageConfig`.
 """
 
 from __future__ import annotations
@@ -31,31 +33,12 @@ from rapidfuzz import fuzz
 
 from crosswire.models import Lineage, ReusedPassage, Span
 from crosswire.stages.lineage.align import PairEvidence, SentenceSketch
-from crosswire.stages.lineage.groups import SiblingSettings, origin_groups, paraphrased
+from crosswire.stages.lineage.config import LineageConfig
+from crosswire.stages.lineage.groups import origin_groups, paraphrased
 
-__all__ = ["DecideSettings", "ReportFacts", "decide_lineage", "is_linked"]
+__all__ = ["ReportFacts", "decide_lineage", "is_linked"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
-_EXACT = 0.99  # a sentence this similar to its counterpart is reproduced word for word
-_MAX_SOURCES = 12  # other reports whose passages are listed for a merge or a sibling
-
-
-@dataclass(frozen=True, slots=True)
-class DecideSettings:
-    min_verbatim: int
-    verbatim_min_points: int
-    verbatim_min_cover: float
-    contained_verbatim_share: float
-    rewrite_min_points: int
-    rewrite_min_cover_short: float
-    rewrite_min_cover_long: float
-    copy_similarity: float
-    complete_cover: float
-    origin_tolerance: float
-    derive_cover: float
-    derive_verbatim_share: float
-    paraphrase_cover: float
-    sibling_verbatim_share: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,26 +55,21 @@ class ReportFacts:
     ngrams: int  # verbatim n-grams outside quotes and boilerplate
 
 
-def is_linked(*, evidence: PairEvidence, settings: DecideSettings) -> bool:
+def is_linked(*, evidence: PairEvidence, config: LineageConfig) -> bool:
     """Whether two reports share an origin, from their alignment."""
     if (
-        evidence.verbatim >= settings.min_verbatim
+        evidence.verbatim >= config.min_verbatim
         and evidence.points
-        and (evidence.verbatim_share >= settings.contained_verbatim_share)
+        and (evidence.verbatim_share >= config.contained_verbatim_share)
     ):
         return True  # most of one report's own wording is found in the other
     if (
-        evidence.verbatim >= settings.min_verbatim
-        and evidence.points >= min(settings.verbatim_min_points, evidence.shortest)
-        and max(evidence.cover_a, evidence.cover_b) >= settings.verbatim_min_cover
+        evidence.verbatim >= config.min_verbatim
+        and evidence.points >= min(config.verbatim_min_points, evidence.shortest)
+        and max(evidence.cover_a, evidence.cover_b) >= config.verbatim_min_cover
     ):
         return True
-    return paraphrased(
-        evidence=evidence,
-        min_points=settings.rewrite_min_points,
-        min_cover=settings.rewrite_min_cover_short,
-        min_other_cover=settings.rewrite_min_cover_long,
-    )
+    return paraphrased(evidence=evidence, config=config)
 
 
 def _precedence(report: ReportFacts) -> tuple[str, int, float, int, str]:
@@ -143,18 +121,18 @@ def _derives(
     covers: tuple[float, float],
     verbatim: int,
     merge: bool,
-    settings: DecideSettings,
+    config: LineageConfig,
 ) -> bool:
     """Whether ``child`` (after ``parent``) is a derivative of it, not a sibling that shares an
     absent origin with it: most of the child comes from the parent, or the child merges the
     whole parent with other text, or the parent carries a wire credit the child lacks."""
     child_cover, parent_cover = covers
     share = verbatim / max(1, child.ngrams)
-    if child_cover >= settings.derive_cover and share >= settings.derive_verbatim_share:
+    if child_cover >= config.derive_cover and share >= config.derive_verbatim_share:
         return True
-    if child_cover >= settings.paraphrase_cover:
+    if child_cover >= config.paraphrase_cover:
         return True
-    if merge and parent_cover >= settings.complete_cover:
+    if merge and parent_cover >= config.complete_cover:
         return True
     return bool(parent.credit) and not child.credit
 
@@ -164,7 +142,7 @@ def _choose_origins(
     reports: Sequence[ReportFacts],
     rank: dict[int, int],
     merges: set[int],
-    settings: DecideSettings,
+    config: LineageConfig,
 ) -> dict[int, int]:
     """The origin of each derived report: among the reports before it that it derives from (a
     merge comes after everything it merges), the earliest whose cover of it is within
@@ -179,14 +157,14 @@ def _choose_origins(
         parent = b if child == a else a
         covers = (ev.cover_a, ev.cover_b) if child == a else (ev.cover_b, ev.cover_a)
         merge = child in merges
-        if _derives(reports[child], reports[parent], covers, ev.verbatim, merge, settings):
+        if _derives(reports[child], reports[parent], covers, ev.verbatim, merge, config):
             parents.setdefault(child, []).append((covers[0], covers[1], parent))
     origins = {}
     for child, options in parents.items():
         best = max(cover for cover, _, _ in options)
-        near = [o for o in options if o[0] >= best - settings.origin_tolerance]
+        near = [o for o in options if o[0] >= best - config.origin_tolerance]
         if child in merges:  # a merge comes from the report it takes whole
-            near = [o for o in near if o[1] >= settings.complete_cover] or near
+            near = [o for o in near if o[1] >= config.complete_cover] or near
         origins[child] = min((p for _, _, p in near), key=lambda p: (p in merges, rank[p]))
     return origins
 
@@ -208,13 +186,13 @@ def _garbled_names(child: ReportFacts, origin: ReportFacts, name_df: dict[str, i
     return count
 
 
-def _verbatim(sims: Sequence[float], settings: DecideSettings) -> bool:
+def _verbatim(sims: Sequence[float], config: LineageConfig) -> bool:
     """Whether aligned sentences are copied as they are: their mean similarity and the share
-    of them reproduced word for word both reach ``copy_similarity``."""
+    of them reproduced word for word (``exact_similarity``) both reach ``copy_similarity``."""
     if not sims:
         return False
-    exact = sum(1 for s in sims if s >= _EXACT) / len(sims)
-    return min(sum(sims) / len(sims), exact) >= settings.copy_similarity
+    exact = sum(1 for s in sims if s >= config.exact_similarity) / len(sims)
+    return min(sum(sims) / len(sims), exact) >= config.copy_similarity
 
 
 def _kind(
@@ -222,21 +200,21 @@ def _kind(
     origin: int,
     reports: Sequence[ReportFacts],
     evidence: PairEvidence,
-    settings: DecideSettings,
+    config: LineageConfig,
     name_df: dict[str, int],
 ) -> str:
     c, o = reports[child], reports[origin]
     if _garbled_names(c, o, name_df) >= 2:
         return "translation"
     own = _oriented(evidence, child)
-    verbatim = _verbatim([s for _, _, s in own], settings)
+    verbatim = _verbatim([s for _, _, s in own], config)
     extra = c.repeated - o.repeated
     if extra >= 2 or (extra > 0 and not verbatim):
         return "spin"  # repeated paragraphs the origin lacks, as content farms do
     child_cover = len(own) / max(1, c.content)
     origin_cover = len(own) / max(1, o.content)
-    if verbatim and child_cover >= settings.complete_cover:
-        return "copy" if origin_cover >= settings.complete_cover else "trim"
+    if verbatim and child_cover >= config.complete_cover:
+        return "copy" if origin_cover >= config.complete_cover else "trim"
     return "rewrite"
 
 
@@ -268,17 +246,15 @@ def decide_lineage(
     *,
     reports: Sequence[ReportFacts],
     links: dict[tuple[int, int], PairEvidence],
-    settings: DecideSettings,
+    config: LineageConfig,
 ) -> tuple[Lineage, ...]:
     """One :class:`Lineage` per report (in the order of ``reports``) from the linked pairs."""
     order = sorted(range(len(reports)), key=lambda i: _precedence(reports[i]))
     rank = {i: r for r, i in enumerate(order)}
-    merges = _merges(links, rank, settings.complete_cover)
-    origins = _choose_origins(links, reports, rank, merges, settings)
+    merges = _merges(links, rank, config.complete_cover)
+    origins = _choose_origins(links, reports, rank, merges, config)
     ids = [r.article_id for r in reports]
-    grouped = origin_groups(
-        ids=ids, links=links, origins=origins, merges=merges, settings=_siblings(settings)
-    )
+    grouped = origin_groups(ids=ids, links=links, origins=origins, merges=merges, config=config)
     neighbours: dict[int, list[int]] = {}
     for a, b in links:
         neighbours.setdefault(a, []).append(b)
@@ -292,8 +268,8 @@ def decide_lineage(
         origin = origins.get(i)
         group = grouped.groups[i]
         if origin is None:
-            partners = _strongest(i, grouped.siblings.get(i, ()), links, ids)
-            kind = _sibling_kind(i, partners, links, settings) if partners else "original"
+            partners = _strongest(i, grouped.siblings.get(i, ()), links, ids, config)
+            kind = _sibling_kind(i, partners, links, config) if partners else "original"
             passages = _passages(i, partners, reports, links)
             out.append(Lineage(report.article_id, None, group, kind, passages))
             continue
@@ -301,10 +277,10 @@ def decide_lineage(
         if i in merges:
             kind = "merge"
             others = [o for o in neighbours[i] if o != origin and _key(o, origin) not in links]
-            sources += _strongest(i, others, links, ids)
+            sources += _strongest(i, others, links, ids, config)
         else:
             evidence = links[_key(i, origin)]
-            kind = _kind(i, origin, reports, evidence, settings, name_df)
+            kind = _kind(i, origin, reports, evidence, config, name_df)
         passages = _passages(i, sources, reports, links)
         out.append(Lineage(report.article_id, ids[origin], group, kind, passages))
     return tuple(out)
@@ -315,32 +291,24 @@ def _strongest(
     partners: Sequence[int],
     links: dict[tuple[int, int], PairEvidence],
     ids: Sequence[str],
+    config: LineageConfig,
 ) -> list[int]:
-    """The ``_MAX_SOURCES`` siblings sharing the most passages with ``report`` (ties: by id)."""
+    """The ``max_sources`` partners sharing the most passages with ``report`` (ties: by id)."""
     ranked = sorted(partners, key=lambda p: (-links[_key(report, p)].points, ids[p]))
-    return sorted(ranked[:_MAX_SOURCES])
-
-
-def _siblings(settings: DecideSettings) -> SiblingSettings:
-    return SiblingSettings(
-        share=settings.sibling_verbatim_share,
-        min_points=settings.rewrite_min_points,
-        min_cover=settings.rewrite_min_cover_short,
-        min_other_cover=settings.rewrite_min_cover_long,
-    )
+    return sorted(ranked[: config.max_sources])
 
 
 def _sibling_kind(
     report: int,
     partners: Sequence[int],
     links: dict[tuple[int, int], PairEvidence],
-    settings: DecideSettings,
+    config: LineageConfig,
 ) -> str:
     """How a report with no origin in the set renders the origin it shares with its
     siblings: as a copy when its best-aligned sibling matches it nearly word for word."""
     best = max(partners, key=lambda p: (links[_key(report, p)].points, -p))
     sims = [s for _, _, s in links[_key(report, best)].matches]
-    return "copy" if _verbatim(sims, settings) else "rewrite"
+    return "copy" if _verbatim(sims, config) else "rewrite"
 
 
 def _key(a: int, b: int) -> tuple[int, int]:

@@ -6,11 +6,14 @@ other reports), that carry one
 origin that is not in the set (two outlets running one wire story, each with material the
 other lacks).  Siblings get no origin; what they share is their group.
 
-* Verbatim siblings share a good share (``sibling_share``) of the wording outside quotes of
-  the one with fewer words.  Merges take no part: they carry text of other groups.
+* Verbatim siblings share a good share (``sibling_verbatim_share``) of the wording outside
+  quotes of the one with fewer words.  Merges take no part: they carry text of other groups.
 * Paraphrased siblings tell the same points in the same order in other words (two rewrites
-  of one wire report).  That evidence is weaker, so it only pairs two reports that stand
+  of one wire report; the paraphrase link test of :func:`paraphrased`, with the
+  ``rewrite_*`` settings).  That evidence is weaker, so it only pairs two reports that stand
   alone, each the other's best such partner: it never chains groups together.
+
+The settings are those of :class:`~crosswire.stages.lineage.config.LineageConfig`.
 """
 
 from __future__ import annotations
@@ -19,19 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosswire.stages.lineage.align import PairEvidence
+from crosswire.stages.lineage.config import LineageConfig
 from crosswire.text.unionfind import DisjointSets
 
-__all__ = ["OriginGroups", "SiblingSettings", "origin_groups", "paraphrased"]
-
-
-@dataclass(frozen=True, slots=True)
-class SiblingSettings:
-    """``share``: verbatim share for verbatim siblings; the rest: :func:`paraphrased`."""
-
-    share: float
-    min_points: int
-    min_cover: float
-    min_other_cover: float
+__all__ = ["OriginGroups", "origin_groups", "paraphrased"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,21 +37,15 @@ class OriginGroups:
     siblings: dict[int, tuple[int, ...]]
 
 
-def paraphrased(
-    *, evidence: PairEvidence, min_points: int, min_cover: float, min_other_cover: float
-) -> bool:
-    """Whether two reports tell the same points in the same order: enough aligned sentences,
-    covering ``min_cover`` of one report and ``min_other_cover`` of the other."""
+def paraphrased(*, evidence: PairEvidence, config: LineageConfig) -> bool:
+    """Whether two reports tell the same points in the same order: ``rewrite_min_points``
+    aligned sentences, covering ``rewrite_min_cover_short`` of one report and
+    ``rewrite_min_cover_long`` of the other."""
     high, low = sorted((evidence.cover_a, evidence.cover_b), reverse=True)
-    return evidence.points >= min_points and high >= min_cover and low >= min_other_cover
-
-
-def _weak(evidence: PairEvidence, settings: SiblingSettings) -> bool:
-    return paraphrased(
-        evidence=evidence,
-        min_points=settings.min_points,
-        min_cover=settings.min_cover,
-        min_other_cover=settings.min_other_cover,
+    return (
+        evidence.points >= config.rewrite_min_points
+        and high >= config.rewrite_min_cover_short
+        and low >= config.rewrite_min_cover_long
     )
 
 
@@ -109,7 +97,7 @@ def origin_groups(
     links: dict[tuple[int, int], PairEvidence],
     origins: dict[int, int],
     merges: set[int],
-    settings: SiblingSettings,
+    config: LineageConfig,
 ) -> OriginGroups:
     """Groups of reports ``0 .. len(ids) - 1`` from their derivations (``origins``: child ->
     origin) and their sibling links."""
@@ -117,9 +105,9 @@ def origin_groups(
     for (a, b), ev in sorted(links.items()):
         if a in merges or b in merges or _descends(a, b, origins) or _descends(b, a, origins):
             continue
-        if ev.verbatim_share >= settings.share:
+        if ev.verbatim_share >= config.sibling_verbatim_share:
             verbatim.append((a, b))
-        elif a not in origins and b not in origins and _weak(ev, settings):
+        elif a not in origins and b not in origins and paraphrased(evidence=ev, config=config):
             weak.append((a, b))
     sets = DisjointSets(range(len(ids)))
     _union(sets, sorted(origins.items()))

@@ -41,10 +41,12 @@ from crosswire.stages.lineage.align import (
     _normalise,
     align_pair,
     index_sentences,
+    is_content,
     mask_quotes,
     sentence_sketches,
 )
-from crosswire.stages.lineage.decide import DecideSettings, ReportFacts, decide_lineage, is_linked
+from crosswire.stages.lineage.config import LineageConfig
+from crosswire.stages.lineage.decide import ReportFacts, decide_lineage, is_linked
 from crosswire.text.agencies import BRACKET_CREDITS, CREDIT_FORMS
 from crosswire.text.minhash import (
     MinHashParams,
@@ -66,36 +68,6 @@ _CREDIT_TAIL = re.compile(  # "agencies": a credit to agencies unnamed
     r"(" + "|".join(map(re.escape, (*CREDIT_FORMS, "agencies"))) + ")",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class LineageConfig:
-    """Settings of the lineage stage (the same for benchmarks, tests and real runs)."""
-
-    num_perm: int = 128
-    shingle: int = 3
-    seed: int = 1
-    lsh_threshold: float = 0.3
-    max_bucket: int = 200
-    verbatim_ngram: int = 6
-    min_shared_features: int = 3
-    max_feature_df: int = 50
-    boilerplate_df: int = 20
-    min_shared_stems: int = 4
-    min_verbatim: int = 8
-    verbatim_min_points: int = 2
-    verbatim_min_cover: float = 0.2
-    contained_verbatim_share: float = 0.5  # of the shorter's n-grams: linked on that alone
-    rewrite_min_points: int = 4
-    rewrite_min_cover_short: float = 0.3
-    rewrite_min_cover_long: float = 0.2
-    copy_similarity: float = 0.9
-    complete_cover: float = 0.85
-    origin_tolerance: float = 0.15
-    derive_cover: float = 0.5  # derived: this share of its sentences aligned with the origin
-    derive_verbatim_share: float = 0.25  # ... and this share of its n-grams found there,
-    paraphrase_cover: float = 0.8  # ... or this share of its sentences
-    sibling_verbatim_share: float = 0.25  # siblings: share of the shorter's n-grams
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +112,7 @@ def _stem_pairs(sentences: tuple[SentenceSketch, ...], text: str) -> list[int]:
 def lineage_map(*, article: Article, config: LineageConfig) -> LineageSketch:
     """The sketch of one article (pure: depends on the article and config only)."""
     params = MinHashParams(num_perm=config.num_perm, shingle=config.shingle, seed=config.seed)
-    sentences = sentence_sketches(text=article.text)
+    sentences = sentence_sketches(text=article.text, config=config)
     distinct = sum(1 for s in split_sentences(article.text) if _normalise(s.text))
     masked = mask_quotes(text=article.text)
     bare = "\n".join(masked[s.start : s.end] for s in sentences)
@@ -208,31 +180,13 @@ def _boilerplate(
     return common, common_grams
 
 
-def _kept(sketch: LineageSketch, common: set[int]) -> list[int]:
+def _kept(sketch: LineageSketch, common: set[int], config: LineageConfig) -> list[int]:
+    """The content sentences of ``sketch`` that are not site boilerplate."""
     return [
         i
         for i, s in enumerate(sketch.sentences)
-        if (len(s.stems) >= 3 or s.fingerprint) and s.fingerprint not in common
+        if is_content(sentence=s, config=config) and s.fingerprint not in common
     ]
-
-
-def _settings(config: LineageConfig) -> DecideSettings:
-    return DecideSettings(
-        min_verbatim=config.min_verbatim,
-        verbatim_min_points=config.verbatim_min_points,
-        verbatim_min_cover=config.verbatim_min_cover,
-        contained_verbatim_share=config.contained_verbatim_share,
-        rewrite_min_points=config.rewrite_min_points,
-        rewrite_min_cover_short=config.rewrite_min_cover_short,
-        rewrite_min_cover_long=config.rewrite_min_cover_long,
-        copy_similarity=config.copy_similarity,
-        complete_cover=config.complete_cover,
-        origin_tolerance=config.origin_tolerance,
-        derive_cover=config.derive_cover,
-        derive_verbatim_share=config.derive_verbatim_share,
-        paraphrase_cover=config.paraphrase_cover,
-        sibling_verbatim_share=config.sibling_verbatim_share,
-    )
 
 
 def lineage_reduce(
@@ -244,7 +198,7 @@ def lineage_reduce(
     if len(set(ids)) != len(ids):
         raise UsageError("lineage_reduce needs unique article ids")
     common, common_grams = _boilerplate(ordered, config)
-    kept = [_kept(s, common) for s in ordered]
+    kept = [_kept(s, common, config) for s in ordered]
     indexed = [
         index_sentences(sentences=s.sentences, keep=k) for s, k in zip(ordered, kept, strict=True)
     ]
@@ -252,7 +206,6 @@ def lineage_reduce(
         np.setdiff1d(np.frombuffer(s.ngrams, dtype=np.uint64), common_grams, assume_unique=True)
         for s in ordered
     ]
-    settings = _settings(config)
     links: dict[tuple[int, int], PairEvidence] = {}
     need = min(config.verbatim_min_points, config.rewrite_min_points)
     for i, j in _candidates(ordered, config):
@@ -271,9 +224,9 @@ def lineage_reduce(
             kept_b=indexed[j],
             verbatim=verbatim,
             verbatim_share=share,
-            min_shared=config.min_shared_stems,
+            config=config,
         )
-        if is_linked(evidence=evidence, settings=settings):
+        if is_linked(evidence=evidence, config=config):
             links[(i, j)] = evidence
     reports = [
         ReportFacts(
@@ -281,7 +234,7 @@ def lineage_reduce(
         )
         for s, k, g in zip(ordered, kept, grams, strict=True)
     ]
-    return decide_lineage(reports=reports, links=links, settings=settings)
+    return decide_lineage(reports=reports, links=links, config=config)
 
 
 def trace_lineage(
