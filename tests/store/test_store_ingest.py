@@ -19,7 +19,7 @@ from crosswire.store import canonical_dump, open_store
 from crosswire.store.ingest import ingest_paths
 from crosswire.store.queries import count_rows
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 _PEOPLE = ["Maria Lopez", "Kenji Sato", "Amara Okafor", "Lars Nilsson", "Priya Raman",
            "Tomasz Nowak", "Chen Wei", "Fatima Haddad", "Olu Adeyemi", "Sofia Rossi"]

@@ -7,8 +7,8 @@ import pytest
 from crosswire.models import Article, TimelineEvent
 from crosswire.stages.facts import TimelineConfig, build_timeline
 from crosswire.stages.facts.dates import check_publication_date, extract_dates, extract_story_dates
-from tests.test_corroborate import GROUPS, S000, S001, S002, S003
-from tests.test_dates import seed_articles
+from tests.stages.facts.test_corroborate import GROUPS, S000, S001, S002, S003
+from tests.stages.facts.test_dates import seed_articles
 
 
 @pytest.fixture(scope="module")

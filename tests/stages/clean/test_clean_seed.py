@@ -10,7 +10,7 @@ from crosswire.ingest import read_paths
 from crosswire.models import Article, RawDocument
 from crosswire.stages.clean import CleanConfig, clean_document
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEEDS = Path(__file__).resolve().parents[3] / "examples" / "ishiba-visit"
 
 
 def _clean(stem: str) -> Article:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from crosswire.models import Article
 from crosswire.stages.cluster import ClusterConfig, cluster_articles
 from crosswire.stages.cluster.refine import merge_centroids
-from tests.test_segment import OFF, ON
+from tests.stages.cluster.test_segment import OFF, ON
 
 
 def test_off_topic_segment_joins_the_matching_story() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from crosswire.models import Article, Entity
 from crosswire.stages.facts import EntityConfig, canonical_namer, extract_entities
-from tests.test_dates import seed_articles
+from tests.stages.facts.test_dates import seed_articles
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 from crosswire.models import Article
 from crosswire.stages.cluster import ClusterConfig, SegmentConfig, cluster_articles, find_off_topic
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEEDS = Path(__file__).resolve().parents[3] / "examples" / "ishiba-visit"
 OFF_TOPIC = (
     "Trump Hints at Meetings With Zelenskyy and Putin",
     "Trump Defends Gaza Proposal as \u2018Real Estate Transaction\u2019",

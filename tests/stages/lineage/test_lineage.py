@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from crosswire.models import Article, Lineage
 from crosswire.stages.lineage import LineageConfig, lineage_map, lineage_reduce, trace_lineage
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEEDS = Path(__file__).resolve().parents[3] / "examples" / "ishiba-visit"
 
 ORIGINAL = "\n".join(
     [

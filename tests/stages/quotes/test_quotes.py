@@ -13,7 +13,7 @@ from crosswire.stages.quotes.extract import extract_quotes, quote_candidates
 from crosswire.stages.quotes.marks import quoted_stretches
 from crosswire.stages.quotes.merge import merge_quote_variants, merge_quotes
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEEDS = Path(__file__).resolve().parents[3] / "examples" / "ishiba-visit"
 DIRECT = QuoteConfig(indirect=False)
 
 

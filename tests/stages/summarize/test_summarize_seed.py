@@ -10,7 +10,7 @@ from crosswire.models import Article, RawDocument, Span
 from crosswire.stages.summarize import SummaryConfig, summarize
 from crosswire.stages.summarize.features import word_count
 
-SEED = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEED = Path(__file__).resolve().parents[3] / "examples" / "ishiba-visit"
 # The golden lineage of the seed (contracts): 002 derives from 000; 003 and 004 rewrite
 # one wire report that is not in the set; 001 stands alone.
 GROUPS = {"000": "000", "002": "000", "001": "001", "003": "003", "004": "003"}

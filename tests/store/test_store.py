@@ -35,7 +35,7 @@ from crosswire.store.queries import (
     search_articles,
 )
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "ishiba-visit"
 
 
 def _clock() -> str:

@@ -178,7 +178,7 @@ def test_static_css_is_served(client: TestClient) -> None:
 def test_templates_never_mark_text_safe() -> None:
     env = template_environment()
     assert env.autoescape is True
-    folder = Path(__file__).resolve().parents[1] / "src" / "crosswire" / "web" / "templates"
+    folder = Path(__file__).resolve().parents[2] / "src" / "crosswire" / "web" / "templates"
     for path in folder.glob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "|safe" not in text.replace(" ", "") and "autoescape false" not in text, path

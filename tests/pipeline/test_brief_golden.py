@@ -1,6 +1,7 @@
 """The seed brief as Markdown matches its golden file, and the HTML brief opens in Chromium.
 
-Regenerate the golden file deliberately: CROSSWIRE_REGEN=1 pytest tests/test_brief_golden.py
+Regenerate the golden file deliberately:
+    CROSSWIRE_REGEN=1 pytest tests/pipeline/test_brief_golden.py
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import pytest
 
 from crosswire import api
 from crosswire.render import brief_to_html, brief_to_markdown
-from tests.conftest import IN_CI, SEEDS
+from tests.conftest import IN_CI, ROOT, SEEDS
 
-GOLDEN = Path(__file__).parent / "golden" / "ishiba-visit.md"
+GOLDEN = ROOT / "tests" / "golden" / "ishiba-visit.md"
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]

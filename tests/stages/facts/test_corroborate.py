@@ -11,7 +11,7 @@ from crosswire.stages.facts import (
     corroborate,
     extract_quantities,
 )
-from tests.test_dates import seed_articles
+from tests.stages.facts.test_dates import seed_articles
 
 S000, S001, S002, S003, S004 = (
     "000_bc6434c99118b5b0",

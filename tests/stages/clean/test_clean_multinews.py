@@ -12,7 +12,7 @@ import pytest
 from crosswire.models import RawDocument, Rejection
 from crosswire.stages.clean import clean_document
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 MULTINEWS = SHARED / "data" / "summaries" / "multinews_validation.jsonl"
 needs_shared = pytest.mark.skipif(
     not MULTINEWS.exists() and os.environ.get("CI") != "true",
