@@ -20,6 +20,7 @@ __all__ = [
     "Discrepancy",
     "DiscrepancyValue",
     "Entity",
+    "EventDate",
     "Fact",
     "Lineage",
     "Mention",
@@ -263,6 +264,9 @@ class Quote:
     # "direct": the text is a quoted stretch (inside quotation marks); "partial": reported
     # speech holding quoted words; "indirect": reported speech with no quotation marks.
     kind: str = "direct"
+    # The words that name the speaker where the quote is attributed, as written ("he", "the
+    # Texas governor", "Perry"), whether or not ``speaker`` could be resolved from them.
+    speaker_mention: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +287,18 @@ class TimelineEvent:
     text: str
     spans: tuple[Span, ...]
     sources: tuple[str, ...]
+    background: bool = False  # an earlier event the reports recall, not part of the story
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When the story's main event happened, as its reports establish it: the date, and the
+    sentence (verbatim at ``spans[0]``) that establishes it in each source."""
+
+    date: str  # YYYY[-MM[-DD]]
+    text: str
+    spans: tuple[Span, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,12 +306,17 @@ class DiscrepancyValue:
     text: str
     sources: tuple[str, ...]
     spans: tuple[Span, ...] = ()
+    published: str | None = None  # when the earliest source giving it was published
 
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
+    """Reports giving one measured thing different values: a ``conflict`` (same thing, same
+    time) or an ``update`` (the figure moved as the story developed; values in time order)."""
+
     about: str
     values: tuple[DiscrepancyValue, ...]
+    kind: str = "conflict"
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +342,7 @@ class StoryAnalysis:
     summary: tuple[SummarySentence, ...]
     quantities: Mapping[str, tuple[Quantity, ...]]
     dates: Mapping[str, tuple[DateMention, ...]]
+    event_date: EventDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +354,8 @@ class BriefSource:
     origin_group: str
     role: str
     passages: tuple[ReusedPassage, ...] = ()
+    outlet: str | None = None  # the outlet's name as a reader knows it (site, else title)
+    voice: str | None = None  # the independent voice it counts for (None: its origin group)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,3 +372,5 @@ class Brief:
     timeline: tuple[TimelineEvent, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    event_date: EventDate | None = None
+    flags: tuple[str, ...] = ()  # warnings about the story as a whole (emptied, junk-only...)

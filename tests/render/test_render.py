@@ -24,11 +24,12 @@ def test_json_round_trips_and_is_stable() -> None:
 
 def test_json_shape_has_the_documented_fields() -> None:
     data = brief_to_dict(tiny_brief())
-    assert list(data)[:9] == ["title", "story", "sources", "summary", "facts", "quotes",
-                              "entities", "timeline", "discrepancies"]
+    assert list(data)[:12] == ["title", "story", "event_date", "event", "flags", "sources",
+                               "summary", "facts", "quotes", "entities", "timeline",
+                               "discrepancies"]
     src = data["sources"][0]
-    for key in ("id", "site", "title", "published", "text", "origin", "origin_group", "flags",
-                "removed"):
+    for key in ("id", "site", "title", "published", "text", "origin", "origin_group", "outlet",
+                "voice", "flags", "removed"):
         assert key in src
     assert data["facts"][0]["independent"] == 2
 

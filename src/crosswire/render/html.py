@@ -75,13 +75,21 @@ def _body(brief: Brief) -> str:
     )
     disc = _list(
         [
-            f"{escape(d.about)}: "
-            + " <b>vs</b> ".join(f"{escape(v.text)} {_cite(v.sources)}" for v in d.values)
+            f"{escape(d.about)}"
+            + (" (updated as the story developed)" if d.kind == "update" else "")
+            + ": "
+            + (" <b>then</b> " if d.kind == "update" else " <b>vs</b> ").join(
+                f"{escape(v.text)} {_cite(v.sources)}" for v in d.values
+            )
             for d in brief.discrepancies
         ]
     )
     timeline = _list(
-        [f"<b>{escape(e.date)}</b> {escape(e.text)} {_cite(e.sources)}" for e in brief.timeline]
+        [
+            f"<b>{escape(e.date)}</b> {escape(e.text)} {_cite(e.sources)}"
+            + (' <span class="cite">(background)</span>' if e.background else "")
+            for e in brief.timeline
+        ]
     )
     entities = _list(
         [
@@ -91,8 +99,14 @@ def _body(brief: Brief) -> str:
         ]
     )
     notes = " ".join(escape(n) for n in brief.notes)
+    when = brief.event_date
+    event = (
+        "" if when is None
+        else f"<p><b>When:</b> {escape(when.date)} — {escape(when.text)} {_cite(when.sources)}</p>"
+    )
+    flags = "".join(f'<p class="flag">⚠ {escape(f)}</p>' for f in brief.flags)
     return (
-        f"<article><h1>{escape(brief.title)}</h1><p>{notes}</p>"
+        f"<article><h1>{escape(brief.title)}</h1><p>{notes}</p>{flags}{event}"
         f"<h2>Summary</h2>{summary}<h2>Key facts</h2>{facts}<h2>Quotes</h2>{quotes}"
         f"<h2>Discrepancies</h2>{disc}<h2>Timeline</h2>{timeline_svg(brief)}{timeline}"
         f"<h2>Who covered what</h2>{_coverage(brief)}<h2>Lineage</h2>{lineage_svg(brief)}"

@@ -40,6 +40,10 @@ def brief_to_markdown(brief: Brief) -> str:
     """A Markdown brief a person can read in a minute."""
     lines = [f"# {_md(brief.title)}", ""]
     lines += [f"_{note}_" for note in brief.notes] + [""]
+    lines += [f"**Warning:** {_md(flag)}" for flag in brief.flags] + ([""] if brief.flags else [])
+    if brief.event_date is not None:
+        when = brief.event_date
+        lines += [f"**When:** {when.date} — {_md(when.text)} {cite(when.sources)}", ""]
     lines += ["## Summary", ""]
     lines += [f"{_md(s.text)} {cite(s.sources)}" for s in brief.summary] or ["(none)"]
     lines += ["", "## Key facts", ""]
@@ -56,10 +60,15 @@ def brief_to_markdown(brief: Brief) -> str:
     if brief.discrepancies:
         lines += ["", "## Discrepancies", ""]
         for disc in brief.discrepancies:
-            lines.append(f"- {_md(disc.about)}:")
+            kind = " (updated as the story developed)" if disc.kind == "update" else ""
+            lines.append(f"- {_md(disc.about)}{kind}:")
             lines += [f"  - {_md(v.text)} {cite(v.sources)}" for v in disc.values]
     lines += ["", "## Timeline", ""]
-    lines += [f"- **{e.date}** {_md(e.text)} {cite(e.sources)}" for e in brief.timeline]
+    lines += [
+        f"- **{e.date}** {_md(e.text)} {cite(e.sources)}"
+        + (" (background)" if e.background else "")
+        for e in brief.timeline
+    ]
     lines += ["", "## Entities", ""]
     for ent in brief.entities:
         aka = f" (also: {', '.join(_md(a) for a in ent.aliases)})" if ent.aliases else ""

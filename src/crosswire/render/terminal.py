@@ -54,6 +54,9 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     by_support = sorted(brief.timeline, key=lambda e: -len(e.sources))[:limit]
     events = sorted(by_support, key=lambda e: e.date)
     parts: list[RenderableType] = [Text(brief.title, style="bold"), Text(" ".join(brief.notes))]
+    parts += [Text(f"⚠ {flag}", style="yellow") for flag in brief.flags]
+    if brief.event_date is not None:
+        parts.append(Text.from_markup(f"[bold]When:[/bold] [cyan]{brief.event_date.date}[/cyan]"))
     parts += _section("Summary", [f"{escape(s.text)} {_cite(s.sources)}" for s in brief.summary])
     fact_rows = [
         f"• {escape(f.text)} {_cite(f.sources)} [green]{f.independent} independent[/green]"
@@ -67,8 +70,11 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     ]
     parts += _section("Quotes", quote_rows, total=len(quotes))
     disc_rows = [
-        f"• [yellow]{escape(d.about)}[/yellow]: "
-        + " vs ".join(f"{escape(v.text)} {_cite(v.sources)}" for v in d.values)
+        f"• [yellow]{escape(d.about)}[/yellow]"
+        + (" (updated)" if d.kind == "update" else "") + ": "
+        + (" then " if d.kind == "update" else " vs ").join(
+            f"{escape(v.text)} {_cite(v.sources)}" for v in d.values
+        )
         for d in brief.discrepancies[:limit]
     ]
     parts += _section("Discrepancies", disc_rows, total=len(brief.discrepancies))

@@ -11,6 +11,7 @@ from crosswire.models import (
     Discrepancy,
     DiscrepancyValue,
     Entity,
+    EventDate,
     Fact,
     Quantity,
     Quote,
@@ -38,6 +39,7 @@ __all__ = [
     "brief_to_dict",
     "brief_to_json",
     "briefs_to_json",
+    "event_date_to_dict",
     "source_to_dict",
     "summary_to_dict",
 ]
@@ -45,6 +47,16 @@ __all__ = [
 
 def summary_to_dict(item: SummarySentence) -> Json:
     return {"text": item.text, "sources": list(item.sources), "spans": spans_to_list(item.spans)}
+
+
+def event_date_to_dict(item: EventDate) -> Json:
+    """The story's event date with the sentence that establishes it and where."""
+    return {
+        "date": item.date,
+        "text": item.text,
+        "sources": list(item.sources),
+        "spans": spans_to_list(item.spans),
+    }
 
 
 def source_to_dict(src: BriefSource) -> Json:
@@ -62,6 +74,8 @@ def source_to_dict(src: BriefSource) -> Json:
         "text": art.text,
         "origin": src.origin,
         "origin_group": src.origin_group,
+        "outlet": src.outlet,
+        "voice": src.voice,
         "role": src.role,
         "flags": list(art.flags),
         "removed": removed_to_list(art),
@@ -74,6 +88,9 @@ def brief_to_dict(brief: Brief) -> Json:
     return {
         "title": brief.title,
         "story": brief.story,
+        "event_date": None if brief.event_date is None else brief.event_date.date,
+        "event": None if brief.event_date is None else event_date_to_dict(brief.event_date),
+        "flags": list(brief.flags),
         "sources": [source_to_dict(s) for s in brief.sources],
         "summary": [summary_to_dict(s) for s in brief.summary],
         "facts": [fact_to_dict(f) for f in brief.facts],
@@ -118,6 +135,8 @@ def _source_from(data: Json) -> BriefSource:
         origin_group=str(data["origin_group"]),
         role=str(data["role"]),
         passages=tuple(passage_from_dict(p) for p in data.get("reused", [])),
+        outlet=data.get("outlet"),
+        voice=data.get("voice"),
     )
 
 
@@ -146,6 +165,7 @@ def _fact_from(data: Json) -> Fact:
 def _quote_from(data: Json) -> Quote:
     return Quote(
         text=str(data["text"]), speaker=data.get("speaker"), spans=spans_from_list(data["spans"]),
+        speaker_mention=data.get("speaker_mention"),
         sources=tuple(data["sources"]), independent=int(data["independent"]),
         cue=data.get("cue"), verified=bool(data.get("verified", True)),
         kind=str(data.get("kind", "direct")),
@@ -174,7 +194,7 @@ def brief_from_dict(data: Json) -> Brief:
         ),
         timeline=tuple(
             TimelineEvent(str(e["date"]), str(e["text"]), spans_from_list(e["spans"]),
-                          tuple(e["sources"]))
+                          tuple(e["sources"]), bool(e.get("background", False)))
             for e in data["timeline"]
         ),
         discrepancies=tuple(
@@ -182,12 +202,25 @@ def brief_from_dict(data: Json) -> Brief:
                 str(d["about"]),
                 tuple(
                     DiscrepancyValue(
-                        str(v["text"]), tuple(v["sources"]), spans_from_list(v["spans"])
+                        str(v["text"]), tuple(v["sources"]), spans_from_list(v["spans"]),
+                        v.get("published"),
                     )
                     for v in d["values"]
                 ),
+                str(d.get("kind", "conflict")),
             )
             for d in data["discrepancies"]
         ),
         notes=tuple(data.get("notes", [])),
+        event_date=_event_from(data.get("event")),
+        flags=tuple(data.get("flags", [])),
+    )
+
+
+def _event_from(data: Json | None) -> EventDate | None:
+    if data is None:
+        return None
+    return EventDate(
+        str(data["date"]), str(data["text"]), spans_from_list(data["spans"]),
+        tuple(data["sources"]),
     )

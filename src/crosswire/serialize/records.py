@@ -161,7 +161,9 @@ def story_to_dict(story: Story) -> Json:
 
 def quote_to_dict(quote: Quote, *, speaker_span: bool = True) -> Json:
     """A quote; the brief leaves the speaker's span out (``speaker_span=False``)."""
-    out: Json = {"text": quote.text, "speaker": quote.speaker}
+    out: Json = {
+        "text": quote.text, "speaker": quote.speaker, "speaker_mention": quote.speaker_mention,
+    }
     if speaker_span:
         out["speaker_span"] = (
             None if quote.speaker_span is None else span_to_dict(quote.speaker_span)
@@ -228,6 +230,7 @@ def event_to_dict(item: TimelineEvent) -> Json:
     return {
         "date": item.date,
         "text": item.text,
+        "background": item.background,
         "sources": list(item.sources),
         "spans": spans_to_list(item.spans),
     }
@@ -236,8 +239,12 @@ def event_to_dict(item: TimelineEvent) -> Json:
 def discrepancy_to_dict(item: Discrepancy) -> Json:
     return {
         "about": item.about,
+        "kind": item.kind,
         "values": [
-            {"text": v.text, "sources": list(v.sources), "spans": spans_to_list(v.spans)}
+            {
+                "text": v.text, "sources": list(v.sources), "published": v.published,
+                "spans": spans_to_list(v.spans),
+            }
             for v in item.values
         ],
     }

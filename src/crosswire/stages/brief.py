@@ -23,6 +23,7 @@ __all__ = [
     "assemble_brief",
     "choose_title",
     "is_direct_quote",
+    "outlet_name",
     "source_role",
 ]
 
@@ -53,6 +54,19 @@ def source_role(*, lineage: Lineage, lineages: Sequence[Lineage]) -> str:
     if len(siblings) > 1:
         return f"{lineage.kind} of an origin not in the set"
     return "independent"
+
+
+_SITE_PREFIXES = ("www.", "edition.", "m.", "mobile.", "amp.")
+
+
+def outlet_name(*, article: Article) -> str | None:
+    """The outlet a reader knows a report by: its site without a "www."-like prefix."""
+    site = (article.site or "").strip().lower()
+    for prefix in _SITE_PREFIXES:
+        if site.startswith(prefix) and len(site) > len(prefix):
+            site = site[len(prefix):]
+            break
+    return site or None
 
 
 def choose_title(*, articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
@@ -116,6 +130,8 @@ def assemble_brief(*, analysis: StoryAnalysis, config: BriefConfig) -> Brief:
                 origin_group=lin.origin_group,
                 role=source_role(lineage=lin, lineages=analysis.lineages),
                 passages=lin.passages,
+                outlet=outlet_name(article=article),
+                voice=lin.origin_group,
             )
         )
     groups = len({s.origin_group for s in sources})
@@ -135,6 +151,7 @@ def assemble_brief(*, analysis: StoryAnalysis, config: BriefConfig) -> Brief:
         timeline=analysis.timeline[: config.max_timeline],
         discrepancies=analysis.discrepancies,
         notes=notes,
+        event_date=analysis.event_date,
     )
 
 
