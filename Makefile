@@ -2,20 +2,27 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CORE_STAMP := $(VENV)/.installed-core
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup demo test lint bench clean chromium java
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
+# The core only (what `make demo` needs: no torch, pyspark or playwright).
+$(CORE_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(CORE_STAMP)
+
+# Everything the tests use (the dev extra: torch CPU, pyspark, playwright, ...).
+$(STAMP): $(CORE_STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-demo: $(STAMP)
+demo: $(CORE_STAMP)
 	$(BIN)/crosswire brief examples/ishiba-visit/
 
 lint: $(STAMP)
