@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from crosswire.models import (
-    Article,
     Brief,
     BriefSource,
     Discrepancy,
@@ -21,6 +20,7 @@ from crosswire.models import (
 )
 from crosswire.serialize.records import (
     Json,
+    article_from_dict,
     discrepancy_to_dict,
     entity_to_dict,
     event_to_dict,
@@ -28,7 +28,6 @@ from crosswire.serialize.records import (
     passage_from_dict,
     passage_to_dict,
     quote_to_dict,
-    removed_from_list,
     removed_to_list,
     spans_from_list,
     spans_to_list,
@@ -116,19 +115,7 @@ def briefs_to_json(briefs: tuple[Brief, ...]) -> str:
 
 
 def _source_from(data: Json) -> BriefSource:
-    article = Article(
-        id=str(data["id"]),
-        text=str(data["text"]),
-        title=data.get("title"),
-        url=data.get("url"),
-        site=data.get("site"),
-        published=data.get("published"),
-        published_source=data.get("published_source"),
-        language=data.get("language"),
-        attribution=data.get("attribution"),
-        removed=removed_from_list(data.get("removed", [])),
-        flags=tuple(data.get("flags", [])),
-    )
+    article = article_from_dict(data)  # the JSON leaves out author and dateline: None
     return BriefSource(
         article=article,
         origin=data.get("origin"),

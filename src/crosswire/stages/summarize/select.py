@@ -134,6 +134,32 @@ def _scores(
     return total, central, support, position
 
 
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    cands: Sequence[Candidate]
+    sims: np.ndarray
+    total: np.ndarray
+    central: np.ndarray
+    support: np.ndarray
+    position: np.ndarray
+
+
+def _score_all(
+    *, articles: Sequence[Article], origin_groups: Mapping[str, str], config: SummaryConfig,
+    exclude: Sequence[Span],
+) -> _Scored | None:
+    """Every candidate sentence with its pair similarities and scores (None: no candidate)."""
+    cands = candidates(articles=articles, exclude=exclude)
+    if not cands:
+        return None
+    matrix = tfidf_matrix(cands=cands)
+    sims = matrix @ matrix.T
+    total, central, support, position = _scores(
+        cands=cands, sims=sims, matrix=matrix, origin_groups=origin_groups, config=config
+    )
+    return _Scored(cands, sims, total, central, support, position)
+
+
 def score_sentences(
     *,
     articles: Sequence[Article],
@@ -142,14 +168,14 @@ def score_sentences(
     exclude: Sequence[Span] = (),
 ) -> tuple[ScoredSentence, ...]:
     """Every sentence of ``articles`` with its score, best first (ties by source id, offset)."""
-    cfg = config or SummaryConfig()
-    cands = candidates(articles=articles, exclude=exclude)
-    if not cands:
+    scored = _score_all(
+        articles=articles, origin_groups=origin_groups, config=config or SummaryConfig(),
+        exclude=exclude,
+    )
+    if scored is None:
         return ()
-    matrix = tfidf_matrix(cands=cands)
-    sims = matrix @ matrix.T
-    total, central, support, position = _scores(
-        cands=cands, sims=sims, matrix=matrix, origin_groups=origin_groups, config=cfg
+    cands, total, central, support, position = (
+        scored.cands, scored.total, scored.central, scored.support, scored.position
     )
     out = [
         ScoredSentence(
@@ -239,15 +265,11 @@ def summarize(
     nor counted.
     """
     cfg = config or SummaryConfig()
-    cands = candidates(articles=articles, exclude=exclude)
-    if not cands:
+    scored = _score_all(articles=articles, origin_groups=origin_groups, config=cfg, exclude=exclude)
+    if scored is None:
         return ()
-    matrix = tfidf_matrix(cands=cands)
-    sims = matrix @ matrix.T
-    total, _, _, _ = _scores(
-        cands=cands, sims=sims, matrix=matrix, origin_groups=origin_groups, config=cfg
-    )
-    chosen = _select(cands=cands, sims=sims, total=total, config=cfg)
+    cands, sims = scored.cands, scored.sims
+    chosen = _select(cands=cands, sims=sims, total=scored.total, config=cfg)
     chosen.sort(key=lambda i: (cands[i].index, cands[i].article, cands[i].start))
     out = []
     for row in chosen:
