@@ -166,7 +166,7 @@ out = []
 try:
     for record in read_path(path=Path(sys.argv[1]), config=config):
         reason = getattr(record, "reason", None)
-        out.append([record.id, reason, getattr(record, "message", "")[:120]])
+        out.append([record.id, reason, getattr(record, "message", "")[:200]])
 except MemoryError:
     out.append(["-", "MemoryError", "the child ran out of its address space"])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
