@@ -101,7 +101,10 @@ RejectionReason = Literal[
 REJECTION_REASONS: Mapping[RejectionReason, str] = MappingProxyType({
     "not-found": "no file, directory or glob match at a path given",
     "unreadable": "the file cannot be read, or its reader stopped on an unforeseen error",
-    "too-large": "more bytes than [ingest] max_bytes, or characters than [clean] max_chars",
+    "too-large": (
+        "more bytes than [ingest] max_bytes (a gzip file: than max_gzip_ratio allows), "
+        "or characters than [clean] max_chars"
+    ),
     "empty": "no content: an empty file, response or body, or no words left after cleaning",
     "binary": "bytes that are not text (NULs or many control bytes)",
     "bad-encoding": "text whose encoding cannot be read (or that fails the forced encoding)",
@@ -112,7 +115,9 @@ REJECTION_REASONS: Mapping[RejectionReason, str] = MappingProxyType({
     "not-html": "a WARC response whose content type is not HTML or text",
     "refused": "a URL that is not http(s), or whose host is private, local or unresolvable",
     "http-status": "a URL or WARC response with an HTTP error status",
-    "timeout": "a URL that did not answer within [ingest] url_timeout_s",
+    "timeout": (
+        "a URL that did not answer within [ingest] url_timeout_s, or took over url_deadline_s"
+    ),
     "fetch-failed": "a URL whose download failed (connection, TLS, protocol, redirects)",
     "no-text": "a record or feed item with no text or html field holding text",
     "bad-base64": "a record whose html_b64 field is not valid base64",

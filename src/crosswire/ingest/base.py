@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import gzip
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from crosswire.errors import ConfigError
 from crosswire.ingest.decode import decode_html
 from crosswire.models import Article, RawDocument, Rejection, RemovedSegment, is_rejection_reason
 
@@ -50,12 +52,15 @@ class IngestConfig:
     """Settings of the readers.
 
     ``max_bytes`` caps one document (a file, a JSONL line, a WARC record, a download);
-    bigger ones become ``Rejection(reason="too-large")``.  URLs to private, loopback and
-    link-local addresses are refused unless ``allow_private_urls``.  ``transport`` and
+    bigger ones become ``Rejection(reason="too-large")``; a gzipped file may inflate to at
+    most ``max_gzip_ratio`` times its size (or ``max_bytes``, if more).  URLs to private,
+    loopback and link-local addresses are refused unless ``allow_private_urls``; a fetch
+    waits ``url_timeout_s`` for each step and ``url_deadline_s`` in all.  ``transport`` and
     ``resolver`` let tests run the URL reader without a network.
     """
 
     max_bytes: int = 10_000_000
+    max_gzip_ratio: int = 100
     encoding: str | None = None  # force a text encoding instead of detecting it
     # Which JSON key / CSV column holds each field of a record.
     id_field: str = "id"
@@ -71,9 +76,15 @@ class IngestConfig:
     include_hidden: bool = False
     allow_private_urls: bool = False
     url_timeout_s: float = 20.0
+    url_deadline_s: float = 60.0
     user_agent: str = "crosswire/0.1 (+https://github.com/crosswire)"
     transport: httpx.BaseTransport | None = None
     resolver: Callable[[str], list[str]] | None = None  # host -> IP addresses
+
+    def __post_init__(self) -> None:
+        for name in ("url_timeout_s", "url_deadline_s"):
+            if not getattr(self, name) > 0:  # NaN fails too
+                raise ConfigError(f"{name} must be more than 0 seconds")
 
     @property
     def fields(self) -> FieldMap:
@@ -93,12 +104,13 @@ def stem_of(path: Path) -> str:
     return Path(name).stem if "." in name else name
 
 
-def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any usual encoding (NULs or many control bytes)."""
+def looks_binary(data: bytes, *, one_nul: bool = True) -> bool:
+    """True for bytes that are not text in any usual encoding (NULs or many control bytes);
+    ``one_nul=False``: a NUL byte is not enough (a CSV file: it costs the row it is in)."""
     head = data[:8192]
     if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):  # empty, or UTF-16 with a BOM
         return False
-    if b"\x00" in head:
+    if one_nul and b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > 0.05 * len(head)
@@ -108,7 +120,10 @@ def read_capped(path: Path, *, limit: int) -> bytes | None:
     """The bytes of ``path`` (gunzipped for .gz), or None when over ``limit``."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as handle:
-        data = read_upto(handle, limit + 1)
+        try:
+            data = read_upto(handle, limit + 1)
+        except zlib.error as exc:  # a broken deflate stream: an OSError like a bad header
+            raise gzip.BadGzipFile(f"broken gzip data: {exc}") from exc
     return None if len(data) > limit else data
 
 

@@ -9,9 +9,19 @@ a Western European language.
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Callable, Iterable
 
-__all__ = ["charset_of", "decode_bytes", "decode_html", "guess_decode"]
+__all__ = [
+    "CodecTrial",
+    "charset_of",
+    "decode_bytes",
+    "decode_html",
+    "first_codec",
+    "fallback_codec",
+    "guess_decode",
+]
 
 _WESTERN = frozenset(
     "àâäáãåæçèéêëìíîïñòóôöõøùúûüýÿœßÀÂÄÁÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØÙÚÛÜÝŸŒšžŠŽ"
@@ -19,6 +29,8 @@ _WESTERN = frozenset(
 _LATIN1 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
 _UTF8_SHARE = 20  # at most one broken byte per this many good non-ASCII characters
 _ENCODING_DECL = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_GUESS_BYTES = 2_000_000  # charset detection looks at this many first bytes
 
 
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
@@ -28,7 +40,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> str | None:
             return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:  # a BOM on bytes that are not UTF-16 (odd length, ...)
@@ -85,20 +97,89 @@ def _western(text: str) -> bool:
     return all(ch.isascii() or ch in _WESTERN or not ch.isalpha() for ch in text)
 
 
-def guess_decode(data: bytes) -> str | None:
-    """Decode bytes of unknown single-byte charset; Windows-1252 wins ties among the best."""
+def _guess(head: bytes) -> tuple[str, bool] | None:
+    """Charset detection on the first bytes: the best encoding, and whether Windows-1252 is
+    among the equally good ones; None when nothing fits."""
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data[:2_000_000]))
+    matches = list(from_bytes(head[:_GUESS_BYTES]))
     if not matches:
         return None
     least = min(m.chaos for m in matches)
     tied = [m.encoding for m in matches if m.chaos <= least + 0.005]
-    if "cp1252" in tied:
+    return matches[0].encoding, "cp1252" in tied
+
+
+def guess_decode(data: bytes) -> str | None:
+    """Decode bytes of unknown single-byte charset; Windows-1252 wins ties among the best."""
+    guess = _guess(data)
+    if guess is None:
+        return None
+    best, cp1252_tied = guess
+    if cp1252_tied:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = ""
         if text and _western(text):
             return text
-    return data.decode(matches[0].encoding, errors="replace")
+    return data.decode(best, errors="replace")
+
+
+# Streams: the same choices as decode_bytes, made without holding the whole text.
+
+
+class CodecTrial:
+    """Whether a stream of bytes decodes with ``codec`` (strictly), told a piece at a time;
+    ``check``, when given, must hold for every piece of text too."""
+
+    def __init__(self, codec: str, *, check: Callable[[str], bool] | None = None) -> None:
+        self._check = check
+        try:
+            b"".decode(codec)  # LookupError for an unknown codec, or one not for text
+            self._decoder: codecs.IncrementalDecoder | None = \
+                codecs.getincrementaldecoder(codec)("strict")
+        except LookupError:
+            self._decoder = None
+        self.ok = self._decoder is not None
+
+    def feed(self, data: bytes, *, final: bool = False) -> None:
+        if self._decoder is None or not self.ok:
+            return
+        try:
+            text = self._decoder.decode(data, final=final)
+        except UnicodeDecodeError:
+            self.ok = False
+            return
+        if self._check is not None and not self._check(text):
+            self.ok = False
+
+
+def first_codec(*, head: bytes, encoding: str | None) -> str:
+    """The codec :func:`decode_bytes` tries first on bytes that start with ``head``: the
+    forced one, UTF-16 after its byte-order mark, else UTF-8 (a byte-order mark dropped)."""
+    if encoding:
+        return encoding
+    return "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8-sig"
+
+
+def fallback_codec(*, head: bytes, encoding: str | None,
+                   chunks: Callable[[], Iterable[bytes]]) -> tuple[str, str] | None:
+    """The codec and error handler :func:`decode_bytes` decodes a stream with when it is not
+    strictly in :func:`first_codec` (None: it gives up). ``head``: the stream's first
+    2,000,000 bytes (or all); ``chunks()`` gives the whole stream again, for the check that
+    it is Western European text in Windows-1252."""
+    if encoding or head.startswith(_UTF16_BOMS):
+        return None
+    guess = _guess(head)
+    if guess is None:
+        return None
+    best, cp1252_tied = guess
+    if cp1252_tied:
+        trial = CodecTrial("cp1252", check=_western)
+        for data in chunks():
+            trial.feed(data)
+        trial.feed(b"", final=True)
+        if trial.ok and head:
+            return "cp1252", "strict"
+    return best, "replace"

@@ -70,7 +70,11 @@ def parse_feed(*, data: bytes, stem: str, origin: str) -> Iterator[Record]:
 def read_feed_file(*, path: Path, config: IngestConfig) -> Iterator[Record]:
     """RawDocuments for the items of an RSS or Atom file."""
     stem = stem_of(path)
-    data = read_capped(path, limit=config.max_bytes)
+    try:
+        data = read_capped(path, limit=config.max_bytes)
+    except (OSError, EOFError) as exc:
+        yield Rejection(stem, "unreadable", f"cannot read the file: {exc}", str(path))
+        return
     if data is None:
         yield Rejection(stem, "too-large", f"more than max_bytes={config.max_bytes}", str(path))
     elif not data.strip():

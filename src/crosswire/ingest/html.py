@@ -17,7 +17,7 @@ def read_html_file(*, path: Path, config: IngestConfig) -> Iterator[Record]:
     doc_id, origin = stem_of(path), str(path)
     try:
         data = read_capped(path, limit=config.max_bytes)
-    except OSError as exc:
+    except (OSError, EOFError) as exc:
         yield Rejection(doc_id, "unreadable", f"cannot read the file: {exc}", origin)
         return
     if data is None:

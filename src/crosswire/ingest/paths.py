@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import gzip
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def _sniff(path: Path) -> Reader:
     try:
         with opener(path, "rb") as handle:
             head = handle.read(2048).lstrip().lower()
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return read_text_file  # the text reader reports the problem
     if head.startswith(b"warc/"):
         return read_warc_file
@@ -107,7 +108,8 @@ def expand_paths(*, paths: Sequence[str], config: IngestConfig | None = None
             yield Rejection(stem_of(path), "not-found", "no such file or directory", given)
 
 
-_READ_ERRORS = (OSError, ValueError, LookupError, EOFError, RecursionError, MemoryError)
+_READ_ERRORS = (OSError, ValueError, LookupError, EOFError, RecursionError, MemoryError,
+                zlib.error)
 
 
 def read_path(*, path: Path, config: IngestConfig | None = None) -> Iterator[Record]:

@@ -21,7 +21,7 @@ def load_file_text(*, path: Path, config: IngestConfig) -> str | Rejection:
     doc_id, origin = stem_of(path), str(path)
     try:
         data = read_capped(path, limit=config.max_bytes)
-    except OSError as exc:
+    except (OSError, EOFError) as exc:
         return Rejection(doc_id, "unreadable", f"cannot read the file: {exc}", origin)
     if data is None:
         return Rejection(doc_id, "too-large", f"more than max_bytes={config.max_bytes}", origin)

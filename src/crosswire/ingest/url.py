@@ -1,24 +1,19 @@
-"""URLs: fetched with httpx (timeout, size cap), private and loopback hosts refused by default."""
+"""URLs: fetched with httpx under the guard of :mod:`crosswire.ingest.fetch` (each address
+checked and connected to as checked, a read timeout and a total deadline, a size cap);
+private and loopback hosts are refused by default."""
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import socket
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import xxhash
 
-from crosswire.errors import RefusedURLError
+from crosswire.ingest.addresses import refusal, scheme_problem
 from crosswire.ingest.base import IngestConfig, Record, looks_binary
 from crosswire.ingest.decode import decode_bytes, decode_html
 from crosswire.ingest.feed import parse_feed
 from crosswire.models import RawDocument, Rejection
-
-if TYPE_CHECKING:
-    import httpx
 
 __all__ = ["is_url", "read_url", "refusal", "url_id"]
 
@@ -35,79 +30,16 @@ def url_id(url: str) -> str:
     return "url-" + xxhash.xxh64(url.encode("utf-8"), seed=0).hexdigest()
 
 
-def _addresses(host: str, config: IngestConfig) -> list[str]:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-        return [host.strip("[]")]
-    except ValueError:
-        pass
-    if config.resolver is not None:
-        return config.resolver(host)
-    try:
-        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})
-    except OSError:
-        return []
-
-
-def refusal(url: str, config: IngestConfig) -> str | None:
-    """Why ``url`` may not be fetched (scheme, private/loopback address), or None if it may."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"only http(s) URLs with a host can be fetched, not {url!r}"
-    if config.allow_private_urls:
-        return None
-    addresses = _addresses(parts.hostname, config)
-    if not addresses:
-        return f"the host {parts.hostname!r} cannot be resolved"
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
-            return f"{parts.hostname} resolves to {address}, a private or local address"
-    return None
-
-
-def _download(url: str, config: IngestConfig) -> tuple[bytes, str, str] | Rejection:
-    import httpx
-
-    doc_id = url_id(url)
-    headers = {"User-Agent": config.user_agent}
-
-    def check(request: httpx.Request) -> None:
-        problem = refusal(str(request.url), config)
-        if problem:
-            raise RefusedURLError(problem)
-
-    try:
-        with httpx.Client(transport=config.transport, timeout=config.url_timeout_s,
-                          follow_redirects=True, headers=headers,
-                          event_hooks={"request": [check]}) as client, \
-                client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                return Rejection(doc_id, "http-status", f"HTTP {response.status_code}", url)
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > config.max_bytes:
-                    message = f"more than max_bytes={config.max_bytes}"
-                    return Rejection(doc_id, "too-large", message, url)
-            content_type = response.headers.get("content-type", "")
-            return bytes(body), content_type, str(response.url)
-    except RefusedURLError as exc:
-        return Rejection(doc_id, "refused", str(exc), url)
-    except httpx.TimeoutException as exc:
-        return Rejection(doc_id, "timeout", f"no answer within {config.url_timeout_s}s: {exc}", url)
-    except httpx.HTTPError as exc:
-        return Rejection(doc_id, "fetch-failed", f"{type(exc).__name__}: {exc}", url)
-
-
 def read_url(*, url: str, config: IngestConfig) -> Iterator[Record]:
     """A RawDocument for a page (or one per item for a feed), or a Rejection saying why not."""
+    from crosswire.ingest.fetch import download
+
     doc_id = url_id(url)
-    problem = refusal(url, config)
+    problem = scheme_problem(url)
     if problem:
         yield Rejection(doc_id, "refused", problem, url)
         return
-    got = _download(url, config)
+    got = download(url, config=config, doc_id=doc_id)
     if isinstance(got, Rejection):
         yield got
         return

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from crosswire.ingest.base import IngestConfig, Record, looks_binary, stem_of
 from crosswire.ingest.decode import charset_of, decode_html
+from crosswire.ingest.stream import over_budget
 from crosswire.models import RawDocument, Rejection
 
 __all__ = ["read_warc_file"]
@@ -36,24 +39,58 @@ def _page(record: Any, *, doc_id: str, origin: str, config: IngestConfig) -> Rec
     return RawDocument(id=doc_id, html=html, url=url, origin=origin)
 
 
+def _archive(handle: IO[bytes], *, limit: int) -> Iterator[Any]:
+    """warcio's records of an archive, with each header line read under ``limit`` bytes:
+    warcio reads a line whole however long (a gzip bomb of one header line would take all
+    memory); a longer one raises OSError EFBIG (:func:`over_budget`)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import BUFF_SIZE, DecompressingBufferedReader
+
+    class CappedLines(DecompressingBufferedReader):
+        def readline(self, length: int | None = None) -> bytes:
+            want = limit + 1 if length is None or length < 0 else min(length, limit + 1)
+            pieces: list[bytes] = []
+            got = 0
+            while got < want:
+                piece: bytes = super().readline(want - got)
+                if not piece:
+                    break
+                pieces.append(piece)
+                got += len(piece)
+                if piece.endswith(b"\n"):
+                    break
+            if got > limit:
+                raise OSError(errno.EFBIG, f"a header line of more than {limit} bytes")
+            return b"".join(pieces)
+
+    archive = ArchiveIterator(handle)
+    archive.reader = CappedLines(archive.fh, block_size=BUFF_SIZE)
+    return iter(archive)
+
+
 def read_warc_file(*, path: Path, config: IngestConfig) -> Iterator[Record]:
     """RawDocuments (html) for the response records; a truncated file ends in a Rejection."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     stem = stem_of(path)
     n = seen = 0
     try:
         with open(path, "rb") as handle:
-            for record in ArchiveIterator(handle):
+            for record in _archive(handle, limit=config.max_bytes):
                 seen += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
                 n += 1
                 origin = f"{path}#{n}"
                 yield _page(record, doc_id=f"{stem}:{n}", origin=origin, config=config)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError,
+            zlib.error) as exc:
         # warcio raises any of these on a cut-off or garbled record: the rest is unreadable.
+        budget = over_budget(exc)
+        if budget is not None:
+            message = f"record {n + 1}: {budget}; the archive is not read past it"
+            yield Rejection(f"{stem}:{n + 1}", "too-large", message, f"{path}#{n + 1}")
+            return
         detail = str(exc)
         detail = detail if len(detail) <= 160 else detail[:160] + "..."  # warcio quotes garbage
         message = f"the archive breaks off after {n} records: {detail}"
