@@ -53,6 +53,10 @@ def test_an_emptied_report_and_a_junk_only_story_are_flagged() -> None:
     assert flags[0].startswith("junk-only: no report keeps 200 characters")
     assert flags[1] == "emptied: cleaning left almost nothing of 1 report (rt.com)"
     assert _brief([full])[1:] == ()
+    blank = Article(id="b1", text="", site="themerkle.example",
+                    removed=(RemovedSegment("off-topic", "About the author: a fan of coins."),))
+    assert _brief([blank, full])[1:] == (
+        "emptied: cleaning left almost nothing of 1 report (themerkle.example)",)
 
 
 def test_story_flags_need_sources() -> None:

@@ -73,11 +73,16 @@ def _original_chars(article: Article) -> int:
 
 def story_flags(*, sources: Sequence[BriefSource], config: BriefConfig) -> tuple[str, ...]:
     """Warnings about the story as a whole: reports that cleaning (or the off-topic cut) left
-    almost empty, and a story none of whose reports holds a report's worth of text."""
+    almost empty (or with no text at all), and a story none of whose reports holds a report's
+    worth of text."""
     if not sources:
         return ()
     short = [s for s in sources if len(s.article.text) < config.emptied_chars]
-    emptied = [s for s in short if _original_chars(s.article) >= config.emptied_from_chars]
+    emptied = [
+        s for s in short
+        if _original_chars(s.article) >= config.emptied_from_chars
+        or (not s.article.text.strip() and _original_chars(s.article) > 0)
+    ]
     flags = []
     if len(short) == len(sources):
         flags.append(
