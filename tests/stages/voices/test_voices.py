@@ -168,3 +168,11 @@ def test_voices_and_outlets_do_not_depend_on_input_order() -> None:
     two = story_voices(articles=arts[::-1], lineages=lins[::-1], config=CFG)
     assert one == two and list(one) == sorted(one)
     assert one["c1"].outlet == "cnn.com" and one["g2"].outlet == "nytimes.com"
+
+
+def test_the_same_text_share_is_a_share() -> None:
+    import pytest
+
+    for bad in (0.0, 1.5):
+        with pytest.raises(ValueError, match="same_text_share"):
+            VoicesConfig(same_text_share=bad)

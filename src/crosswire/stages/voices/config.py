@@ -32,3 +32,7 @@ class VoicesConfig:
     same_text_share: float = 0.6
     same_text_chars: int = 200
     title_outlet_words: int = 4
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.same_text_share <= 1.0:
+            raise ValueError("same_text_share must be above 0 and at most 1")
