@@ -228,3 +228,9 @@ def test_compare_view_rejects_unknown_sources() -> None:
     assert compare_view(brief=brief, left="zz") is None
     view = compare_view(brief=brief)
     assert view is not None and view.shared_passages == 1
+
+
+def test_entity_page_names_its_reports_by_site(client: TestClient) -> None:
+    body = client.get("/entities/Nippon%20%3Cscript%3ESteel").text
+    assert '<a href="/articles/b1" title="b1">b.example</a>' in body
+    assert 'title="a1">&lt;b&gt;a.example&lt;/b&gt;</a>' in body

@@ -20,12 +20,14 @@ from crosswire.store.sqlite import Store
 __all__ = [
     "EntityDetail",
     "EntitySummary",
+    "ArticleHead",
     "SearchHit",
     "SnippetPart",
     "STORY_ORDERS",
     "StoredArticle",
     "StoreCounts",
     "StorySummary",
+    "article_heads",
     "count_rows",
     "count_stories",
     "find_story",
@@ -104,6 +106,15 @@ class EntityDetail:
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
     stories: tuple[StorySummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """What names a stored report to a reader: its site and title (the id is for links)."""
+
+    id: str
+    site: str | None
+    title: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +268,16 @@ def get_entity(*, store: Store, name: str) -> EntityDetail | None:
         sources=tuple(sorted({s for r in rows for s in json.loads(r[3])})),
         stories=stories,
     )
+
+
+def article_heads(*, store: Store, ids: tuple[str, ...]) -> tuple[ArticleHead, ...]:
+    """Site and title of each stored article of ``ids`` (in id order; unknown ids left out)."""
+    out = []
+    for aid in sorted(set(ids)):
+        row = store.conn.execute("SELECT site, title FROM articles WHERE id = ?", (aid,)).fetchone()
+        if row is not None:
+            out.append(ArticleHead(aid, row[0], row[1]))
+    return tuple(out)
 
 
 def count_rows(*, store: Store) -> StoreCounts:

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from crosswire import __version__
 from crosswire.store.queries import (
     STORY_ORDERS,
+    article_heads,
     count_rows,
     count_stories,
     get_article,
@@ -147,7 +148,8 @@ def create_app(*, db_path: Path) -> FastAPI:
         found = get_entity(store=store, name=name)
         if found is None:
             raise HTTPException(404, f"no entity {name!r} in the store")
-        return page("entity.html", title=name, entity=found)
+        heads = article_heads(store=store, ids=found.sources)
+        return page("entity.html", title=name, entity=found, heads=heads)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(
