@@ -22,8 +22,9 @@ Protocol:
   default), side by side: ROUGE-1/2/L F1 (rouge-score, stemmer on), every output cut to N
   words, averaged over clusters, x100; tuning split = the first 125 clusters, held-out = the
   rest, all 250 also reported.
-A cluster all of whose documents cleaning rejects has no brief: it scores 0 for crosswire
-(bench/summaries.py keeps their raw text instead; the count is printed).
+A cluster all of whose documents cleaning rejects has no brief, and a brief (with
+``--clustered``: of a story of junk) may have an empty summary: either scores 0 for crosswire
+(bench/summaries.py keeps raw text instead; both counts are printed).
 """
 
 from __future__ import annotations
@@ -63,12 +64,13 @@ def _write_cluster(rec: dict[str, Any], folder: Path) -> Path:
     return path
 
 
-def _brief_summary(*, path: Path, words: int, nlp: Any, one_story: bool) -> list[str]:
+def _brief_summary(*, path: Path, words: int, nlp: Any, one_story: bool) -> list[str] | None:
+    """The summary sentences of the brief (None when there is no brief)."""
     config = replace_setting(config=load_config(path=None), table="summary", key="words",
                              value=words)
     result = api.brief(paths=[str(path)], config=config, nlp=nlp, limit=1, one_story=one_story)
     if not result.briefs:
-        return []
+        return None
     return [s["text"] for s in brief_to_dict(result.briefs[0])["summary"]]
 
 
@@ -128,13 +130,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sampled = set(_sample(args.cli_sample, len(recs)))
     cli_times: list[float] = []
     mismatched: list[str] = []
-    empty = 0
+    no_brief = empty = 0
     with tempfile.TemporaryDirectory(prefix="multinews-cli-") as tmp:
         for i, (rec, cluster) in enumerate(zip(recs, clusters, strict=True)):
             n = len(rec["summary"].split())
             path = _write_cluster(rec, Path(tmp))
-            texts = _brief_summary(path=path, words=n, nlp=nlp, one_story=one_story)
-            empty += not texts
+            found = _brief_summary(path=path, words=n, nlp=nlp, one_story=one_story)
+            no_brief += found is None
+            empty += found == []
+            texts = found or []
             scores[names[0]].append(_score(scorer, rec["summary"], texts, n))
             groups = summaries._origin_groups(cluster.articles)[1]
             alone = [s.text for s in summaries.crosswire_summary(cluster, n, groups)]
@@ -150,7 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     mismatched.append(rec["cluster_id"])
     k = len(recs)
     print(f"{k} clusters, {sum(len(r['documents']) for r in recs)} documents; "
-          f"{empty} with no brief (every document rejected)")
+          f"{no_brief} with no brief (every document rejected), {empty} whose brief's summary "
+          "is empty")
     print("length: every output cut to the reference's N words "
           f"(mean N = {statistics.fmean(len(r['summary'].split()) for r in recs):.1f})")
     summaries.table(title=f"tuning split: clusters 1-{min(summaries.TUNE, k)}", scores=scores,
