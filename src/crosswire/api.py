@@ -108,7 +108,7 @@ def facts(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None
 
 def brief(
     *, paths: Sequence[str], config: Config | None = None, nlp: Any = None,
-    spark_master: str | None = None, limit: int | None = None,
+    spark_master: str | None = None, limit: int | None = None, one_story: bool = False,
 ) -> RunResult:
     """The whole pipeline: the inputs' stories, and a cited brief of each of the first ``limit``
     stories in :func:`crosswire.pipeline.story_order` (all when None). A caller that shows one
@@ -117,10 +117,16 @@ def brief(
     With ``spark_master`` (``"local[*]"``, ``"spark://host:7077"``...) the work runs on Spark
     (:mod:`crosswire.backends.spark`) and gives the same records; the executors load their own
     spaCy pipeline, so ``nlp`` must then be None. A Spark session this call starts, it stops.
+
+    ``one_story``: the inputs are all reports of one story (a feed's related group, a
+    Multi-News cluster): no clustering and no off-topic cut across stories, one brief of
+    them all. It runs on one machine (not with ``spark_master``).
     """
     cfg = config or Config()
     if limit is not None and limit < 0:
         raise UsageError(f"limit must be 0 or more, not {limit}")
+    if spark_master is not None and one_story:
+        raise UsageError("one_story runs on one machine: leave out spark_master")
     if spark_master is not None:
         if nlp is not None:
             raise UsageError("nlp cannot be passed with spark_master: executors load their own")
@@ -138,5 +144,6 @@ def brief(
                 session.stop()
     nlp_ = nlp if nlp is not None else load_nlp()
     return pipeline.run(
-        docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=nlp_, limit=limit
+        docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=nlp_, limit=limit,
+        one_story=one_story,
     )

@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary-words", type=int, metavar="N", help="summary length in words")
     p.add_argument("--all", action="store_true", help="brief every story, not only the largest")
     p.add_argument(
+        "--one-story", action="store_true",
+        help="the inputs are one story's reports: no clustering, one brief of them all",
+    )
+    p.add_argument(
         "--spark", metavar="MASTER", nargs="?", const="local[*]",
         help="run on Spark (crosswire[spark], Java 17+) at MASTER (default local[*])",
     )
@@ -139,7 +143,7 @@ def _errors(cleaned: CleanResult) -> list[dict[str, Any]]:
 def _cmd_brief(args: argparse.Namespace) -> int:
     result = api.brief(
         paths=args.paths, config=_config(args), spark_master=args.spark,
-        limit=None if args.all else 1,
+        limit=None if args.all else 1, one_story=args.one_story,
     )
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from crosswire.render import FORMATS
+from crosswire.store.queries import STORY_ORDERS
 from crosswire.store.sqlite import (
     DB_ENV,
     Store,
@@ -80,21 +81,30 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-    from crosswire.store.queries import list_stories
+    from crosswire.store.queries import count_stories, list_stories
 
     with _open(args) as store:
-        stories = list_stories(store=store, limit=args.limit)
+        stories = list_stories(
+            store=store, limit=args.limit, order=args.sort, singles=args.singles
+        )
+        hidden = 0 if args.singles else count_stories(store=store, singles=True) - count_stories(
+            store=store
+        )
     if args.json:
         for s in stories:
             print(json.dumps(asdict(s), ensure_ascii=False))
-        return 0
-    for s in stories:
-        plural = "" if s.origins == 1 else "s"
-        print(
-            f"{s.id}  {s.latest or 'undated':10}  {s.articles:3} reports  "
-            f"{s.origins:2} independent origin{plural}  {s.title}"
-        )
-    if not stories:
+    else:
+        for s in stories:
+            plural = "" if s.voices == 1 else "s"
+            warn = "  ⚠ " + "; ".join(s.flags) if s.flags else ""
+            print(
+                f"{s.id}  {s.latest or 'undated':10}  {s.articles:3} reports  "
+                f"{s.voices:2} independent voice{plural}  {s.title}{warn}"
+            )
+    if hidden:
+        print(f"crosswire: {hidden} one-report stories not listed: --singles lists them",
+              file=sys.stderr)
+    elif not stories:
         print("crosswire: the store holds no story yet; run `crosswire ingest PATH...`",
               file=sys.stderr)
     return 0
@@ -159,10 +169,15 @@ def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     p.add_argument("--batch-size", default=20, metavar="N", type=_positive,
                    help="reports committed per transaction (20)")
 
-    p = sub.add_parser("stories", help="list the stored stories, most recent first")
+    p = sub.add_parser(
+        "stories", help="list the stored stories, the most independent voices first"
+    )
     _db_arg(p)
     p.add_argument("--limit", type=_positive, default=50, metavar="N",
                    help="at most N stories (50)")
+    p.add_argument("--sort", choices=STORY_ORDERS, default="voices",
+                   help="voices: the most independent voices first (default); recent: newest")
+    p.add_argument("--singles", action="store_true", help="list one-report stories too")
     p.add_argument("--json", action="store_true", help="one JSON object a line")
 
     p = sub.add_parser("show", help="print the brief of a stored story")

@@ -80,8 +80,10 @@ def sample_brief() -> Brief:
         title="Ishiba meets Trump",
         story="s-7",
         sources=(
-            BriefSource(article=ap, origin=None, origin_group=AP_ID, role="independent"),
-            BriefSource(article=nhk, origin=AP_ID, origin_group=AP_ID, role="rewrite"),
+            BriefSource(article=ap, origin=None, origin_group=AP_ID, role="independent",
+                        outlet="apnews.com", voice="wire:AP"),
+            BriefSource(article=nhk, origin=AP_ID, origin_group=AP_ID, role="rewrite",
+                        outlet="nhk.or.jp", voice="wire:AP"),
         ),
         summary=(
             SummarySentence(FIRST, (_span(AP_ID, FIRST),), (AP_ID,)),
@@ -107,46 +109,45 @@ def sample_brief() -> Brief:
             Discrepancy("meeting place", (DiscrepancyValue("the White House", (AP_ID,)),
                                           DiscrepancyValue("Washington", (NHK_ID,)))),
         ),
-        notes=("2 reports from 1 independent origin.",),
+        notes=("2 reports from 1 independent voice.",),
     )
 
 
 EXPECTED = """\
 ╭────────────────────────────── crosswire brief ───────────────────────────────╮
 │ Ishiba meets Trump                                                           │
-│ 2 reports from 1 independent origin.                                         │
+│ 2 reports from 1 independent voice.                                          │
 │                                                                              │
 │ Summary                                                                      │
 │ Prime Minister Shigeru Ishiba met President Trump at the White House on      │
-│ Friday. [ap-1]                                                               │
-│ The summit lasted 90 minutes. [ap-1, nhk-world-20]                           │
+│ Friday. [apnews.com]                                                         │
+│ The summit lasted 90 minutes. [apnews.com, nhk.or.jp]                        │
 │                                                                              │
 │ Key facts                                                                    │
-│ • The summit lasted 90 minutes. [ap-1, nhk-world-20] 1 independent           │
-│ • Japan will invest $1 trillion [sic] in the United States. [ap-1] 1         │
+│ • The summit lasted 90 minutes. [apnews.com, nhk.or.jp] 1 independent        │
+│ • Japan will invest $1 trillion [sic] in the United States. [apnews.com] 1   │
 │ independent                                                                  │
 │                                                                              │
 │ Quotes                                                                       │
-│ • “We will build a golden age of our alliance,” — Shigeru Ishiba [ap-1] 1    │
-│ independent                                                                  │
-│ • “Tariffs were not discussed at all today,” — unattributed [nhk-world-20] 1 │
+│ • “We will build a golden age of our alliance,” — Shigeru Ishiba             │
+│ [apnews.com] 1 independent                                                   │
+│ • “Tariffs were not discussed at all today,” — unattributed [nhk.or.jp] 1    │
 │ independent                                                                  │
 │                                                                              │
 │ Discrepancies                                                                │
-│ • meeting place: the White House [ap-1] vs Washington [nhk-world-20]         │
+│ • meeting place: the White House [apnews.com] vs Washington [nhk.or.jp]      │
 │                                                                              │
 │ Timeline                                                                     │
 │ • 2025-02-07 Prime Minister Shigeru Ishiba met President Trump at the White  │
-│ House on Friday. [ap-1]                                                      │
+│ House on Friday. [apnews.com]                                                │
 │                                                                              │
-│                                   Sources                                    │
-│ ┏━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━┓ │
-│ ┃ source        ┃ site       ┃ published  ┃ role         ┃ group ┃ removed ┃ │
-│ ┡━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━┩ │
-│ │ ap-1          │ apnews.com │ 2025-02-07 │ independent  │ ap-1  │ 1       │ │
-│ │ nhk-world-20… │ nhk.or.jp  │ - ⚠        │ rewrite of   │ ap-1  │ 0       │ │
-│ │               │            │            │ ap-1         │       │         │ │
-│ └───────────────┴────────────┴────────────┴──────────────┴───────┴─────────┘ │
+│                                Sources                                       │
+│ ┏━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━┓        │
+│ ┃ outlet     ┃ published  ┃ role                  ┃ voice ┃ removed ┃        │
+│ ┡━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━┩        │
+│ │ apnews.com │ 2025-02-07 │ independent           │ AP    │ 1       │        │
+│ │ nhk.or.jp  │ - ⚠        │ rewrite of apnews.com │ AP    │ 0       │        │
+│ └────────────┴────────────┴───────────────────────┴───────┴─────────┘        │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 """
 
@@ -156,11 +157,11 @@ EXPECTED_EMPTY = """\
 │ Nothing yet                                                                  │
 │                                                                              │
 │                                                                              │
-│                        Sources                                               │
-│ ┏━━━━━━━━┳━━━━━━┳━━━━━━━━━━━┳━━━━━━┳━━━━━━━┳━━━━━━━━━┓                       │
-│ ┃ source ┃ site ┃ published ┃ role ┃ group ┃ removed ┃                       │
-│ ┡━━━━━━━━╇━━━━━━╇━━━━━━━━━━━╇━━━━━━╇━━━━━━━╇━━━━━━━━━┩                       │
-│ └────────┴──────┴───────────┴──────┴───────┴─────────┘                       │
+│                     Sources                                                  │
+│ ┏━━━━━━━━┳━━━━━━━━━━━┳━━━━━━┳━━━━━━━┳━━━━━━━━━┓                              │
+│ ┃ outlet ┃ published ┃ role ┃ voice ┃ removed ┃                              │
+│ ┡━━━━━━━━╇━━━━━━━━━━━╇━━━━━━╇━━━━━━━╇━━━━━━━━━┩                              │
+│ └────────┴───────────┴──────┴───────┴─────────┘                              │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 """
 
@@ -191,27 +192,37 @@ def test_header_line_then_title_then_notes() -> None:
     assert top == [
         "╭────────────────────────────── crosswire brief ───────────────────────────────╮",
         "│ Ishiba meets Trump                                                           │",
-        "│ 2 reports from 1 independent origin.                                         │",
+        "│ 2 reports from 1 independent voice.                                          │",
     ]
 
 
-def test_summary_cites_sources_by_their_first_12_characters() -> None:
+def test_summary_cites_sources_by_outlet_name() -> None:
     out = brief_to_text(sample_brief(), width=WIDTH)
     assert _lines(out, "Summary", 4) == (
         "│ Summary                                                                      │\n"
         "│ Prime Minister Shigeru Ishiba met President Trump at the White House on      │\n"
-        "│ Friday. [ap-1]                                                               │\n"
-        "│ The summit lasted 90 minutes. [ap-1, nhk-world-20]                           │"
+        "│ Friday. [apnews.com]                                                         │\n"
+        "│ The summit lasted 90 minutes. [apnews.com, nhk.or.jp]                        │"
     )
+    assert AP_ID not in out and NHK_ID not in out  # ids are for machines: JSON, links
+
+
+def test_a_source_without_outlet_is_named_by_its_title_then_its_id() -> None:
+    brief = sample_brief()
+    ap, nhk = (replace(s, outlet=None, article=replace(s.article, site=None))
+               for s in brief.sources)
+    out = brief_to_text(replace(brief, sources=(ap, nhk)), width=WIDTH)
+    assert "Friday. [Ishiba meets Trump]" in out
+    assert "[Ishiba meets Trump, nhk-world-20250207]" in out
 
 
 def test_unknown_speaker_is_unattributed_and_short_or_unverified_quotes_are_left_out() -> None:
     out = brief_to_text(sample_brief(), width=WIDTH)
     assert _lines(out, "Quotes", 5) == (
         "│ Quotes                                                                       │\n"
-        "│ • “We will build a golden age of our alliance,” — Shigeru Ishiba [ap-1] 1    │\n"
-        "│ independent                                                                  │\n"
-        "│ • “Tariffs were not discussed at all today,” — unattributed [nhk-world-20] 1 │\n"
+        "│ • “We will build a golden age of our alliance,” — Shigeru Ishiba             │\n"
+        "│ [apnews.com] 1 independent                                                   │\n"
+        "│ • “Tariffs were not discussed at all today,” — unattributed [nhk.or.jp] 1    │\n"
         "│ independent                                                                  │"
     )
     assert "— Trump" not in out and "at length" not in out
@@ -223,7 +234,7 @@ def test_long_lines_wrap_inside_the_80_columns() -> None:
     assert _lines(out, "Timeline", 3) == (
         "│ Timeline                                                                     │\n"
         "│ • 2025-02-07 Prime Minister Shigeru Ishiba met President Trump at the White  │\n"
-        "│ House on Friday. [ap-1]                                                      │"
+        "│ House on Friday. [apnews.com]                                                │"
     )
 
 
@@ -245,8 +256,8 @@ def test_empty_sections_are_left_out() -> None:
         assert f"│ {title} " not in out
     # the header and notes, then straight to the sources: the same lines as in EXPECTED
     lines = EXPECTED.splitlines()
-    assert lines[-10] == f"│{' ' * (WIDTH - 2)}│" and lines[-9].strip("│ ") == "Sources"
-    assert out == "\n".join(lines[:3] + lines[-10:]) + "\n"
+    assert lines[-9] == f"│{' ' * (WIDTH - 2)}│" and lines[-8].strip("│ ") == "Sources"
+    assert out == "\n".join(lines[:3] + lines[-9:]) + "\n"
 
 
 def test_a_long_list_shows_its_strongest_six_and_counts_the_rest() -> None:
@@ -255,12 +266,12 @@ def test_a_long_list_shows_its_strongest_six_and_counts_the_rest() -> None:
                     discrepancies=())
     assert _lines(brief_to_text(brief, width=WIDTH), "Key facts", 8) == (
         "│ Key facts                                                                    │\n"
-        "│ • Fact number 2 of the story. [ap-1] 2 independent                           │\n"
-        "│ • Fact number 5 of the story. [ap-1] 2 independent                           │\n"
-        "│ • Fact number 1 of the story. [ap-1] 1 independent                           │\n"
-        "│ • Fact number 4 of the story. [ap-1] 1 independent                           │\n"
-        "│ • Fact number 7 of the story. [ap-1] 1 independent                           │\n"
-        "│ • Fact number 0 of the story. [ap-1] 0 independent                           │\n"
+        "│ • Fact number 2 of the story. [apnews.com] 2 independent                     │\n"
+        "│ • Fact number 5 of the story. [apnews.com] 2 independent                     │\n"
+        "│ • Fact number 1 of the story. [apnews.com] 1 independent                     │\n"
+        "│ • Fact number 4 of the story. [apnews.com] 1 independent                     │\n"
+        "│ • Fact number 7 of the story. [apnews.com] 1 independent                     │\n"
+        "│ • Fact number 0 of the story. [apnews.com] 0 independent                     │\n"
         "│ … 2 more in --format md or json                                              │"
     )
 

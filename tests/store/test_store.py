@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from crosswire.cli_store import add_store_commands
+from crosswire.errors import UsageError
 from crosswire.models import Article, Brief, BriefSource, Entity, Rejection
 from crosswire.render import render_briefs
 from crosswire.serialize import brief_from_dict
@@ -26,6 +27,7 @@ from crosswire.store import (
 from crosswire.store.migrations import MIGRATIONS, Migration
 from crosswire.store.queries import (
     count_rows,
+    count_stories,
     find_story,
     fts_query,
     get_brief_json,
@@ -115,11 +117,41 @@ def test_writes_are_idempotent_and_stories_replace_atomically(tmp_path: Path) ->
         assert (counts.articles, counts.rejections, counts.stories, counts.entities) == (2, 1, 1, 1)
         assert store.story_fingerprints() == {"s-1": "f2"}
         [story] = list_stories(store=store)
-        assert (story.articles, story.origins, story.earliest, story.latest) == (
-            2, 2, "2025-01-01", "2025-01-02")
+        assert (story.articles, story.origins, story.voices, story.earliest, story.latest) == (
+            2, 2, 2, "2025-01-01", "2025-01-02")
         store.delete_stories(story_ids=["s-1"])
         assert canonical_dump(store=store)["story_articles"] == []
         assert canonical_dump(store=store)["entities"] == []
+
+
+def _voiced(story: str, voices: tuple[str, ...], *, day: int) -> Brief:
+    """A story whose reports (one a voice) were published on ``day`` of January 2025."""
+    sources = tuple(
+        BriefSource(article=Article(id=f"{story}-{n}", text="text", published=f"2025-01-{day:02}"),
+                    origin=None, origin_group=f"{story}-{n}", role="original", voice=v)
+        for n, v in enumerate(voices)
+    )
+    return Brief(title=f"Story {story}", story=story, sources=sources, flags=("emptied: x",))
+
+
+def test_stories_rank_by_independent_voices_and_singles_wait_behind_a_filter(
+    tmp_path: Path,
+) -> None:
+    with open_store(path=tmp_path / "rank.db") as store:
+        # four CNN pages are one voice; a newer story with fewer voices; a one-report story
+        store.put_story(brief=_voiced("s-cnn", ("outlet:cnn.com",) * 4, day=9), fingerprint="f")
+        store.put_story(brief=_voiced("s-wide", ("wire:AP", "outlet:bbc.com", "outlet:rt.com"),
+                                      day=2), fingerprint="f")
+        store.put_story(brief=_voiced("s-one", ("outlet:npr.org",), day=12), fingerprint="f")
+        ranked = list_stories(store=store)
+        assert [(s.id, s.voices, s.articles) for s in ranked] == [("s-wide", 3, 3),
+                                                                  ("s-cnn", 1, 4)]
+        assert ranked[0].origins == 3 and ranked[0].flags == ("emptied: x",)
+        recent = list_stories(store=store, order="recent", singles=True)
+        assert [s.id for s in recent] == ["s-one", "s-cnn", "s-wide"]
+        assert (count_stories(store=store), count_stories(store=store, singles=True)) == (2, 3)
+        with pytest.raises(UsageError, match="unknown story order"):
+            list_stories(store=store, order="random")
 
 
 def test_queries(tmp_path: Path) -> None:
@@ -131,7 +163,9 @@ def test_queries(tmp_path: Path) -> None:
                               content_hash="h2", origin="b.txt")
         store.put_story(brief=_brief("s-abc", "a"), fingerprint="f")
         store.put_story(brief=_brief("s-abd", "b", day=5), fingerprint="f")
-        assert [s.id for s in list_stories(store=store)] == ["s-abd", "s-abc"]  # most recent
+        assert list_stories(store=store) == ()  # one-report stories only with singles
+        recent = list_stories(store=store, order="recent", singles=True)
+        assert [s.id for s in recent] == ["s-abd", "s-abc"]  # most recent first
         assert find_story(store=store, ref="s-abc") is not None
         assert find_story(store=store, ref="s-ab") is None  # ambiguous
         found = find_story(store=store, ref="s-abd")
@@ -172,8 +206,11 @@ def test_cli_ingest_stories_show_search(
     stories = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     biggest = max(stories, key=lambda s: s["articles"])
     assert biggest["articles"] == 5
-    assert _cli(["stories"]) == 0
+    assert _cli(["stories", "--singles", "--sort", "recent"]) == 0
     assert biggest["id"] in capsys.readouterr().out
+    assert _cli(["stories"]) == 0
+    listed = capsys.readouterr().out
+    assert biggest["id"] in listed and "5 reports   3 independent voices" in listed
 
     shown = {}
     for fmt, probe in (("json", '"sources"'), ("md", "# "), ("html", "<html"), ("text", "")):
@@ -218,3 +255,6 @@ def test_a_store_of_schema_1_keeps_its_briefs_as_json(tmp_path: Path) -> None:
         assert get_brief_json(store=store, story_id="s-1") == "{}"
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(briefs)")]
         assert columns == ["story_id", "json"]
+        # schema 3: a story stored before counts its origins as voices until briefed again
+        [story] = list_stories(store=store, singles=True)
+        assert (story.voices, story.flags) == (1, ())

@@ -50,9 +50,10 @@ def _brief() -> tuple[Brief, tuple[Article, Article]]:
         title="Deal <script>x()</script>",
         story="s-test",
         sources=(
-            BriefSource(article=a, origin=None, origin_group="a1", role="original"),
+            BriefSource(article=a, origin=None, origin_group="a1", role="original",
+                        outlet="<b>a.example</b>", voice="a1"),
             BriefSource(article=b, origin="a1", origin_group="a1", role="copy",
-                        passages=(passage,)),
+                        passages=(passage,), outlet="b.example", voice="a1"),
         ),
         summary=(SummarySentence(EVIL, (Span("a1", start_a, start_a + n),), ("a1",)),),
         facts=(Fact(EVIL, (Span("a1", start_a, start_a + n),), ("a1", "b1"), 1),),
@@ -62,7 +63,8 @@ def _brief() -> tuple[Brief, tuple[Article, Article]]:
         quotes=(Quote(EVIL, "<b>Someone</b>", (Span("a1", 0, 5),), ("a1",), 1),),
         entities=(Entity("Nippon <script>Steel", "ORG", ("<img src=x onerror=alert(1)>",),
                          ("a1", "b1")),),
-        notes=("2 reports from 1 independent origin.",),
+        notes=("2 reports from 1 independent voice.", "<i>another</i> note"),
+        flags=("emptied: cleaning left almost nothing of 1 report (<b>x</b>)",),
     )
     return brief, (a, b)
 
@@ -109,12 +111,38 @@ def test_every_page_renders_hostile_text_as_text(client: TestClient, url: str) -
         assert "&lt;script&gt;" in body and "&lt;img src=x onerror=alert(1)&gt;" in body
 
 
-def test_story_page_shows_origins_reuse_and_removed(client: TestClient) -> None:
+def test_story_page_shows_voices_reuse_and_removed(client: TestClient) -> None:
     body = client.get("/stories/s-test").text
-    assert "1 independent origin" in body
-    assert body.count('class="origin-group"') == 1
+    assert "1 independent voice" in body
+    assert body.count("independent voice") == 1  # the header says it once
+    assert "&lt;i&gt;another&lt;/i&gt; note" in body  # the other notes are shown
+    assert body.count('class="voice-group"') == 1
     assert '<mark class="reused">' in body
     assert "<del>Leave a Reply &lt;script&gt;bad()&lt;/script&gt;</del>" in body
+
+
+def test_story_page_names_sources_by_outlet_with_ids_as_tooltips(client: TestClient) -> None:
+    body = client.get("/stories/s-test").text
+    assert '<a href="#src-a1" title="a1">&lt;b&gt;a.example&lt;/b&gt;</a>' in body  # a citation
+    assert ">a1<" not in body and ">b1<" not in body  # no id is shown as text
+
+
+def test_story_page_has_a_source_by_source_table(client: TestClient) -> None:
+    body = client.get("/stories/s-test").text
+    rows = re.findall(r'<tr class="source-row">(.*?)</tr>', body, re.DOTALL)
+    assert len(rows) == 2
+    assert 'title="b1">b.example</a>' in rows[1]
+    assert "copy of &lt;b&gt;a.example&lt;/b&gt;" in rows[1]
+    # a1 alone reports them; the fact b1 (a copy of a1) carries too is still a1's
+    assert "1 summary sentence, 1 fact, 1 quote, 1 date" in rows[0]
+    assert "nothing the others lack" in rows[1]  # a copy adds nothing its origin lacks
+
+
+def test_an_emptied_story_is_flagged(client: TestClient) -> None:
+    body = client.get("/stories/s-test").text
+    assert '<p class="flag story-flag">⚠ emptied: cleaning left almost nothing of 1 report' in body
+    assert "(&lt;b&gt;x&lt;/b&gt;)" in body
+    assert "⚠ emptied</span>" in client.get("/").text
 
 
 def test_compare_marks_the_shared_passage_on_both_sides(client: TestClient) -> None:
@@ -141,7 +169,7 @@ def test_missing_things_are_404(client: TestClient) -> None:
 
 def test_json_api(client: TestClient) -> None:
     stories = client.get("/api/stories").json()
-    assert [(s["id"], s["origins"], s["articles"]) for s in stories] == [("s-test", 1, 2)]
+    assert [(s["id"], s["voices"], s["articles"]) for s in stories] == [("s-test", 1, 2)]
     story = client.get("/api/stories/s-test").json()
     assert story["brief"]["sources"][1]["reused"][0]["counterpart"]["source"] == "a1"
     assert story["brief"]["sources"][0]["text"] == TEXT_A
@@ -200,3 +228,9 @@ def test_compare_view_rejects_unknown_sources() -> None:
     assert compare_view(brief=brief, left="zz") is None
     view = compare_view(brief=brief)
     assert view is not None and view.shared_passages == 1
+
+
+def test_entity_page_names_its_reports_by_site(client: TestClient) -> None:
+    body = client.get("/entities/Nippon%20%3Cscript%3ESteel").text
+    assert '<a href="/articles/b1" title="b1">b.example</a>' in body
+    assert 'title="a1">&lt;b&gt;a.example&lt;/b&gt;</a>' in body

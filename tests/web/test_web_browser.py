@@ -1,6 +1,12 @@
 """The real pages in headless Chromium (Playwright + Debian's /usr/bin/chromium) over uvicorn on
-127.0.0.1: the story list, the seed story with its three independent origins and highlighted
-reuse, the side-by-side comparison, and a search for "Nippon Steel"."""
+127.0.0.1, over a store of the seed example and an invented pile of several outlets
+(:func:`tests.helpers.write_outlet_pile`): the story list ranked by independent voices with
+one-report stories behind a filter, a story page that names its sources by outlet with a
+source-by-source table, the seed story with its three voices and highlighted reuse, the
+side-by-side comparison, and a search for "Nippon Steel".
+
+Screenshots in docs/ (referenced from the README) are taken from these pages; regenerate them
+deliberately: ``CROSSWIRE_SCREENSHOTS=1 pytest tests/web/test_web_browser.py``."""
 
 from __future__ import annotations
 
@@ -14,9 +20,14 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import write_outlet_pile
+
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI") == "true"
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "ishiba-visit"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "examples" / "ishiba-visit"
+DOCS = ROOT / "docs"
+SHOOT = os.environ.get("CROSSWIRE_SCREENSHOTS") == "1"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -45,9 +56,11 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str
     from crosswire.store.ingest import ingest_paths
     from crosswire.web.app import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "seed.db"
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "seed.db"
+    pile = write_outlet_pile(folder / "pile.jsonl")
     with open_store(path=db) as store:
-        ingest_paths(store=store, paths=[str(SEEDS)], nlp=nlp)
+        ingest_paths(store=store, paths=[str(SEEDS), str(pile)], nlp=nlp)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(db_path=db), host="127.0.0.1", port=port, log_level="warning")
@@ -72,18 +85,88 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-def test_browse_the_seed_story(base_url: str, browser: Any) -> None:
-    page = browser.new_page()
+def _page(browser: Any, url: str) -> Any:
+    page = browser.new_page(viewport={"width": 1100, "height": 760})
     page.set_default_timeout(15_000)
-    page.goto(base_url + "/")
+    page.goto(url)
+    return page
+
+
+def _shoot(target: Any, name: str) -> None:
+    if SHOOT:
+        target.screenshot(path=str(DOCS / name))
+
+
+def _titles(page: Any) -> list[str]:
+    links = page.locator("tr.story-row a.story-link")
+    return [links.nth(i).inner_text() for i in range(links.count())]
+
+
+def test_story_list_ranks_by_voices_and_keeps_one_report_stories_behind_a_filter(
+    base_url: str, browser: Any
+) -> None:
+    page = _page(browser, base_url + "/")
     rows = page.locator("tr.story-row")
-    assert rows.count() >= 1
+    voices = [int(rows.nth(i).locator("td.voices").inner_text()) for i in range(rows.count())]
+    assert voices == [4, 3, 2]  # the invented bridge story, the seed story, the budget story
+    assert "panda" not in " ".join(_titles(page)).lower()
+    _shoot(page, "web-stories.png")
+    page.locator("a.singles-filter").click()  # "show 1 one-report story"
+    page.wait_for_url("**singles=1*")
+    assert rows.count() == 4 and "panda" in _titles(page)[-1].lower()
+    page.locator("a.sort-recent").click()
+    page.wait_for_url("**sort=recent*")
+    assert "panda" in _titles(page)[0].lower()  # the newest first, one-report stories kept
+    assert page.locator("a.singles-filter").inner_text() == "hide one-report stories"
+    page.close()
+
+
+def _open_story(page: Any, reports: int) -> None:
+    rows = page.locator("tr.story-row")
     sizes = [int(rows.nth(i).locator("td.reports").inner_text()) for i in range(rows.count())]
-    rows.nth(sizes.index(max(sizes))).locator("a.story-link").click()  # the five seed reports
+    rows.nth(sizes.index(reports)).locator("a.story-link").click()
     page.wait_for_url("**/stories/*")
 
-    assert page.locator(".independent-count").inner_text() == "3 independent origins"
-    assert page.locator("li.origin-group").count() == 3
+
+def test_story_page_names_outlets_and_tells_source_by_source(
+    base_url: str, browser: Any
+) -> None:
+    page = _page(browser, base_url + "/")
+    _open_story(page, 6)  # the invented bridge story
+    assert page.locator(".independent-count").inner_text() == "4 independent voices"
+    assert page.locator("main").inner_text().count("independent voice") == 1
+    cited = page.locator("#summary .cite a")
+    names = {cited.nth(i).inner_text() for i in range(cited.count())}
+    assert names and not any(n.startswith("bridge-") for n in names)  # outlets, not ids
+    assert {"nytimes.com", "washingtonpost.com"} <= names
+    assert cited.first.get_attribute("title").startswith("bridge-")  # the id as a tooltip
+    voices = page.locator("li.voice-group > b")
+    assert sorted(voices.nth(i).inner_text() for i in range(voices.count())) == [
+        "AP", "cnn.com", "millbrookherald.com", "npr.org"]
+    _shoot(page, "web-story.png")
+
+    table = page.locator("#source-table table.sources")
+    rows = table.locator("tr.source-row")
+    assert rows.count() == 6
+    by_outlet = {rows.nth(i).locator("td.outlet").inner_text(): rows.nth(i)
+                 for i in range(rows.count())}
+    assert set(by_outlet) == {"cnn.com (1)", "cnn.com (2)", "millbrookherald.com", "npr.org",
+                              "nytimes.com", "washingtonpost.com"}
+    wire = [by_outlet["nytimes.com"], by_outlet["washingtonpost.com"]]
+    assert {r.locator("td.voice").inner_text() for r in wire} == {"AP"}
+    assert any(" of " in r.locator("td.role").inner_text() for r in wire)  # a copy of the other
+    assert by_outlet["cnn.com (2)"].locator("td.voice").inner_text() == "cnn.com"
+    assert "1 quote" in by_outlet["npr.org"].locator("td.adds").inner_text()
+    table.scroll_into_view_if_needed()
+    _shoot(page.locator("#source-table"), "web-sources.png")
+    page.close()
+
+
+def test_browse_the_seed_story(base_url: str, browser: Any) -> None:
+    page = _page(browser, base_url + "/")
+    _open_story(page, 5)  # the five seed reports
+    assert page.locator(".independent-count").inner_text() == "3 independent voices"
+    assert page.locator("li.voice-group").count() == 3
     assert page.locator("#sources mark.reused").count() >= 1
     assert page.locator("#sources del").count() >= 1  # removed junk, struck through
 

@@ -1,5 +1,9 @@
 """The whole run, in order: read -> clean -> cluster (with the off-topic split) -> per story:
-analyse -> brief. Every backend and the store call these functions; none orders steps itself."""
+analyse -> brief. Every backend and the store call these functions; none orders steps itself.
+
+A caller that already holds one story's reports (a feed reader's related group, a Multi-News
+cluster) says so with ``one_story``: every report is then a member of one story
+(:func:`whole_story`), with no clustering and no off-topic cut across stories."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from crosswire.models import Article, Brief, RawDocument, Rejection, Story
 from crosswire.pipeline.results import CleanResult, RunResult
 from crosswire.pipeline.story import analyse_story, brief_story
 from crosswire.stages.clean import clean_document
-from crosswire.stages.cluster import cluster_articles
+from crosswire.stages.cluster import cluster_articles, story_id
 
 __all__ = [
     "brief_stories",
@@ -20,6 +24,7 @@ __all__ = [
     "cluster_stories",
     "run",
     "story_order",
+    "whole_story",
 ]
 
 
@@ -64,6 +69,13 @@ def story_order(stories: Iterable[Story]) -> list[Story]:
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
 
 
+def whole_story(*, articles: Sequence[Article]) -> tuple[Story, ...]:
+    """Every article as the one story (none when there is no article): no clustering, no
+    off-topic segments. Its id is the one clustering would give the same members."""
+    ids = tuple(sorted(a.id for a in articles))
+    return (Story(id=story_id(member_ids=ids), article_ids=ids),) if ids else ()
+
+
 def cluster_stories(
     *, articles: Sequence[Article], config: Config, incremental: bool = False
 ) -> tuple[Story, ...]:
@@ -91,12 +103,16 @@ def brief_stories(
 
 def run(
     *, docs: Iterable[RawDocument | Rejection], config: Config, nlp: Any,
-    limit: int | None = None,
+    limit: int | None = None, one_story: bool = False,
 ) -> RunResult:
     """Clean, cluster into stories, and brief the stories (the first ``limit`` when given:
-    a caller that shows one brief analyses one story)."""
+    a caller that shows one brief analyses one story). ``one_story``: the inputs are one
+    story's reports (:func:`whole_story`), not clustered."""
     cleaned = clean_all(docs=docs, config=config)
-    stories = cluster_stories(articles=cleaned.articles, config=config)
+    stories = (
+        whole_story(articles=cleaned.articles) if one_story
+        else cluster_stories(articles=cleaned.articles, config=config)
+    )
     briefs = brief_stories(
         stories=stories, articles=cleaned.articles, nlp=nlp, config=config, limit=limit
     )

@@ -32,6 +32,7 @@ from crosswire.stages.facts import (
 from crosswire.stages.lineage import trace_lineage
 from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
 from crosswire.stages.summarize import summarize
+from crosswire.stages.voices import story_voices, voice_ids
 
 __all__ = ["Probe", "analyse_story", "brief_story", "strip_off_topic"]
 
@@ -100,6 +101,8 @@ def analyse_story(
     with probe("lineage"):
         lineages = trace_lineage(articles=arts, config=config.lineage)
     groups = {lin.article_id: lin.origin_group for lin in lineages}
+    # independence (facts, quotes, timeline) is counted by voice: one per wire or outlet
+    voices = voice_ids(story_voices(articles=arts, lineages=lineages, config=config.brief.voices))
     with probe("parse"):  # one parse per article (paragraphs start sentences) for both below
         parsed = parse_many(
             nlp=nlp, texts=[a.text for a in arts], batch_size=config.entities.batch_size
@@ -113,16 +116,16 @@ def analyse_story(
         dates = extract_story_dates(articles=arts, config=config.dates)
     with probe("corroborate"):
         found = corroborate(
-            articles=arts, origin_groups=groups, quantities=quantities,
+            articles=arts, origin_groups=voices, quantities=quantities,
             config=config.corroborate,
         )
     with probe("quotes"):
         quotes = _quotes(
-            articles=arts, nlp=nlp, config=config, groups=groups, entities=entities, docs=docs
+            articles=arts, nlp=nlp, config=config, groups=voices, entities=entities, docs=docs
         )
     with probe("timeline"):
         timeline = build_timeline(
-            articles=arts, dates=dates, origin_groups=groups, config=config.timeline
+            articles=arts, dates=dates, origin_groups=voices, config=config.timeline
         )
     with probe("summary"):
         summary = summarize(articles=arts, origin_groups=groups, config=config.summary)
@@ -143,7 +146,10 @@ def analyse_story(
 
 def brief_story(*, analysis: StoryAnalysis, config: Config) -> Brief:
     """The cited brief of one analysed story."""
-    return assemble_brief(analysis=analysis, config=config.brief)
+    voices = story_voices(
+        articles=analysis.articles, lineages=analysis.lineages, config=config.brief.voices
+    )
+    return assemble_brief(analysis=analysis, voices=voices, config=config.brief)
 
 
 def _by_id(article: Article) -> str:

@@ -1,10 +1,15 @@
-"""The brief as one self-contained HTML file: inline CSS and SVG, no scripts, all text escaped."""
+"""The brief as one self-contained HTML file: inline CSS and SVG, no scripts, all text escaped.
+
+Sources are named by outlet (:mod:`crosswire.render.names`); a citation links to its source
+and shows the source's id as a tooltip."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from crosswire.models import Brief, BriefSource
+from crosswire.render.names import brief_labels, voice_label
 from crosswire.render.svg import lineage_svg, timeline_svg
 
 __all__ = ["brief_to_html", "briefs_to_html"]
@@ -19,8 +24,16 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;t
 """
 
 
-def _cite(sources: tuple[str, ...]) -> str:
-    return '<span class="cite">[' + ", ".join(escape(s) for s in sources) + "]</span>"
+def _anchor(sid: str) -> str:
+    return "src-" + "".join(c if c.isalnum() or c in "-_." else "_" for c in sid)
+
+
+def _cite(sources: tuple[str, ...], labels: Mapping[str, str]) -> str:
+    links = ", ".join(
+        f'<a href="#{escape(_anchor(s))}" title="{escape(s)}">{escape(labels.get(s, s))}</a>'
+        for s in sources
+    )
+    return f'<span class="cite">[{links}]</span>'
 
 
 def _ind(count: int) -> str:
@@ -31,27 +44,33 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else "<p>None.</p>"
 
 
-def _source(src: BriefSource) -> str:
+def _source(src: BriefSource, labels: Mapping[str, str]) -> str:
     art = src.article
-    head = f"{escape(art.id)} · {escape(art.site or 'unknown site')} · " + escape(
-        art.published or "undated"
+    head = (
+        f'<b title="{escape(art.id)}">{escape(labels[art.id])}</b> · '
+        + escape(art.published or "undated")
     )
-    role = escape(src.role) + (f" of {escape(src.origin)}" if src.origin else "")
+    origin = labels.get(src.origin, src.origin) if src.origin else None
+    role = escape(src.role) + (f" of {escape(origin)}" if origin else "")
+    voice = escape(voice_label(src.voice or src.origin_group, labels))
     flags = "".join(f' <span class="flag">⚠ {escape(f)}</span>' for f in art.flags)
     removed = "".join(
         f'<p><b>{escape(r.reason)}</b>: <span class="removed">{escape(r.text)}</span></p>'
         for r in art.removed
     )
     return (
-        f"<details><summary>{head} — {role} (group {escape(src.origin_group)}){flags}</summary>"
-        f"<p><i>{escape(art.title or '')}</i></p>"
+        f'<details id="{escape(_anchor(art.id))}"><summary>{head} — {role} (voice {voice})'
+        f"{flags}</summary><p><i>{escape(art.title or '')}</i> "
+        f'<span class="cite">{escape(art.id)}</span></p>'
         f'<div style="white-space:pre-wrap">{escape(art.text)}</div>{removed}</details>'
     )
 
 
-def _coverage(brief: Brief) -> str:
+def _coverage(brief: Brief, labels: Mapping[str, str]) -> str:
     ids = [s.article.id for s in brief.sources]
-    head = "<tr><th>fact</th>" + "".join(f"<th>{escape(i[:8])}</th>" for i in ids) + "</tr>"
+    head = "<tr><th>fact</th>" + "".join(
+        f'<th title="{escape(i)}">{escape(labels[i][:14])}</th>' for i in ids
+    ) + "</tr>"
     rows = [
         f"<tr><td>{escape(f.text[:90])}</td>"
         + "".join("<td>●</td>" if i in f.sources else "<td></td>" for i in ids)
@@ -62,14 +81,17 @@ def _coverage(brief: Brief) -> str:
 
 
 def _body(brief: Brief) -> str:
-    summary = "".join(f"<p>{escape(s.text)} {_cite(s.sources)}</p>" for s in brief.summary)
+    labels = brief_labels(brief)
+    summary = "".join(
+        f"<p>{escape(s.text)} {_cite(s.sources, labels)}</p>" for s in brief.summary
+    )
     facts = _list(
-        [f"{escape(f.text)} {_cite(f.sources)} {_ind(f.independent)}" for f in brief.facts]
+        [f"{escape(f.text)} {_cite(f.sources, labels)} {_ind(f.independent)}" for f in brief.facts]
     )
     quotes = _list(
         [
             f"“{escape(q.text)}” — <b>{escape(q.speaker or 'unattributed')}</b> "
-            f"{_cite(q.sources)} {_ind(q.independent)}"
+            f"{_cite(q.sources, labels)} {_ind(q.independent)}"
             for q in brief.quotes
         ]
     )
@@ -79,14 +101,14 @@ def _body(brief: Brief) -> str:
             + (" (updated as the story developed)" if d.kind == "update" else "")
             + ": "
             + (" <b>then</b> " if d.kind == "update" else " <b>vs</b> ").join(
-                f"{escape(v.text)} {_cite(v.sources)}" for v in d.values
+                f"{escape(v.text)} {_cite(v.sources, labels)}" for v in d.values
             )
             for d in brief.discrepancies
         ]
     )
     timeline = _list(
         [
-            f"<b>{escape(e.date)}</b> {escape(e.text)} {_cite(e.sources)}"
+            f"<b>{escape(e.date)}</b> {escape(e.text)} {_cite(e.sources, labels)}"
             + (' <span class="cite">(background)</span>' if e.background else "")
             for e in brief.timeline
         ]
@@ -102,16 +124,18 @@ def _body(brief: Brief) -> str:
     when = brief.event_date
     event = (
         "" if when is None
-        else f"<p><b>When:</b> {escape(when.date)} — {escape(when.text)} {_cite(when.sources)}</p>"
+        else f"<p><b>When:</b> {escape(when.date)} — {escape(when.text)} "
+        f"{_cite(when.sources, labels)}</p>"
     )
     flags = "".join(f'<p class="flag">⚠ {escape(f)}</p>' for f in brief.flags)
     return (
         f"<article><h1>{escape(brief.title)}</h1><p>{notes}</p>{flags}{event}"
         f"<h2>Summary</h2>{summary}<h2>Key facts</h2>{facts}<h2>Quotes</h2>{quotes}"
         f"<h2>Discrepancies</h2>{disc}<h2>Timeline</h2>{timeline_svg(brief)}{timeline}"
-        f"<h2>Who covered what</h2>{_coverage(brief)}<h2>Lineage</h2>{lineage_svg(brief)}"
+        f"<h2>Who covered what</h2>{_coverage(brief, labels)}"
+        f"<h2>Lineage</h2>{lineage_svg(brief, labels)}"
         f"<h2>Entities</h2>{entities}<h2>Sources</h2>"
-        + "".join(_source(s) for s in brief.sources)
+        + "".join(_source(s, labels) for s in brief.sources)
         + "</article>"
     )
 

@@ -1,14 +1,20 @@
-"""The brief as Markdown: the same sections as every renderer, citations as [source ids]."""
+"""The brief as Markdown: the same sections as every renderer, citations by outlet name
+("[cnn.com, rt.com]", :mod:`crosswire.render.names`); the sources list keeps each id."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from crosswire.models import Brief, BriefSource
+from crosswire.render.names import brief_labels, cite_names
 
 __all__ = ["brief_to_markdown", "cite"]
 
 
-def cite(sources: tuple[str, ...]) -> str:
-    return "[" + ", ".join(sources) + "]"
+def cite(sources: Iterable[str], labels: Mapping[str, str] | None = None) -> str:
+    """``[name, name]``: the cited sources by name (by id without ``labels``)."""
+    names = cite_names(sources, labels or {})
+    return "[" + ", ".join(_md(n) for n in names) + "]"
 
 
 def _md(text: str) -> str:
@@ -19,12 +25,18 @@ def _md(text: str) -> str:
     return " ".join(out.split())
 
 
-def _source_line(src: BriefSource) -> str:
-    art = src.article
-    bits = [f"**{art.id}**", _md(art.site or "unknown site"), art.published or "undated", src.role]
+def _role(src: BriefSource, labels: Mapping[str, str]) -> str:
     if src.origin:
-        bits.append(f"from {src.origin}")
-    bits.append(f"origin group {src.origin_group}")
+        return f"{_md(src.role)} of {_md(labels.get(src.origin, src.origin))}"
+    return _md(src.role)
+
+
+def _source_line(src: BriefSource, labels: Mapping[str, str]) -> str:
+    art = src.article
+    bits = [
+        f"**{_md(labels[art.id])}**", art.published or "undated", _role(src, labels),
+        f"voice {_md(src.voice or src.origin_group)}", f"`{art.id.replace('`', '')}`",
+    ]
     line = "- " + " · ".join(bits)
     if art.title:
         line += f" — {_md(art.title)}"
@@ -38,23 +50,26 @@ def _source_line(src: BriefSource) -> str:
 
 def brief_to_markdown(brief: Brief) -> str:
     """A Markdown brief a person can read in a minute."""
+    labels = brief_labels(brief)
     lines = [f"# {_md(brief.title)}", ""]
     lines += [f"_{note}_" for note in brief.notes] + [""]
     lines += [f"**Warning:** {_md(flag)}" for flag in brief.flags] + ([""] if brief.flags else [])
     if brief.event_date is not None:
         when = brief.event_date
-        lines += [f"**When:** {when.date} — {_md(when.text)} {cite(when.sources)}", ""]
+        lines += [f"**When:** {when.date} — {_md(when.text)} {cite(when.sources, labels)}", ""]
     lines += ["## Summary", ""]
-    lines += [f"{_md(s.text)} {cite(s.sources)}" for s in brief.summary] or ["(none)"]
+    lines += [f"{_md(s.text)} {cite(s.sources, labels)}" for s in brief.summary] or ["(none)"]
     lines += ["", "## Key facts", ""]
     for fact in brief.facts:
-        lines.append(f"- {_md(fact.text)} {cite(fact.sources)} — independent: {fact.independent}")
+        lines.append(
+            f"- {_md(fact.text)} {cite(fact.sources, labels)} — independent: {fact.independent}"
+        )
     lines += ["", "## Quotes", ""]
     for quote in brief.quotes:
         who = quote.speaker or "unattributed"
         mark = "" if quote.verified else " (paraphrase)"
         lines.append(
-            f"- “{_md(quote.text)}” — {_md(who)}{mark} {cite(quote.sources)}"
+            f"- “{_md(quote.text)}” — {_md(who)}{mark} {cite(quote.sources, labels)}"
             f" — independent: {quote.independent}"
         )
     if brief.discrepancies:
@@ -62,17 +77,17 @@ def brief_to_markdown(brief: Brief) -> str:
         for disc in brief.discrepancies:
             kind = " (updated as the story developed)" if disc.kind == "update" else ""
             lines.append(f"- {_md(disc.about)}{kind}:")
-            lines += [f"  - {_md(v.text)} {cite(v.sources)}" for v in disc.values]
+            lines += [f"  - {_md(v.text)} {cite(v.sources, labels)}" for v in disc.values]
     lines += ["", "## Timeline", ""]
     lines += [
-        f"- **{e.date}** {_md(e.text)} {cite(e.sources)}"
+        f"- **{e.date}** {_md(e.text)} {cite(e.sources, labels)}"
         + (" (background)" if e.background else "")
         for e in brief.timeline
     ]
     lines += ["", "## Entities", ""]
     for ent in brief.entities:
         aka = f" (also: {', '.join(_md(a) for a in ent.aliases)})" if ent.aliases else ""
-        lines.append(f"- {_md(ent.name)} — {ent.type}{aka} {cite(ent.sources)}")
+        lines.append(f"- {_md(ent.name)} — {ent.type}{aka} {cite(ent.sources, labels)}")
     lines += ["", "## Sources", ""]
-    lines += [_source_line(s) for s in brief.sources]
+    lines += [_source_line(s, labels) for s in brief.sources]
     return "\n".join(lines).rstrip() + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from crosswire.models import Brief
@@ -11,8 +12,10 @@ __all__ = ["lineage_svg", "timeline_svg"]
 _W = 720
 
 
-def lineage_svg(brief: Brief) -> str:
-    """One column per independent origin; an arrow from each report to the one it derives from."""
+def lineage_svg(brief: Brief, labels: Mapping[str, str] | None = None) -> str:
+    """One column per independent origin; an arrow from each report to the one it derives
+    from. Boxes show the sources' names (``labels``: id -> name), their ids as tooltips."""
+    names = labels or {}
     groups: dict[str, list[str]] = {}
     for src in brief.sources:
         groups.setdefault(src.origin_group, []).append(src.article.id)
@@ -39,12 +42,12 @@ def lineage_svg(brief: Brief) -> str:
     for src in brief.sources:
         x, y = pos[src.article.id]
         fill = "#fde68a" if src.origin is None else "#e5e7eb"
-        label = escape(src.article.id[:14])
+        label = escape(names.get(src.article.id, src.article.id)[:20])
         out.append(
             f'<g><rect x="{x - 70:.0f}" y="{y - 14:.0f}" width="140" height="28" rx="6" '
             f'fill="{fill}" stroke="#333"/><text x="{x:.0f}" y="{y + 4:.0f}" '
             f'text-anchor="middle" font-size="11">{label}</text>'
-            f"<title>{escape(src.role)}</title></g>"
+            f"<title>{escape(src.article.id)}: {escape(src.role)}</title></g>"
         )
     out.append("</svg>")
     return "".join(out)

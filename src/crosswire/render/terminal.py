@@ -15,12 +15,21 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.models import Brief
+from crosswire.render.names import brief_labels, cite_names, voice_label
 
 __all__ = ["brief_renderable", "brief_to_text", "print_brief"]
 
 
-def _cite(sources: tuple[str, ...]) -> str:
-    return "[dim]\\[" + ", ".join(escape(s[:12]) for s in sources) + "][/dim]"
+_NAME_CHARS = 24
+
+
+def _name(text: str) -> str:
+    return text if len(text) <= _NAME_CHARS else text[: _NAME_CHARS - 1] + "…"
+
+
+def _cite(sources: tuple[str, ...], labels: dict[str, str]) -> str:
+    names = cite_names(sources, labels)
+    return "[dim]\\[" + ", ".join(escape(_name(n)) for n in names) + "][/dim]"
 
 
 def _section(title: str, rows: list[str], *, total: int | None = None) -> list[RenderableType]:
@@ -32,16 +41,16 @@ def _section(title: str, rows: list[str], *, total: int | None = None) -> list[R
     return out + [Text.from_markup(r) for r in rows]
 
 
-def _sources(brief: Brief) -> Table:
-    table = Table("source", "site", "published", "role", "group", "removed", title="Sources")
+def _sources(brief: Brief, labels: dict[str, str]) -> Table:
+    table = Table("outlet", "published", "role", "voice", "removed", title="Sources")
     for src in brief.sources:
         art = src.article
+        origin = f" of {_name(labels.get(src.origin, src.origin))}" if src.origin else ""
         table.add_row(
-            escape(art.id[:16]),
-            escape(art.site or "-"),
+            escape(labels[art.id]),
             escape(art.published or "-") + (" ⚠" if art.flags else ""),
-            escape(src.role + (f" of {src.origin[:12]}" if src.origin else "")),
-            escape(src.origin_group[:12]),
+            escape(src.role + origin),
+            escape(_name(voice_label(src.voice or src.origin_group, labels))),
             str(len(art.removed)),
         )
     return table
@@ -53,19 +62,21 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     quotes = [q for q in brief.quotes if q.verified and len(q.text.split()) >= 5]
     by_support = sorted(brief.timeline, key=lambda e: -len(e.sources))[:limit]
     events = sorted(by_support, key=lambda e: e.date)
+    labels = brief_labels(brief)
     parts: list[RenderableType] = [Text(brief.title, style="bold"), Text(" ".join(brief.notes))]
     parts += [Text(f"⚠ {flag}", style="yellow") for flag in brief.flags]
     if brief.event_date is not None:
         parts.append(Text.from_markup(f"[bold]When:[/bold] [cyan]{brief.event_date.date}[/cyan]"))
-    parts += _section("Summary", [f"{escape(s.text)} {_cite(s.sources)}" for s in brief.summary])
+    summary = [f"{escape(s.text)} {_cite(s.sources, labels)}" for s in brief.summary]
+    parts += _section("Summary", summary)
     fact_rows = [
-        f"• {escape(f.text)} {_cite(f.sources)} [green]{f.independent} independent[/green]"
+        f"• {escape(f.text)} {_cite(f.sources, labels)} [green]{f.independent} independent[/green]"
         for f in facts
     ]
     parts += _section("Key facts", fact_rows, total=len(brief.facts))
     quote_rows = [
         f"• “{escape(q.text)}” — [bold]{escape(q.speaker or 'unattributed')}[/bold]"
-        f" {_cite(q.sources)} [green]{q.independent} independent[/green]"
+        f" {_cite(q.sources, labels)} [green]{q.independent} independent[/green]"
         for q in quotes[:limit]
     ]
     parts += _section("Quotes", quote_rows, total=len(quotes))
@@ -73,14 +84,16 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
         f"• [yellow]{escape(d.about)}[/yellow]"
         + (" (updated)" if d.kind == "update" else "") + ": "
         + (" then " if d.kind == "update" else " vs ").join(
-            f"{escape(v.text)} {_cite(v.sources)}" for v in d.values
+            f"{escape(v.text)} {_cite(v.sources, labels)}" for v in d.values
         )
         for d in brief.discrepancies[:limit]
     ]
     parts += _section("Discrepancies", disc_rows, total=len(brief.discrepancies))
-    event_rows = [f"• [cyan]{e.date}[/cyan] {escape(e.text)} {_cite(e.sources)}" for e in events]
+    event_rows = [
+        f"• [cyan]{e.date}[/cyan] {escape(e.text)} {_cite(e.sources, labels)}" for e in events
+    ]
     parts += _section("Timeline", event_rows, total=len(brief.timeline))
-    parts += [Text(""), _sources(brief)]
+    parts += [Text(""), _sources(brief, labels)]
     return Panel(Group(*parts), title="crosswire brief", expand=True)
 
 

@@ -1,10 +1,11 @@
-"""Assembling a story's analysis into a :class:`Brief`: title, source roles, notes."""
+"""Assembling a story's analysis into a :class:`Brief`: title, source roles and voices, the
+note that counts independent voices, and the story's flags (emptied, junk-only)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from crosswire.models import (
     Article,
@@ -16,6 +17,7 @@ from crosswire.models import (
     SummarySentence,
 )
 from crosswire.stages.facts.quantities import AGE
+from crosswire.stages.voices import Voice, VoicesConfig
 from crosswire.text.tokens import content_words
 
 __all__ = [
@@ -23,8 +25,9 @@ __all__ = [
     "assemble_brief",
     "choose_title",
     "is_direct_quote",
-    "outlet_name",
+    "source_label",
     "source_role",
+    "story_flags",
 ]
 
 _OPENING_MARKS = "\"'\u201c\u2018\u00ab"
@@ -42,6 +45,9 @@ class BriefConfig:
     max_timeline: int = 30
     direct_quotes_only: bool = True  # reported speech stays in `crosswire quotes`
     min_quote_words: int = 4
+    emptied_chars: int = 200  # a report left with fewer characters than this is emptied...
+    emptied_from_chars: int = 1000  # ...when it had at least this many before cleaning
+    voices: VoicesConfig = field(default_factory=VoicesConfig)
 
 
 def source_role(*, lineage: Lineage, lineages: Sequence[Lineage]) -> str:
@@ -56,17 +62,39 @@ def source_role(*, lineage: Lineage, lineages: Sequence[Lineage]) -> str:
     return "independent"
 
 
-_SITE_PREFIXES = ("www.", "edition.", "m.", "mobile.", "amp.")
+def source_label(*, source: BriefSource) -> str:
+    """How a reader names a source: its outlet, else its title, else its id."""
+    return source.outlet or source.article.title or source.article.id
 
 
-def outlet_name(*, article: Article) -> str | None:
-    """The outlet a reader knows a report by: its site without a "www."-like prefix."""
-    site = (article.site or "").strip().lower()
-    for prefix in _SITE_PREFIXES:
-        if site.startswith(prefix) and len(site) > len(prefix):
-            site = site[len(prefix):]
-            break
-    return site or None
+def _original_chars(article: Article) -> int:
+    return len(article.text) + sum(len(r.text) for r in article.removed)
+
+
+def story_flags(*, sources: Sequence[BriefSource], config: BriefConfig) -> tuple[str, ...]:
+    """Warnings about the story as a whole: reports that cleaning (or the off-topic cut) left
+    almost empty (or with no text at all), and a story none of whose reports holds a report's
+    worth of text."""
+    if not sources:
+        return ()
+    short = [s for s in sources if len(s.article.text) < config.emptied_chars]
+    emptied = [
+        s for s in short
+        if _original_chars(s.article) >= config.emptied_from_chars
+        or (not s.article.text.strip() and _original_chars(s.article) > 0)
+    ]
+    flags = []
+    if len(short) == len(sources):
+        flags.append(
+            f"junk-only: no report keeps {config.emptied_chars} characters of text after cleaning"
+        )
+    if emptied:
+        names = ", ".join(sorted({source_label(source=s) for s in emptied}))
+        flags.append(
+            f"emptied: cleaning left almost nothing of {_count(len(emptied), 'report')} "
+            f"({names})"
+        )
+    return tuple(flags)
 
 
 def choose_title(*, articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
@@ -117,12 +145,17 @@ def _brief_quotes(*, analysis: StoryAnalysis, config: BriefConfig) -> tuple[Quot
     return tuple(kept[: config.max_quotes])
 
 
-def assemble_brief(*, analysis: StoryAnalysis, config: BriefConfig) -> Brief:
-    """A brief of one story: sources in id order with roles, sections capped by ``config``."""
+def assemble_brief(
+    *, analysis: StoryAnalysis, voices: Mapping[str, Voice], config: BriefConfig
+) -> Brief:
+    """A brief of one story: sources in id order with roles, outlets and voices (``voices``:
+    :func:`crosswire.stages.voices.story_voices` of the analysis), sections capped by
+    ``config``; its note counts the distinct voices."""
     by_id = {lin.article_id: lin for lin in analysis.lineages}
     sources = []
     for article in sorted(analysis.articles, key=lambda a: a.id):
         lin = by_id.get(article.id) or Lineage(article.id, None, article.id, "original")
+        voice = voices.get(article.id)
         sources.append(
             BriefSource(
                 article=article,
@@ -130,12 +163,12 @@ def assemble_brief(*, analysis: StoryAnalysis, config: BriefConfig) -> Brief:
                 origin_group=lin.origin_group,
                 role=source_role(lineage=lin, lineages=analysis.lineages),
                 passages=lin.passages,
-                outlet=outlet_name(article=article),
-                voice=lin.origin_group,
+                outlet=voice.outlet if voice else None,
+                voice=voice.voice if voice else lin.origin_group,
             )
         )
-    groups = len({s.origin_group for s in sources})
-    notes = (f"{_count(len(sources), 'report')} from {_count(groups, 'independent origin')}.",)
+    count = len({s.voice or s.origin_group for s in sources})
+    notes = (f"{_count(len(sources), 'report')} from {_count(count, 'independent voice')}.",)
     return Brief(
         title=choose_title(articles=analysis.articles, summary=analysis.summary),
         story=analysis.story.id,
@@ -152,6 +185,7 @@ def assemble_brief(*, analysis: StoryAnalysis, config: BriefConfig) -> Brief:
         discrepancies=analysis.discrepancies,
         notes=notes,
         event_date=analysis.event_date,
+        flags=story_flags(sources=sources, config=config),
     )
 
 

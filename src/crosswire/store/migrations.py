@@ -97,9 +97,19 @@ ALTER TABLE briefs DROP COLUMN md;
 ALTER TABLE briefs DROP COLUMN html;
 """
 
+# Stories count independent voices (one per wire or outlet) and keep the brief's flags; a story
+# stored before counts its origins until it is briefed again.
+_V3 = """
+ALTER TABLE stories ADD COLUMN voices INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+UPDATE stories SET voices = origins;
+CREATE INDEX stories_voices ON stories (voices DESC, articles DESC, id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories, briefs, entities", _V1),
     Migration(2, "briefs as JSON only", _V2),
+    Migration(3, "stories: independent voices and flags", _V3),
 )
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.errors import UsageError
 from crosswire.models import Article
 from crosswire.serialize import article_from_dict
 from crosswire.store.sqlite import Store
@@ -19,12 +20,16 @@ from crosswire.store.sqlite import Store
 __all__ = [
     "EntityDetail",
     "EntitySummary",
+    "ArticleHead",
     "SearchHit",
     "SnippetPart",
+    "STORY_ORDERS",
     "StoredArticle",
     "StoreCounts",
     "StorySummary",
+    "article_heads",
     "count_rows",
+    "count_stories",
     "find_story",
     "fts_query",
     "get_article",
@@ -38,7 +43,13 @@ __all__ = [
 ]
 
 _MARK_ON, _MARK_OFF = "\x02", "\x03"
-_STORY_COLS = "id, title, articles, origins, earliest, latest"
+_STORY_COLS = "id, title, articles, origins, voices, flags, earliest, latest"
+# How the story list is ranked: by independent voices (the default), or the newest first.
+_ORDER_BY = {
+    "voices": "voices DESC, articles DESC, latest IS NULL, latest DESC, id",
+    "recent": "latest IS NULL, latest DESC, voices DESC, articles DESC, id",
+}
+STORY_ORDERS: tuple[str, ...] = tuple(_ORDER_BY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +58,8 @@ class StorySummary:
     title: str
     articles: int
     origins: int  # independent origins (distinct origin groups)
+    voices: int  # independent voices (one per wire or outlet): what a reader is shown
+    flags: tuple[str, ...]  # the brief's warnings about the story (emptied, junk-only)
     earliest: str | None
     latest: str | None
 
@@ -96,6 +109,15 @@ class EntityDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """What names a stored report to a reader: its site and title (the id is for links)."""
+
+    id: str
+    site: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class StoreCounts:
     articles: int
     rejections: int
@@ -104,17 +126,37 @@ class StoreCounts:
 
 
 def _story(row: Any) -> StorySummary:
-    return StorySummary(row[0], row[1], int(row[2]), int(row[3]), row[4], row[5])
+    flags = tuple(str(f) for f in json.loads(row[5] or "[]"))
+    return StorySummary(
+        row[0], row[1], int(row[2]), int(row[3]), int(row[4]), flags, row[6], row[7]
+    )
 
 
-def list_stories(*, store: Store, limit: int = 100, offset: int = 0) -> tuple[StorySummary, ...]:
-    """Most recent first (latest publication date), then the most independent origins."""
+def _order(order: str) -> str:
+    if order not in _ORDER_BY:
+        raise UsageError(f"unknown story order {order!r}; choose one of {', '.join(_ORDER_BY)}")
+    return _ORDER_BY[order]
+
+
+def list_stories(
+    *, store: Store, limit: int = 100, offset: int = 0, order: str = "voices",
+    singles: bool = False,
+) -> tuple[StorySummary, ...]:
+    """Stories ranked by ``order``: ``voices`` (the most independent voices first, then the
+    most reports, then the newest) or ``recent`` (the newest first). One-report stories are
+    left out unless ``singles``."""
+    where = "" if singles else "WHERE articles > 1 "
     rows = store.conn.execute(
-        f"SELECT {_STORY_COLS} FROM stories ORDER BY latest IS NULL, latest DESC, origins DESC,"
-        " articles DESC, id LIMIT ? OFFSET ?",
+        f"SELECT {_STORY_COLS} FROM stories {where}ORDER BY {_order(order)} LIMIT ? OFFSET ?",
         (limit, offset),
     ).fetchall()
     return tuple(_story(r) for r in rows)
+
+
+def count_stories(*, store: Store, singles: bool = False) -> int:
+    """How many stories :func:`list_stories` ranks (one-report ones only with ``singles``)."""
+    where = "" if singles else " WHERE articles > 1"
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM stories{where}").fetchone()[0])
 
 
 def get_story(*, store: Store, story_id: str) -> StorySummary | None:
@@ -226,6 +268,16 @@ def get_entity(*, store: Store, name: str) -> EntityDetail | None:
         sources=tuple(sorted({s for r in rows for s in json.loads(r[3])})),
         stories=stories,
     )
+
+
+def article_heads(*, store: Store, ids: tuple[str, ...]) -> tuple[ArticleHead, ...]:
+    """Site and title of each stored article of ``ids`` (in id order; unknown ids left out)."""
+    out = []
+    for aid in sorted(set(ids)):
+        row = store.conn.execute("SELECT site, title FROM articles WHERE id = ?", (aid,)).fetchone()
+        if row is not None:
+            out.append(ArticleHead(aid, row[0], row[1]))
+    return tuple(out)
 
 
 def count_rows(*, store: Store) -> StoreCounts:

@@ -204,10 +204,12 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM stories WHERE id = ?", (brief.story,))
             conn.execute(
-                "INSERT INTO stories (id, fingerprint, title, articles, origins, earliest, latest)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO stories (id, fingerprint, title, articles, origins, voices, flags,"
+                " earliest, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (brief.story, fingerprint, brief.title, len(sources),
                  len({s.origin_group for s in sources}),
+                 len({s.voice or s.origin_group for s in sources}),
+                 json.dumps(list(brief.flags), ensure_ascii=False),
                  dates[0] if dates else None, dates[-1] if dates else None),
             )
             conn.execute(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from crosswire.serialize import article_to_dict
 from crosswire.store.queries import (
+    STORY_ORDERS,
     EntityDetail,
     EntitySummary,
     SearchHit,
@@ -40,9 +41,13 @@ def api_router() -> APIRouter:
         store: StoreParam,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
+        sort: Annotated[str, Query(pattern="^(" + "|".join(STORY_ORDERS) + ")$")] = "voices",
+        singles: bool = False,
     ) -> list[StorySummary]:
-        """Stories, most recent first, with their number of independent origins."""
-        return list(list_stories(store=store, limit=limit, offset=offset))
+        """Stories ranked by independent voices (``sort=recent``: the newest first), with
+        their numbers of reports, voices and origins; one-report stories with ``singles``."""
+        return list(list_stories(store=store, limit=limit, offset=offset, order=sort,
+                                 singles=singles))
 
     @router.get("/stories/{story_id}")
     def story(store: StoreParam, story_id: str) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """The local web app: server-rendered pages over the store, plus the JSON API.
 
-Pages: ``/`` (stories, most recent first, with their independent origins), ``/stories/{id}``
-(the brief), ``/stories/{id}/compare`` (two sources side by side, reused passages marked,
-removed junk struck through), ``/articles/{id}``, ``/entities``, ``/entities/{name}``,
-``/search?q=``. JSON under ``/api`` (:mod:`crosswire.web.api`), schema at ``/openapi.json``.
+Pages: ``/`` (stories ranked by independent voices, ``?sort=recent`` the newest first; one-report
+stories behind ``?singles=1``), ``/stories/{id}`` (the brief, with a source-by-source table),
+``/stories/{id}/compare`` (two sources side by side, reused passages marked, removed junk struck
+through), ``/articles/{id}``, ``/entities``, ``/entities/{name}``, ``/search?q=``. Sources are
+named by outlet; ids are links and tooltips. JSON under ``/api`` (:mod:`crosswire.web.api`),
+schema at ``/openapi.json``.
 
 Every template is autoescaped and no article text is ever marked safe. Pages are sent with a
 Content-Security-Policy that allows no script at all.
@@ -22,7 +24,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosswire import __version__
 from crosswire.store.queries import (
+    STORY_ORDERS,
+    article_heads,
     count_rows,
+    count_stories,
     get_article,
     get_brief_dict,
     get_entity,
@@ -34,7 +39,8 @@ from crosswire.store.queries import (
 from crosswire.store.sqlite import open_store
 from crosswire.web.api import api_router
 from crosswire.web.deps import StoreParam
-from crosswire.web.views import compare_view, origin_groups, source_views, split_marked
+from crosswire.web.sources import brief_labels, source_table, story_notes, voice_groups
+from crosswire.web.views import compare_view, source_views, split_marked
 
 __all__ = ["PAGE_HEADERS", "create_app", "template_environment"]
 
@@ -89,12 +95,17 @@ def create_app(*, db_path: Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(
-        store: StoreParam, page_no: Annotated[int, Query(alias="page", ge=1, le=10000)] = 1
+        store: StoreParam, page_no: Annotated[int, Query(alias="page", ge=1, le=10000)] = 1,
+        sort: Annotated[str, Query(pattern="^(" + "|".join(STORY_ORDERS) + ")$")] = "voices",
+        singles: bool = False,
     ) -> HTMLResponse:
         size = 50
-        stories = list_stories(store=store, limit=size + 1, offset=(page_no - 1) * size)
+        stories = list_stories(store=store, limit=size + 1, offset=(page_no - 1) * size,
+                               order=sort, singles=singles)
+        hidden = count_stories(store=store, singles=True) - count_stories(store=store)
         return page("stories.html", title="Stories", stories=stories[:size], page_no=page_no,
-                    more=len(stories) > size, counts=count_rows(store=store))
+                    more=len(stories) > size, counts=count_rows(store=store), sort=sort,
+                    singles=singles, hidden=hidden)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(store: StoreParam, story_id: str) -> HTMLResponse:
@@ -103,7 +114,8 @@ def create_app(*, db_path: Path) -> FastAPI:
         if summary is None or brief is None:
             raise HTTPException(404, f"no story {story_id!r} in the store")
         return page("story.html", title=brief.get("title") or story_id, story=summary,
-                    brief=brief, groups=origin_groups(brief=brief),
+                    brief=brief, names=brief_labels(brief=brief), notes=story_notes(brief=brief),
+                    voices=voice_groups(brief=brief), table=source_table(brief=brief),
                     sources=source_views(brief=brief))
 
     @app.get("/stories/{story_id}/compare", response_class=HTMLResponse, include_in_schema=False)
@@ -136,7 +148,8 @@ def create_app(*, db_path: Path) -> FastAPI:
         found = get_entity(store=store, name=name)
         if found is None:
             raise HTTPException(404, f"no entity {name!r} in the store")
-        return page("entity.html", title=name, entity=found)
+        heads = article_heads(store=store, ids=found.sources)
+        return page("entity.html", title=name, entity=found, heads=heads)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(

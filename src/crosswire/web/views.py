@@ -11,14 +11,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.text.spans import merge_ranges
+from crosswire.web.sources import brief_labels
+
 __all__ = [
     "CompareView",
-    "GroupMember",
-    "OriginGroup",
     "Piece",
     "SourceView",
     "compare_view",
-    "origin_groups",
     "reused_spans",
     "source_views",
     "split_marked",
@@ -36,11 +36,14 @@ class Piece:
 @dataclass(frozen=True, slots=True)
 class SourceView:
     id: str
+    name: str  # the outlet (else title, else id) a reader knows it by
     title: str | None
     site: str | None
     published: str | None
     origin: str | None  # the id this report derives from
+    origin_name: str | None  # ... and that report's name
     origin_group: str
+    voice: str | None  # the independent voice it counts for (wire:AP, outlet:cnn.com)
     role: str
     flags: tuple[str, ...]
     removed: tuple[tuple[str, str], ...]  # (reason, text) of junk taken out by cleaning
@@ -48,39 +51,17 @@ class SourceView:
 
 
 @dataclass(frozen=True, slots=True)
-class GroupMember:
-    id: str
-    role: str
-    origin: str | None  # the id it derives from, None for an origin
-    site: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class OriginGroup:
-    """One independent origin and the reports that go back to it (origins first)."""
-
-    key: str
-    members: tuple[GroupMember, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class CompareView:
     left: SourceView
     right: SourceView
     choices: tuple[str, ...]  # every source id of the story
+    names: dict[str, str]  # source id -> its name
     shared_passages: int
 
 
 def split_marked(*, text: str, spans: Iterable[tuple[int, int]]) -> tuple[Piece, ...]:
     """``text`` cut at the (merged, clamped) spans; the pieces joined give ``text`` back."""
-    merged: list[list[int]] = []
-    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
+    merged = merge_ranges(spans, limit=len(text))
     pieces: list[Piece] = []
     pos = 0
     for start, end in merged:
@@ -113,14 +94,20 @@ def reused_spans(
     return out
 
 
-def _view(src: Mapping[str, Any], *, spans: Sequence[tuple[int, int]]) -> SourceView:
+def _view(
+    src: Mapping[str, Any], *, spans: Sequence[tuple[int, int]], names: Mapping[str, str]
+) -> SourceView:
+    origin = src.get("origin")
     return SourceView(
         id=str(src["id"]),
+        name=names.get(str(src["id"]), str(src["id"])),
         title=src.get("title"),
         site=src.get("site"),
         published=src.get("published"),
-        origin=src.get("origin"),
+        origin=origin,
+        origin_name=names.get(origin, origin) if origin else None,
         origin_group=str(src.get("origin_group", "")),
+        voice=src.get("voice"),
         role=str(src.get("role", "")),
         flags=tuple(src.get("flags", [])),
         removed=tuple((str(r["reason"]), str(r["text"])) for r in src.get("removed", [])),
@@ -130,24 +117,10 @@ def _view(src: Mapping[str, Any], *, spans: Sequence[tuple[int, int]]) -> Source
 
 def source_views(*, brief: Mapping[str, Any]) -> tuple[SourceView, ...]:
     """Every source of the brief, its text marked where it shares passages with any other."""
+    names = brief_labels(brief=brief)
     return tuple(
-        _view(src, spans=reused_spans(brief=brief, source=str(src["id"])))
+        _view(src, spans=reused_spans(brief=brief, source=str(src["id"])), names=names)
         for src in brief.get("sources", [])
-    )
-
-
-def origin_groups(*, brief: Mapping[str, Any]) -> tuple[OriginGroup, ...]:
-    """The independent origins of the story, each with its member reports (sorted)."""
-    groups: dict[str, list[GroupMember]] = {}
-    for src in brief.get("sources", []):
-        member = GroupMember(
-            id=str(src["id"]), role=str(src.get("role", "")), origin=src.get("origin"),
-            site=src.get("site"),
-        )
-        groups.setdefault(str(src.get("origin_group", src["id"])), []).append(member)
-    return tuple(
-        OriginGroup(k, tuple(sorted(v, key=lambda m: (m.origin is not None, m.id))))
-        for k, v in sorted(groups.items())
     )
 
 
@@ -182,10 +155,12 @@ def compare_view(
     if left_id not in by_id or right_id not in by_id:
         return None
     left_spans = reused_spans(brief=brief, source=left_id, other=right_id)
+    right_spans = reused_spans(brief=brief, source=right_id, other=left_id)
+    names = brief_labels(brief=brief)
     return CompareView(
-        left=_view(by_id[left_id], spans=left_spans),
-        right=_view(by_id[right_id], spans=reused_spans(brief=brief, source=right_id,
-                                                        other=left_id)),
-        choices=tuple(sorted(by_id)),
+        left=_view(by_id[left_id], spans=left_spans, names=names),
+        right=_view(by_id[right_id], spans=right_spans, names=names),
+        choices=tuple(sorted(by_id, key=lambda i: (names.get(i, i), i))),
+        names=names,
         shared_passages=len(left_spans),
     )

@@ -1,0 +1,63 @@
+"""Assembling a brief: sources carry outlet and voice, the note counts voices, story flags."""
+
+from __future__ import annotations
+
+from crosswire.models import Article, Lineage, RemovedSegment, Story, StoryAnalysis
+from crosswire.stages.brief import BriefConfig, assemble_brief, story_flags
+from crosswire.stages.voices import story_voices
+
+TEXT = ("Flood waters rose across the delta on Tuesday, forcing thousands from their homes. "
+        "Officials said the river crested overnight and rescue boats worked until dawn. ") * 3
+JUNK = "Share this story. Sign up for our newsletter. Read more. " * 30
+
+
+def _analysis(articles: list[Article]) -> StoryAnalysis:
+    return StoryAnalysis(
+        story=Story("s-1", tuple(a.id for a in articles)), articles=tuple(articles),
+        lineages=tuple(Lineage(a.id, None, a.id, "original") for a in articles),
+        entities=(), quotes=(), facts=(), discrepancies=(), timeline=(), summary=(),
+        quantities={}, dates={},
+    )
+
+
+def _brief(articles: list[Article]) -> tuple[str, ...]:
+    cfg = BriefConfig()
+    analysis = _analysis(articles)
+    voices = story_voices(articles=analysis.articles, lineages=analysis.lineages,
+                          config=cfg.voices)
+    brief = assemble_brief(analysis=analysis, voices=voices, config=cfg)
+    assert all(s.voice for s in brief.sources)
+    return brief.notes + brief.flags
+
+
+def test_the_note_counts_voices_and_sources_carry_outlets() -> None:
+    arts = [Article(id=f"c{n}", text=TEXT, site=site)
+            for n, site in enumerate(("edition.cnn.com", "www.cnn.com", "us.cnn.com"))]
+    arts.append(Article(id="n1", text=TEXT, site="www.npr.org"))
+    assert _brief(arts) == ("4 reports from 2 independent voices.",)
+    analysis = _analysis(arts)
+    voices = story_voices(articles=arts, lineages=analysis.lineages, config=BriefConfig().voices)
+    brief = assemble_brief(analysis=analysis, voices=voices, config=BriefConfig())
+    assert [(s.outlet, s.voice) for s in brief.sources] == [
+        ("cnn.com", "outlet:cnn.com")] * 3 + [("npr.org", "outlet:npr.org")]
+
+
+def test_an_emptied_report_and_a_junk_only_story_are_flagged() -> None:
+    emptied = Article(id="e1", text="Read more.", site="rt.com",
+                      removed=(RemovedSegment("boilerplate", JUNK),))
+    full = Article(id="f1", text=TEXT, site="bbc.com")
+    flags = _brief([emptied, full])[1:]
+    assert flags == ("emptied: cleaning left almost nothing of 1 report (rt.com)",)
+    short = Article(id="s1", text="Click here to subscribe.", site="x.com")
+    flags = _brief([emptied, short])[1:]
+    assert flags[0].startswith("junk-only: no report keeps 200 characters")
+    assert flags[1] == "emptied: cleaning left almost nothing of 1 report (rt.com)"
+    assert _brief([full])[1:] == ()
+    blank = Article(id="b1", text="", site="themerkle.example",
+                    removed=(RemovedSegment("off-topic", "About the author: a fan of coins."),))
+    assert _brief([blank, full])[1:] == (
+        "emptied: cleaning left almost nothing of 1 report (themerkle.example)",)
+
+
+def test_story_flags_need_sources() -> None:
+    assert story_flags(sources=(), config=BriefConfig()) == ()
