@@ -5,17 +5,22 @@
   n-grams plus aligned sentences that cover a fair share of one of the two; or -- for
   rewrites that keep hardly a phrase -- enough sentences carrying the same ordinary wording
   in the same order, covering a good share of both reports.
-* Direction: every report gets a precedence key -- publish time (unknown sorts last), then a
-  wire credit in its own text ("(AP)", "With inputs from Reuters"; a copyright footer is not a
-  credit), then fewer repeated sentences, then more content, then id.
+* Merges (the whole of one report plus separate parts of another) are found first, from the
+  structure of the links alone (:mod:`lineage_merges`).
+* Direction: each linked pair is ordered by the first evidence that tells the two apart, in a
+  fixed order -- publication times, merge parts, containment of material of one's own, a
+  wire credit in the text, garbled names, repeated paragraphs, a known date, the id
+  (:mod:`lineage_direction`).
 * Derivation needs more than a link: the later report must be mostly explained by the earlier
-  (its aligned sentences cover ``derive_cover`` of it and the shared n-grams
-  ``derive_verbatim_share`` of its wording, or its sentences alone cover
-  ``paraphrase_cover``), or merge the whole earlier report with other text, or run the text
-  of an earlier report that carries a wire credit it lacks.  A report's origin is the report
-  it derives from that explains most of it (the earliest of those within
-  ``origin_tolerance``).  Merges come after what they merge, everything else after its
-  origin in key order, so the origins form a forest.
+  (its sentences aligned with it, or the earlier one's headline, cover ``derive_cover`` of it
+  and the shared n-grams ``derive_verbatim_share`` of its wording, or its sentences alone
+  cover ``paraphrase_cover``), or merge the whole earlier report with other text, or run the
+  text of an earlier report that carries a wire credit it lacks.  A merge is never the
+  origin of its parts.  A report's origin is, among the reports it derives from that explain
+  it within ``origin_tolerance`` of the best, the one that comes before the most others
+  (the original rather than one of its copies, which explain it as well).  Pairwise
+  evidence need not be transitive: a chain of origins that comes back to itself loses its
+  most weakly ordered link, so the origins form a forest.
 * Linked reports that do not derive from each other are siblings: each carries material the
   other lacks, and both take text from an origin not in the set.  Neither gets an origin;
   :mod:`lineage_groups` decides which of them share a group.
@@ -111,22 +116,20 @@ def _fallback(report: ReportFacts) -> tuple[int, int, str]:
 
 def _earliest(
     options: Sequence[int],
-    links: dict[tuple[int, int], PairEvidence],
-    ctx: DirectionContext,
+    order: dict[tuple[int, int], tuple[int, Level]],
+    reports: Sequence[ReportFacts],
 ) -> int:
-    """The option that comes before the most others (linked pairs by :func:`orient`), ties by
-    known date and id: the original rather than one of its copies."""
+    """The option that comes before the most others (linked pairs as ``order`` says), ties
+    by known date and id: the original rather than one of its copies."""
     wins = dict.fromkeys(options, 0)
     for x in options:
         for y in options:
             if x < y:
-                ev = links.get((x, y))
-                if ev is not None:
-                    first = orient(x, y, ev, ctx)[0]
-                else:
-                    first = min(x, y, key=lambda r: _fallback(ctx.reports[r]))
+                first = order[(x, y)][0] if (x, y) in order else min(
+                    x, y, key=lambda r: _fallback(reports[r])
+                )
                 wins[first] += 1
-    return min(options, key=lambda r: (-wins[r], _fallback(ctx.reports[r])))
+    return min(options, key=lambda r: (-wins[r], _fallback(reports[r])))
 
 
 def _choose_origins(
@@ -134,14 +137,15 @@ def _choose_origins(
     ctx: DirectionContext,
 ) -> dict[int, tuple[int, Level]]:
     """The origin of each derived report, with the evidence that ordered the two: among the
-    reports before it that it derives from (a merge comes after its parts and is never the
-    origin of one), the earliest whose cover of it is within ``origin_tolerance`` of the best
-    -- so a copy of a copy points to the first report, not to its sibling; a merge comes
-    from a report it takes whole."""
+    reports before it that it derives from (a merge is never the origin of its parts), the
+    one that comes first of those whose share explained of it is within ``origin_tolerance``
+    of the best -- so a copy of a copy points to the first report, not to its sibling; a
+    merge comes from a report it takes whole."""
     config, reports, parts = ctx.config, ctx.reports, ctx.merge_parts
+    order = {pair: orient(pair[0], pair[1], ev, ctx) for pair, ev in links.items()}
     parents: dict[int, list[tuple[float, float, int, Level]]] = {}
     for (a, b), ev in links.items():
-        first, level = orient(a, b, ev, ctx)
+        first, level = order[(a, b)]
         child = b if first == a else a
         if child in parts.get(first, ()):
             continue  # a merge is never the origin of its parts
@@ -156,7 +160,7 @@ def _choose_origins(
         if child in parts:  # a merge comes from the report it takes whole
             near = [o for o in near if o[1] >= config.complete_cover] or near
         levels = {p: lv for _, _, p, lv in near}
-        chosen = _earliest(sorted(levels), links, ctx)
+        chosen = _earliest(sorted(levels), order, reports)
         origins[child] = (chosen, levels[chosen])
     return _break_cycles(origins, reports)
 
@@ -250,7 +254,7 @@ def decide_lineage(
             name_df[name] = name_df.get(name, 0) + 1
     index = SentenceIndex.build(reports, links)
     parts = find_merges(reports=reports, links=links, index=index, config=config)
-    ctx = DirectionContext(tuple(reports), parts, name_df, index, config)
+    ctx = DirectionContext(tuple(reports), parts, name_df, config)
     origins = {c: o for c, (o, _) in _choose_origins(links, ctx).items()}
     merges = set(parts)
     ids = [r.article_id for r in reports]

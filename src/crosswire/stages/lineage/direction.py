@@ -9,16 +9,18 @@ tells the two reports apart (:class:`Level` names each kind, strongest first):
 2. ``MERGE``: a merge (the whole of one report plus separate parts of another, see
    :mod:`lineage_merges`) comes after the reports it merges.
 3. ``CONTAINS``: containment asymmetry. The report that holds content sentences the other
-   lacks (``contain_min_extra`` or more), while the other holds hardly any it lacks
-   (``contain_max_extra``), came first: the other is a cut of it (a trim keeps the top, a
-   rewrite drops paragraphs). A sentence that is the other report's headline is no extra
-   material (a copy often runs its origin's headline in the body).
+   lacks (``contain_min_extra`` and ``contain_min_share`` of its own), while the other holds
+   hardly any it lacks (``contain_max_extra``), came first: the other is a cut of it (a trim
+   keeps the top, a rewrite drops paragraphs). A sentence that matches one of the other's
+   out of order (a moved paragraph) or is the other report's headline (a copy often runs
+   its origin's headline in the body) is not material the other lacks.
 4. ``CREDIT``: a wire credit in the report's own text ("(AP)", "With inputs from Reuters").
-5. ``REPEATS``: fewer repeated paragraphs (content farms repeat paragraphs when they spin a
-   report; cleaning removes the repeats and this counts them too).
-6. ``NAMES``: fewer garbled names (capitalised words found in no other report but one slip
+5. ``NAMES``: fewer garbled names (capitalised words found in no other report but one slip
    away from a name of the other, as machine translation mangles them).
-7. ``DATED``: a report with a publication date before one without.
+6. ``REPEATS``: fewer repeated paragraphs, as a share of its sentences (content farms repeat
+   paragraphs when they spin a report; cleaning removes the repeats and they count too).
+7. ``DATED``: a report with a known publication date before one without (a date read off
+   the text is not known).
 8. ``ID``: the smaller article id (nothing else tells them apart).
 
 Dates and times are read from ``Article.published`` (``YYYY[-MM[-DD]]``, or an ISO date-time
@@ -37,10 +39,9 @@ from crosswire.stages.lineage.config import LineageConfig
 from crosswire.stages.lineage.evidence import (
     Moment,
     ReportFacts,
-    SentenceIndex,
-    aligned,
     extra_sentences,
     garbled_names,
+    matched,
 )
 
 __all__ = ["DirectionContext", "Level", "orient"]
@@ -92,7 +93,6 @@ class DirectionContext:
     reports: tuple[ReportFacts, ...]
     merge_parts: Mapping[int, frozenset[int]]
     name_df: Mapping[str, int]
-    index: SentenceIndex
     config: LineageConfig
 
 
@@ -103,15 +103,12 @@ def _by(first_a: bool | None, a: int, b: int, level: Level) -> tuple[int, Level]
 
 
 def own_extra(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> int:
-    """How many content sentences ``a`` holds that ``b`` lacks and that are its own: not
-    ``b``'s headline, not found verbatim in a report unlinked to ``b`` (another story's
-    text that ``a`` took in)."""
-    report, cfg = ctx.reports[a], ctx.config
-    extra = extra_sentences(report, ctx.reports[b], aligned(ev, a), cfg.headline_similarity)
-    if not extra:
-        return 0
-    borrowed = set().union(*ctx.index.found_apart(report, a, extra, b).values())
-    return len(extra - borrowed)
+    """How many content sentences ``a`` holds that ``b`` lacks: that match none of ``b``'s
+    (in order or not) and are not ``b``'s headline."""
+    extra = extra_sentences(
+        ctx.reports[a], ctx.reports[b], matched(ev, a), ctx.config.headline_similarity
+    )
+    return len(extra)
 
 
 def _contains(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> bool | None:
@@ -127,6 +124,11 @@ def _contains(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> bool |
     if extra_b >= need_b and extra_a <= cfg.contain_max_extra:
         return False
     return None
+
+
+def _known(moment: Moment | None) -> bool:
+    """Whether a publication date is known (one read off the text is not)."""
+    return moment is not None and not moment.at_least
 
 
 def _fewer(x: float, y: float) -> bool | None:
@@ -156,8 +158,9 @@ def orient(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> tuple[int
         share_a = ra.repeated / max(1, ra.content + ra.repeated)
         share_b = rb.repeated / max(1, rb.content + rb.repeated)
         decided = _by(_fewer(share_a, share_b), a, b, Level.REPEATS)
-    if decided is None and (ra.moment is None) != (rb.moment is None):
-        decided = _by(ra.moment is not None, a, b, Level.DATED)
+    known_a, known_b = _known(ra.moment), _known(rb.moment)
+    if decided is None and known_a != known_b:
+        decided = _by(known_a, a, b, Level.DATED)
     if decided is None:
         return (a if ra.article_id < rb.article_id else b), Level.ID
     return decided

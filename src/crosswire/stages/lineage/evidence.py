@@ -26,6 +26,7 @@ __all__ = [
     "extra_sentences",
     "garbled_names",
     "is_headline",
+    "matched",
     "names",
     "published_moment",
 ]
@@ -135,6 +136,12 @@ def garbled_names(
         ):
             count += 1
     return count
+
+
+def matched(ev: PairEvidence, report: int) -> frozenset[int]:
+    """The sentences of ``report`` that match one of the other report's in ``ev``, whether
+    or not they could be aligned in order."""
+    return ev.matched_a if ev.a == report else ev.matched_b
 
 
 def aligned(ev: PairEvidence, report: int, similarity: float = 0.0) -> set[int]:

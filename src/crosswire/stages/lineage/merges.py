@@ -88,8 +88,8 @@ def find_merges(
             extra = extra_sentences(
                 reports[m], reports[x], aligned(ev, m), config.headline_similarity
             )
-            if not extra:
-                continue
+            if not extra or min(reports[m].kept) in extra:
+                continue  # a merge leads with the report it takes whole
             sources = _sources(m, x, extra, near, reports, index, config)
             borrowed = set().union(*sources.values())
             if sources and len(borrowed) >= config.merge_borrowed_share * len(extra):

@@ -12,7 +12,9 @@ Reduce (:func:`lineage_reduce`, order-independent):
    stems, sentence fingerprints) shared ``min_shared_features`` times (rewrites that keep
    hardly a phrase);
 3. each candidate pair is aligned sentence by sentence (:mod:`lineage_align`);
-4. links, direction, kind and origin groups are decided (:mod:`lineage_decide`).
+4. links, merges (:mod:`lineage_merges`), direction (:mod:`lineage_direction`: publication
+   times, then what the texts hold, then credits, garbling, repeats, then ids), kind and
+   origin groups are decided (:mod:`lineage_decide`).
 
 ``Lineage.origin`` is the report in the set a report derives from (None for originals and
 for siblings: reports that share text of an origin not in the set, each with material the
