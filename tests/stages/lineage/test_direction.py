@@ -165,3 +165,15 @@ def test_publication_moments() -> None:
     assert clock is not None and utc is not None and clock.minute == utc.minute is not None
     month = published_moment("2025-06")
     assert month is not None and (month.month, month.day) == (6, None)
+    midnight = published_moment("2025-06-05T00:00:00")  # a bare date, as feeds write it
+    assert midnight is not None and midnight.minute is None
+    exact = published_moment("2025-06-05T00:00:00", midnight_is_date=False)
+    assert exact is not None and exact.minute is not None
+    read = published_moment("2025-06-05", in_text=True)
+    assert read is not None and read.at_least
+
+
+def test_a_bare_date_at_midnight_does_not_precede_a_time_of_the_same_day() -> None:
+    later = Article(id="a-copy", text="\n".join(STORY[:5]), published="2025-06-05T00:00:00")
+    orig = Article(id="b-orig", text="\n".join(STORY), published="2025-06-05T13:21:00")
+    assert _trace(later, orig)["a-copy"].origin == "b-orig"  # the text decides, not midnight

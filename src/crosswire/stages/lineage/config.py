@@ -50,6 +50,7 @@ class LineageConfig:
     # direction (see :mod:`~crosswire.stages.lineage.direction`)
     clock_tolerance_minutes: int = 10  # times of day closer than this do not order a pair
     text_date_sources: tuple[str, ...] = ("header",)  # dates read off the text: lower bounds
+    midnight_is_date: bool = True  # a time of exactly 00:00:00, no zone, is a date alone
     contain_min_extra: int = 1  # content sentences the containing report holds beyond the other
     contain_min_share: float = 0.1  # ... and this share of its content sentences
     contain_max_extra: int = 0  # ... while the contained one holds at most this many beyond it

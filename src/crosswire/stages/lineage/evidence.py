@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -61,14 +61,7 @@ class ReportFacts:
     kept: tuple[int, ...]  # content sentences (not boilerplate), indices into ``sentences``
     ngrams: int  # verbatim n-grams outside quotes and boilerplate
     title: str = ""  # the normalised headline, "" when none
-    published_in_text: bool = False  # ``published`` was read off the report's own text
-    moment: Moment | None = field(init=False)
-
-    def __post_init__(self) -> None:
-        moment = published_moment(self.published)
-        if moment is not None and self.published_in_text:
-            moment = replace(moment, at_least=True)
-        object.__setattr__(self, "moment", moment)
+    moment: Moment | None = None  # when it was published, as far as known
 
     @property
     def content(self) -> int:
@@ -76,8 +69,12 @@ class ReportFacts:
         return len(self.kept)
 
 
-def published_moment(value: str | None, /) -> Moment | None:
-    """The :class:`Moment` of a ``published`` value, None when it holds no date."""
+def published_moment(
+    value: str | None, /, *, in_text: bool = False, midnight_is_date: bool = True
+) -> Moment | None:
+    """The :class:`Moment` of a ``published`` value (``in_text``: read off the report's own
+    text), None when it holds no date. With ``midnight_is_date``, a time of exactly
+    00:00:00 without a time zone is taken for a date alone (feeds write dates so)."""
     parts = parse_date_string(value)
     if parts is None or value is None:
         return None
@@ -87,11 +84,13 @@ def published_moment(value: str | None, /) -> Moment | None:
             stamp = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             stamp = None
-        if stamp is not None:
+        if stamp is not None and not (
+            midnight_is_date and stamp.tzinfo is None and stamp.time() == dt.time()
+        ):
             if stamp.tzinfo is None:
                 stamp = stamp.replace(tzinfo=dt.UTC)
             minute = int(stamp.timestamp() // 60)
-    return Moment(parts[0], parts[1], parts[2], minute)
+    return Moment(parts[0], parts[1], parts[2], minute, in_text)
 
 
 def is_headline(norm: str, title: str, similarity: float) -> bool:

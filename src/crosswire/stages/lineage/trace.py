@@ -49,6 +49,7 @@ from crosswire.stages.lineage.align import (
 )
 from crosswire.stages.lineage.config import LineageConfig
 from crosswire.stages.lineage.decide import ReportFacts, decide_lineage, is_linked
+from crosswire.stages.lineage.evidence import published_moment
 from crosswire.text.agencies import BRACKET_CREDITS, CREDIT_FORMS
 from crosswire.text.minhash import (
     MinHashParams,
@@ -246,7 +247,11 @@ def lineage_reduce(
             tuple(k),
             len(g),
             s.title,
-            s.published_in_text,
+            published_moment(
+                s.published,
+                in_text=s.published_in_text,
+                midnight_is_date=config.midnight_is_date,
+            ),
         )
         for s, k, g in zip(ordered, kept, grams, strict=True)
     ]
