@@ -102,7 +102,7 @@ def _by(first_a: bool | None, a: int, b: int, level: Level) -> tuple[int, Level]
     return (a if first_a else b), level
 
 
-def own_extra(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> int:
+def _own_extra(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> int:
     """How many content sentences ``a`` holds that ``b`` lacks: that match none of ``b``'s
     (in order or not) and are not ``b``'s headline."""
     extra = extra_sentences(
@@ -115,8 +115,8 @@ def _contains(a: int, b: int, ev: PairEvidence, ctx: DirectionContext) -> bool |
     """True when ``a`` holds material of its own that ``b`` lacks and not the other way
     round, False when the reverse, None when neither."""
     cfg = ctx.config
-    extra_a = own_extra(a, b, ev, ctx)
-    extra_b = own_extra(b, a, ev, ctx)
+    extra_a = _own_extra(a, b, ev, ctx)
+    extra_b = _own_extra(b, a, ev, ctx)
     need_a = max(cfg.contain_min_extra, cfg.contain_min_share * ctx.reports[a].content)
     need_b = max(cfg.contain_min_extra, cfg.contain_min_share * ctx.reports[b].content)
     if extra_a >= need_a and extra_b <= cfg.contain_max_extra:
