@@ -2,45 +2,50 @@
 
     python bench/lineage.py [--seed 7] [--stories N] [--base PATH]
 
-Builds the benchmark with make_lineage.py, runs crosswire's lineage stage with its default
-settings and prints:
-  * derivation edges: precision / recall / F1 of (article -> origin); an edge is right when the
-    predicted origin equals the gold origin; an original given any origin is a false positive;
+Builds the benchmark with make_lineage.py as it stands (originals that share no wire text with
+one another, so its gold is true as built), reads it the way ``crosswire lineage FILE`` does
+(ingest and cleaning: the reports carry what cleaning keeps of their publication time, a date),
+runs the lineage stage with its default settings and prints:
+  * derivation edges: precision / recall / F1 of (article -> origin), strictly: an edge is
+    right only when the predicted origin equals the gold origin; an original given any origin
+    is a false positive (and a derived report given a wrong one is both a false positive and
+    a false negative);
   * origin groups: pairwise precision / recall / F1 (two articles in one gold group = the same
     gold origin);
-  * throughput (articles/s, one process);
-  * per-kind recall;
-  * the same scores against an *audited* gold in which originals of one story that share at
-    least ten verbatim 8-word shingles, and a fifth of the shingles of the shorter, are one
-    origin (ECB+ carries several versions of one wire story under different document ids,
-    which the generator labels independent).  The audit uses only the texts, never
-    crosswire's output;
-  * how often the kind (copy, trim, rewrite, spin, merge, translation) is named right;
-  * how many reports crosswire calls siblings: no origin in the set, but a group shared with
-    reports they do not derive from (like seeds 003 and 004).
+  * per kind (copy, trim, rewrite, spin, merge, garble, original): how many are right, and
+    what the wrong ones got -- no origin; a *sibling* (another derivative of their origin);
+    one of their *own derivatives* (the direction reversed); another report; for originals,
+    an origin that is their own derivative or another report -- and how often the kind is
+    named right (a garbled copy should be called a translation);
+  * throughput of the lineage stage (articles/s, one process, cleaning not counted).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from crosswire.models import Article
+from crosswire.api import extract
+from crosswire.models import Article, Lineage
 from crosswire.stages.lineage import LineageConfig, trace_lineage
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+KINDS = ("copy", "trim", "rewrite", "spin", "merge", "garble", "original")
+ERRORS = ("none", "sibling", "own-derivative", "other")
 
 
 def build(*, base: Path, seed: int, stories: int, out: Path) -> list[dict]:
+    """The benchmark records, written to ``out`` by the corrected generator."""
     cmd = [
         sys.executable,
         str(SHARED / "bench" / "make_lineage.py"),
@@ -55,22 +60,89 @@ def build(*, base: Path, seed: int, stories: int, out: Path) -> list[dict]:
     return [json.loads(line) for line in out.open(encoding="utf-8")]
 
 
+def read_articles(path: Path) -> list[Article]:
+    """The benchmark's reports as ``crosswire lineage`` reads them (ingest + cleaning)."""
+    return list(extract(paths=[str(path)]).articles)
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def pair_set(groups: dict[str, str]) -> set[tuple[str, str]]:
+def pair_set(groups: Mapping[str, str]) -> set[tuple[str, str]]:
     members: dict[str, list[str]] = defaultdict(list)
     for art, grp in groups.items():
         members[grp].append(art)
     return {pair for ids in members.values() for pair in combinations(sorted(ids), 2)}
 
 
-def shingles(text: str, size: int = 8) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+@dataclass(frozen=True, slots=True)
+class Scores:
+    edges: tuple[float, float, float, int, int, int]  # P, R, F1, tp, fp, fn
+    groups: tuple[float, float, float, int, int]  # P, R, F1, gold pairs, predicted pairs
+    right: Counter[str]  # kind -> reports with the right origin (originals: none)
+    total: Counter[str]  # kind -> reports
+    wrong: Counter[tuple[str, str]]  # (kind, error) -> reports
+    named: Counter[str]  # kind -> right origin and the kind named right
+
+
+def error(gold: Mapping[str, dict], aid: str, pred: str | None) -> str:
+    """What a report with a wrong origin got instead (see ``ERRORS``)."""
+    if pred is None:
+        return "none"
+    want = gold[aid]["origin"]
+    if gold.get(pred, {}).get("origin") == aid:
+        return "own-derivative"
+    if want is not None and gold.get(pred, {}).get("origin") == want:
+        return "sibling"
+    return "other"
+
+
+def score(gold: Mapping[str, dict], result: Mapping[str, Lineage]) -> Scores:
+    """Strict edge scores, pairwise origin-group scores and the per-kind tallies; a report
+    that cleaning rejected counts as given no origin and a group of its own."""
+    tp = fp = fn = 0
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    wrong: Counter[tuple[str, str]] = Counter()
+    named: Counter[str] = Counter()
+    for aid, rec in gold.items():
+        lin = result.get(aid)
+        pred = lin.origin if lin else None
+        kind = rec["kind"]
+        total[kind] += 1
+        if pred == rec["origin"]:
+            right[kind] += 1
+            tp += rec["origin"] is not None
+            want = {"garble": "translation"}.get(kind, kind)
+            named[kind] += lin is not None and lin.kind == want
+            continue
+        wrong[(kind, error(gold, aid, pred))] += 1
+        fp += pred is not None
+        fn += rec["origin"] is not None
+    gold_groups = {aid: (rec["origin"] or aid) for aid, rec in gold.items()}
+    pred_groups = {
+        aid: (result[aid].origin_group if aid in result else aid) for aid in gold
+    }
+    gp, pp = pair_set(gold_groups), pair_set(pred_groups)
+    groups = (*prf(len(gp & pp), len(pp - gp), len(gp - pp)), len(gp), len(pp))
+    return Scores((*prf(tp, fp, fn), tp, fp, fn), groups, right, total, wrong, named)
+
+
+def kind_table(scores: Scores) -> list[str]:
+    """One row per kind: right / total, each error, and the kind named right."""
+    head = f"  {'kind':9s} {'right':>9s} " + " ".join(f"{e:>14s}" for e in ERRORS)
+    rows = [head + f" {'kind named':>11s}"]
+    for kind in KINDS:
+        n = scores.total[kind]
+        if not n:
+            continue
+        cells = " ".join(f"{scores.wrong[(kind, e)]:>14d}" for e in ERRORS)
+        named = "-" if kind == "original" else f"{scores.named[kind]}/{scores.right[kind]}"
+        rows.append(f"  {kind:9s} {f'{scores.right[kind]}/{n}':>9s} {cells} {named:>11s}")
+    return rows
 
 
 def main() -> None:
@@ -82,123 +154,32 @@ def main() -> None:
     )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        recs = build(
-            base=args.base, seed=args.seed, stories=args.stories, out=Path(tmp) / "b.jsonl"
-        )
-    articles = [
-        Article(id=r["id"], text=r["text"], published=r["published"], site=r["site"]) for r in recs
-    ]
+        path = Path(tmp) / "b.jsonl"
+        recs = build(base=args.base, seed=args.seed, stories=args.stories, out=path)
+        articles = read_articles(path)
     start = time.perf_counter()
     result = {
         lin.article_id: lin for lin in trace_lineage(articles=articles, config=LineageConfig())
     }
     elapsed = time.perf_counter() - start
-
     gold = {r["id"]: r for r in recs}
-    gold_groups = {aid: (rec["origin"] or aid) for aid, rec in gold.items()}
-    pred_groups = {aid: lin.origin_group for aid, lin in result.items()}
-    audited = wire_duplicates(recs)
+    s = score(gold, result)
     print(
         f"benchmark: {len(recs)} articles (seed {args.seed}), "
-        f"{sum(r['origin'] is not None for r in recs)} derived"
+        f"{sum(r['origin'] is not None for r in recs)} derived, "
+        f"{len(recs) - len(articles)} rejected by cleaning"
     )
-    for label, same in (("gold as built", None), ("audited gold", audited)):
-        (ep, er, ef, tp, fp, fn), kinds = edge_scores(gold, result, same)
-        groups = {a: (same[g] if same else g) for a, g in gold_groups.items()}
-        gp, pp = pair_set(groups), pair_set(pred_groups)
-        gp_p, gp_r, gp_f = prf(len(gp & pp), len(pp - gp), len(gp - pp))
-        print(f"[{label}]")
-        print(f"  derivation edges: P {ep:.3f} R {er:.3f} F1 {ef:.3f}  (tp {tp} fp {fp} fn {fn})")
-        print(
-            f"  origin groups (pairwise): P {gp_p:.3f} R {gp_r:.3f} F1 {gp_f:.3f}  "
-            f"(gold pairs {len(gp)}, predicted {len(pp)})"
-        )
-        print("  per kind (correct origin; originals: no origin): " + kinds)
-    merged = len(set(gold_groups.values())) - len({audited[g] for g in gold_groups.values()})
+    ep, er, ef, tp, fp, fn = s.edges
+    print(f"derivation edges: P {ep:.3f} R {er:.3f} F1 {ef:.3f}  (tp {tp} fp {fp} fn {fn})")
+    gp_, gr_, gf_, n_gold, n_pred = s.groups
     print(
-        f"audited gold: {merged} gold origins joined to another original of the same story "
-        "with which they share >= 10 verbatim 8-word shingles and >= 20% of the shorter's "
-        "(ECB+ holds several versions "
-        "of one wire story under different ids)"
+        f"origin groups (pairwise): P {gp_:.3f} R {gr_:.3f} F1 {gf_:.3f}  "
+        f"(gold pairs {n_gold}, predicted {n_pred})"
     )
-    print("kind named right (derived reports with the right origin): " + kind_scores(gold, result))
-    siblings = sum(1 for lin in result.values() if lin.origin is None and lin.kind != "original")
-    print(
-        f"siblings: crosswire gives {siblings} reports no origin but a group shared with reports "
-        "they do not derive from (text of an origin not in the set); the gold as built keeps "
-        "such ECB+ originals in separate groups, the audited gold joins them"
-    )
+    print("per kind (right: the gold origin, originals none; wrong: what they got instead):")
+    for row in kind_table(s):
+        print(row)
     print(f"throughput: {len(articles) / elapsed:.0f} articles/s ({elapsed:.1f} s, one process)")
-
-
-def kind_scores(gold: dict[str, dict], result: dict) -> str:
-    """Per gold kind: how many derived reports with the right origin get that kind (a garbled
-    copy should be called a translation)."""
-    hits: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for aid, rec in gold.items():
-        if rec["origin"] is None or result[aid].origin != rec["origin"]:
-            continue
-        want = "translation" if rec["kind"] == "garble" else rec["kind"]
-        total[rec["kind"]] += 1
-        hits[rec["kind"]] += result[aid].kind == want
-    return ", ".join(f"{k} {hits[k]}/{n}" for k, n in sorted(total.items()))
-
-
-def wire_duplicates(recs: list[dict]) -> dict[str, str]:
-    """Gold origin -> representative, joining originals of one story that share wire text."""
-    originals = [r for r in recs if r["origin"] is None]
-    parent = {r["id"]: r["id"] for r in originals}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    by_story: dict[str, list[dict]] = defaultdict(list)
-    for r in originals:
-        by_story[r["story"]].append(r)
-    for members in by_story.values():
-        sh = {r["id"]: shingles(r["text"]) for r in members}
-        for a, b in combinations(sorted(sh), 2):
-            shared = len(sh[a] & sh[b])
-            if shared >= 10 and shared >= 0.2 * min(len(sh[a]), len(sh[b])):
-                ra, rb = find(a), find(b)
-                parent[max(ra, rb)] = min(ra, rb)
-    return {a: find(a) for a in parent}
-
-
-def edge_scores(
-    gold: dict[str, dict], result: dict, same: dict[str, str] | None
-) -> tuple[tuple[float, float, float, int, int, int], str]:
-    """Edge P/R/F1; with ``same``, an origin that is a wire duplicate of the gold one counts."""
-
-    def root(aid: str) -> str:
-        return gold[aid]["origin"] or aid
-
-    def equal(pred: str, want: str) -> bool:
-        if pred == want:
-            return True
-        return same is not None and gold[pred]["origin"] is None and same[pred] == same[want]
-
-    tp = fp = fn = 0
-    hits: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for aid, rec in gold.items():
-        pred = result[aid].origin
-        total[rec["kind"]] += 1
-        if rec["origin"] is None:
-            ok = pred is None or (same is not None and same[root(pred)] == same[aid])
-            fp += not ok
-            hits["original"] += ok
-        elif pred is not None and equal(pred, rec["origin"]):
-            tp += 1
-            hits[rec["kind"]] += 1
-        else:
-            fn += 1
-            fp += pred is not None
-    kinds = ", ".join(f"{k} {hits[k]}/{n}" for k, n in sorted(total.items()))
-    return (*prf(tp, fp, fn), tp, fp, fn), kinds
 
 
 if __name__ == "__main__":

@@ -73,6 +73,10 @@ class PairEvidence:
     verbatim: int  # verbatim n-grams outside quotes the two share
     verbatim_share: float  # ... as a share of those of the report with fewer
     shortest: int  # content sentences of the shorter report
+    # sentences of each report that match one of the other, in order or not (a paragraph
+    # moved, as rewrites do, matches but cannot be aligned in order)
+    matched_a: frozenset[int] = frozenset()
+    matched_b: frozenset[int] = frozenset()
 
     @property
     def points(self) -> int:
@@ -260,4 +264,6 @@ def align_pair(
         verbatim=verbatim,
         verbatim_share=verbatim_share,
         shortest=min(total_a, total_b),
+        matched_a=frozenset(kept_a.keep[i] for i, _ in gains),
+        matched_b=frozenset(kept_b.keep[j] for _, j in gains),
     )

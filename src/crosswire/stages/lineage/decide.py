@@ -5,17 +5,22 @@
   n-grams plus aligned sentences that cover a fair share of one of the two; or -- for
   rewrites that keep hardly a phrase -- enough sentences carrying the same ordinary wording
   in the same order, covering a good share of both reports.
-* Direction: every report gets a precedence key -- publish time (unknown sorts last), then a
-  wire credit in its own text ("(AP)", "With inputs from Reuters"; a copyright footer is not a
-  credit), then fewer repeated sentences, then more content, then id.
+* Merges (the whole of one report plus separate parts of another) are found first, from the
+  structure of the links alone (:mod:`lineage_merges`).
+* Direction: each linked pair is ordered by the first evidence that tells the two apart, in a
+  fixed order -- publication times, merge parts, containment of material of one's own, a
+  wire credit in the text, garbled names, repeated paragraphs, a known date, the id
+  (:mod:`lineage_direction`).
 * Derivation needs more than a link: the later report must be mostly explained by the earlier
-  (its aligned sentences cover ``derive_cover`` of it and the shared n-grams
-  ``derive_verbatim_share`` of its wording, or its sentences alone cover
-  ``paraphrase_cover``), or merge the whole earlier report with other text, or run the text
-  of an earlier report that carries a wire credit it lacks.  A report's origin is the report
-  it derives from that explains most of it (the earliest of those within
-  ``origin_tolerance``).  Merges come after what they merge, everything else after its
-  origin in key order, so the origins form a forest.
+  (its sentences aligned with it, or the earlier one's headline, cover ``derive_cover`` of it
+  and the shared n-grams ``derive_verbatim_share`` of its wording, or its sentences alone
+  cover ``paraphrase_cover``), or merge the whole earlier report with other text, or run the
+  text of an earlier report that carries a wire credit it lacks.  A merge is never the
+  origin of its parts.  A report's origin is, among the reports it derives from that explain
+  it within ``origin_tolerance`` of the best, the one that comes before the most others
+  (the original rather than one of its copies, which explain it as well).  Pairwise
+  evidence need not be transitive: a chain of origins that comes back to itself loses its
+  most weakly ordered link, so the origins form a forest.
 * Linked reports that do not derive from each other are siblings: each carries material the
   other lacks, and both take text from an origin not in the set.  Neither gets an origin;
   :mod:`lineage_groups` decides which of them share a group.
@@ -25,34 +30,24 @@ The settings are those of :class:`~crosswire.stages.lineage.config.LineageConfig
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from crosswire.models import Lineage, ReusedPassage, Span
-from crosswire.stages.lineage.align import PairEvidence, SentenceSketch
+from crosswire.stages.lineage.align import PairEvidence
 from crosswire.stages.lineage.config import LineageConfig
+from crosswire.stages.lineage.direction import DirectionContext, Level, orient
+from crosswire.stages.lineage.evidence import (
+    ReportFacts,
+    SentenceIndex,
+    aligned,
+    extra_sentences,
+    garbled_names,
+    names,
+)
 from crosswire.stages.lineage.groups import origin_groups, paraphrased
+from crosswire.stages.lineage.merges import find_merges
 
 __all__ = ["ReportFacts", "decide_lineage", "is_linked"]
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
-
-
-@dataclass(frozen=True, slots=True)
-class ReportFacts:
-    """What the decisions need to know about one report."""
-
-    article_id: str
-    text: str
-    published: str | None
-    credit: str | None
-    repeated: int
-    sentences: tuple[SentenceSketch, ...]
-    content: int  # number of kept content sentences
-    ngrams: int  # verbatim n-grams outside quotes and boilerplate
 
 
 def is_linked(*, evidence: PairEvidence, config: LineageConfig) -> bool:
@@ -72,47 +67,11 @@ def is_linked(*, evidence: PairEvidence, config: LineageConfig) -> bool:
     return paraphrased(evidence=evidence, config=config)
 
 
-def _precedence(report: ReportFacts) -> tuple[str, int, float, int, str]:
-    published = report.published or "\uffff"
-    share_repeated = report.repeated / max(1, report.content + report.repeated)
-    return (
-        published,
-        0 if report.credit else 1,
-        share_repeated,
-        -report.content,
-        report.article_id,
-    )
-
-
 def _oriented(evidence: PairEvidence, child: int) -> tuple[tuple[int, int, float], ...]:
     """Matches as ``(child sentence, other sentence, similarity)``."""
     if evidence.a == child:
         return evidence.matches
     return tuple((j, i, s) for i, j, s in evidence.matches)
-
-
-def _merges(
-    links: dict[tuple[int, int], PairEvidence], rank: dict[int, int], complete: float
-) -> set[int]:
-    """Reports that contain the whole of an earlier report plus separate parts of another
-    report not linked to it (a report that merely contains its own trims is no merge)."""
-    parts: dict[int, list[tuple[int, set[int], float]]] = {}
-    for (a, b), ev in links.items():
-        parts.setdefault(a, []).append((b, {i for i, _, _ in ev.matches}, ev.cover_b))
-        parts.setdefault(b, []).append((a, {j for _, j, _ in ev.matches}, ev.cover_a))
-    out = set()
-    for report, found in parts.items():
-        wholes = [s for s in found if s[2] >= complete and rank[s[0]] < rank[report]]
-        if any(
-            (min(x, z), max(x, z)) not in links
-            and len(from_x - from_z) >= 2
-            and len(from_z - from_x) >= 2
-            for x, from_x, _ in wholes
-            for z, from_z, _ in found
-            if z != x
-        ):
-            out.add(report)
-    return out
 
 
 def _derives(
@@ -137,53 +96,93 @@ def _derives(
     return bool(parent.credit) and not child.credit
 
 
+def _explained(child: int, parent: int, ev: PairEvidence, ctx: DirectionContext) -> float:
+    """The share of ``child``'s content sentences that ``parent`` explains: aligned with it,
+    or its headline (a copy runs its origin's headline in the body)."""
+    report = ctx.reports[child]
+    extra = extra_sentences(
+        report, ctx.reports[parent], aligned(ev, child), ctx.config.headline_similarity
+    )
+    return 1.0 - len(extra) / max(1, report.content)
+
+
+def _fallback(report: ReportFacts) -> tuple[int, int, str]:
+    """Order of two reports that are not linked: known dates first, then by id."""
+    m = report.moment
+    if m is None:
+        return (1, 0, report.article_id)
+    return (0, m.year * 10000 + (m.month or 0) * 100 + (m.day or 0), report.article_id)
+
+
+def _earliest(
+    options: Sequence[int],
+    order: dict[tuple[int, int], tuple[int, Level]],
+    reports: Sequence[ReportFacts],
+) -> int:
+    """The option that comes before the most others (linked pairs as ``order`` says), ties
+    by known date and id: the original rather than one of its copies."""
+    wins = dict.fromkeys(options, 0)
+    for x in options:
+        for y in options:
+            if x < y:
+                first = order[(x, y)][0] if (x, y) in order else min(
+                    x, y, key=lambda r: _fallback(reports[r])
+                )
+                wins[first] += 1
+    return min(options, key=lambda r: (-wins[r], _fallback(reports[r])))
+
+
 def _choose_origins(
     links: dict[tuple[int, int], PairEvidence],
-    reports: Sequence[ReportFacts],
-    rank: dict[int, int],
-    merges: set[int],
-    config: LineageConfig,
-) -> dict[int, int]:
-    """The origin of each derived report: among the reports before it that it derives from (a
-    merge comes after everything it merges), the earliest whose cover of it is within
-    ``origin_tolerance`` of the best cover -- so a copy of a copy points to the first report,
-    not to its sibling; a merge is taken as an origin only when nothing else is as good."""
-    parents: dict[int, list[tuple[float, float, int]]] = {}
+    ctx: DirectionContext,
+) -> dict[int, tuple[int, Level]]:
+    """The origin of each derived report, with the evidence that ordered the two: among the
+    reports before it that it derives from (a merge is never the origin of its parts), the
+    one that comes first of those whose share explained of it is within ``origin_tolerance``
+    of the best -- so a copy of a copy points to the first report, not to its sibling; a
+    merge comes from a report it takes whole."""
+    config, reports, parts = ctx.config, ctx.reports, ctx.merge_parts
+    order = {pair: orient(pair[0], pair[1], ev, ctx) for pair, ev in links.items()}
+    parents: dict[int, list[tuple[float, float, int, Level]]] = {}
     for (a, b), ev in links.items():
-        if (a in merges) != (b in merges):
-            child = a if a in merges else b
-        else:
-            child = a if rank[a] > rank[b] else b
-        parent = b if child == a else a
-        covers = (ev.cover_a, ev.cover_b) if child == a else (ev.cover_b, ev.cover_a)
-        merge = child in merges
-        if _derives(reports[child], reports[parent], covers, ev.verbatim, merge, config):
-            parents.setdefault(child, []).append((covers[0], covers[1], parent))
+        first, level = order[(a, b)]
+        child = b if first == a else a
+        if child in parts.get(first, ()):
+            continue  # a merge is never the origin of its parts
+        covers = (_explained(child, first, ev, ctx), ev.cover_b if child == a else ev.cover_a)
+        merge = first in parts.get(child, ())
+        if _derives(reports[child], reports[first], covers, ev.verbatim, merge, config):
+            parents.setdefault(child, []).append((covers[0], covers[1], first, level))
     origins = {}
-    for child, options in parents.items():
-        best = max(cover for cover, _, _ in options)
+    for child, options in sorted(parents.items()):
+        best = max(cover for cover, _, _, _ in options)
         near = [o for o in options if o[0] >= best - config.origin_tolerance]
-        if child in merges:  # a merge comes from the report it takes whole
+        if child in parts:  # a merge comes from the report it takes whole
             near = [o for o in near if o[1] >= config.complete_cover] or near
-        origins[child] = min((p for _, _, p in near), key=lambda p: (p in merges, rank[p]))
-    return origins
+        levels = {p: lv for _, _, p, lv in near}
+        chosen = _earliest(sorted(levels), order, reports)
+        origins[child] = (chosen, levels[chosen])
+    return _break_cycles(origins, reports)
 
 
-def _names(text: str) -> set[str]:
-    return set(_CAPITALISED.findall(text))
-
-
-def _garbled_names(child: ReportFacts, origin: ReportFacts, name_df: dict[str, int]) -> int:
-    """Capitalised words of ``child`` found in no other report but one slip away from a word of
-    ``origin`` (machine-translation damage: Ishiba -> Isba)."""
-    theirs = _names(origin.text)
-    count = 0
-    for word in _names(child.text) - theirs:
-        if name_df.get(word, 0) > 1:
+def _break_cycles(
+    origins: dict[int, tuple[int, Level]], reports: Sequence[ReportFacts]
+) -> dict[int, tuple[int, Level]]:
+    """Origins without cycles: pairwise evidence need not be transitive, so a chain that
+    comes back to itself loses its most weakly ordered link (ties: the largest id)."""
+    out = dict(origins)
+    for start in sorted(out):
+        path: list[int] = []
+        node: int | None = start
+        while node is not None and node in out and node not in path:
+            path.append(node)
+            node = out[node][0]
+        if node is None or node not in path:
             continue
-        if any(fuzz.ratio(word, o) >= 80 for o in theirs if abs(len(o) - len(word)) <= 2):
-            count += 1
-    return count
+        cycle = path[path.index(node) :]
+        weakest = max(cycle, key=lambda c: (out[c][1], reports[c].article_id))
+        del out[weakest]
+    return out
 
 
 def _verbatim(sims: Sequence[float], config: LineageConfig) -> bool:
@@ -204,7 +203,7 @@ def _kind(
     name_df: dict[str, int],
 ) -> str:
     c, o = reports[child], reports[origin]
-    if _garbled_names(c, o, name_df) >= 2:
+    if garbled_names(c, o, name_df, config) >= config.garbled_min_names:
         return "translation"
     own = _oriented(evidence, child)
     verbatim = _verbatim([s for _, _, s in own], config)
@@ -249,20 +248,21 @@ def decide_lineage(
     config: LineageConfig,
 ) -> tuple[Lineage, ...]:
     """One :class:`Lineage` per report (in the order of ``reports``) from the linked pairs."""
-    order = sorted(range(len(reports)), key=lambda i: _precedence(reports[i]))
-    rank = {i: r for r, i in enumerate(order)}
-    merges = _merges(links, rank, config.complete_cover)
-    origins = _choose_origins(links, reports, rank, merges, config)
+    name_df: dict[str, int] = {}
+    for report in reports:
+        for name in names(report.text):
+            name_df[name] = name_df.get(name, 0) + 1
+    index = SentenceIndex.build(reports, links)
+    parts = find_merges(reports=reports, links=links, index=index, config=config)
+    ctx = DirectionContext(tuple(reports), parts, name_df, config)
+    origins = {c: o for c, (o, _) in _choose_origins(links, ctx).items()}
+    merges = set(parts)
     ids = [r.article_id for r in reports]
     grouped = origin_groups(ids=ids, links=links, origins=origins, merges=merges, config=config)
     neighbours: dict[int, list[int]] = {}
     for a, b in links:
         neighbours.setdefault(a, []).append(b)
         neighbours.setdefault(b, []).append(a)
-    name_df: dict[str, int] = {}
-    for report in reports:
-        for name in _names(report.text):
-            name_df[name] = name_df.get(name, 0) + 1
     out = []
     for i, report in enumerate(reports):
         origin = origins.get(i)

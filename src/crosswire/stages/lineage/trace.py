@@ -12,7 +12,9 @@ Reduce (:func:`lineage_reduce`, order-independent):
    stems, sentence fingerprints) shared ``min_shared_features`` times (rewrites that keep
    hardly a phrase);
 3. each candidate pair is aligned sentence by sentence (:mod:`lineage_align`);
-4. links, direction, kind and origin groups are decided (:mod:`lineage_decide`).
+4. links, merges (:mod:`lineage_merges`), direction (:mod:`lineage_direction`: publication
+   times, then what the texts hold, then credits, garbling, repeats, then ids), kind and
+   origin groups are decided (:mod:`lineage_decide`).
 
 ``Lineage.origin`` is the report in the set a report derives from (None for originals and
 for siblings: reports that share text of an origin not in the set, each with material the
@@ -47,6 +49,7 @@ from crosswire.stages.lineage.align import (
 )
 from crosswire.stages.lineage.config import LineageConfig
 from crosswire.stages.lineage.decide import ReportFacts, decide_lineage, is_linked
+from crosswire.stages.lineage.evidence import published_moment
 from crosswire.text.agencies import BRACKET_CREDITS, CREDIT_FORMS
 from crosswire.text.minhash import (
     MinHashParams,
@@ -76,11 +79,13 @@ class LineageSketch:
 
     article_id: str
     text: str
+    title: str  # normalised headline, "" when none
     published: str | None
+    published_in_text: bool  # the date was read off the text (its dateline or head)
     credit: str | None
     signature: bytes  # uint32 MinHash values
     sentences: tuple[SentenceSketch, ...]
-    repeated: int  # sentences that repeat an earlier one
+    repeated: int  # sentences that repeat an earlier one (cleaning's repeats included)
     ngrams: bytes  # sorted unique uint64 hashes of verbatim n-grams outside quotes
     features: bytes  # sorted unique uint64 hashes of rare-candidate features
 
@@ -121,14 +126,17 @@ def lineage_map(*, article: Article, config: LineageConfig) -> LineageSketch:
     if len(words) >= config.verbatim_ngram:
         grams = np.unique(shingle_hashes(words=words, size=config.verbatim_ngram))
     features = np.unique(np.array(_stem_pairs(sentences, masked), dtype=np.uint64))
+    removed = sum(1 for r in article.removed if r.reason in config.repeat_reasons)
     return LineageSketch(
         article_id=article.id,
         text=article.text,
+        title=_normalise(article.title or ""),
         published=article.published,
+        published_in_text=article.published_source in config.text_date_sources,
         credit=_credit(article),
         signature=signatures(texts=[article.text], params=params)[0].tobytes(),
         sentences=sentences,
-        repeated=max(0, distinct - len(sentences)),
+        repeated=max(0, distinct - len(sentences)) + removed,
         ngrams=grams.astype(np.uint64).tobytes(),
         features=features.tobytes(),
     )
@@ -230,7 +238,20 @@ def lineage_reduce(
             links[(i, j)] = evidence
     reports = [
         ReportFacts(
-            s.article_id, s.text, s.published, s.credit, s.repeated, s.sentences, len(k), len(g)
+            s.article_id,
+            s.text,
+            s.published,
+            s.credit,
+            s.repeated,
+            s.sentences,
+            tuple(k),
+            len(g),
+            s.title,
+            published_moment(
+                s.published,
+                in_text=s.published_in_text,
+                midnight_is_date=config.midnight_is_date,
+            ),
         )
         for s, k, g in zip(ordered, kept, grams, strict=True)
     ]
