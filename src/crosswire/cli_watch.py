@@ -1,7 +1,7 @@
 """``crosswire watch``: a thin command over :class:`crosswire.live.watch.Watcher`.
 
-SIGTERM and SIGINT stop it between batches (exit 0); a restart resumes from the state kept in
-the store.
+SIGTERM and SIGINT stop it between batches (exit 0), a second one at once; a restart resumes
+from the state kept in the store.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def _cmd_watch(args: argparse.Namespace) -> int:
     with open_store(path=path) as store, \
             Watcher(store=store, sources=sources, config=config, watch=watch, log=_say) as watcher:
         def stop(signum: int, frame: FrameType | None) -> None:
+            if watcher.stop.is_set():  # asked twice: stop now (every write is a transaction)
+                raise KeyboardInterrupt
             watcher.request_stop()
 
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}

@@ -134,12 +134,15 @@ def article_html(row: dict[str, Any]) -> str:
             f"<h1>{title}</h1>{paragraphs}</article></body></html>")
 
 
-def rss(*, title: str, links: list[tuple[str, str]], date: str = "2025-03-04") -> str:
-    """An RSS 2.0 feed of ``(link, title)`` items, each with a one-line description."""
+def rss(*, title: str, links: list[tuple[str, str]], date: str = "2025-03-04",
+        describe: bool = True) -> str:
+    """An RSS 2.0 feed of ``(link, title)`` items, each with a one-line description (unless
+    not ``describe``)."""
     stamp = formatdate(time.mktime(time.strptime(date, "%Y-%m-%d")), usegmt=True)
     items = "".join(
         f"<item><title>{escape(t)}</title><link>{escape(u)}</link><guid>{escape(u)}</guid>"
-        f"<description>{escape(t)}.</description><pubDate>{stamp}</pubDate></item>"
+        + (f"<description>{escape(t)}.</description>" if describe else "")
+        + f"<pubDate>{stamp}</pubDate></item>"
         for u, t in links
     )
     return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{escape(title)}</title>'

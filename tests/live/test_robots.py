@@ -4,6 +4,7 @@ nothing allowed when it cannot be read (5xx, 403, a timeout), kept per host for 
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from crosswire.ingest.base import IngestConfig
 from crosswire.live.config import WatchConfig
@@ -83,3 +84,18 @@ def test_a_stopping_watcher_keeps_no_verdict() -> None:
     assert cache.problem("https://wire.example/a") is not None
     answers[0] = Failure("http-status", "HTTP 404", status=404)
     assert cache.problem("https://wire.example/a") is None
+
+
+def test_expired_verdicts_are_forgotten_when_many_hosts_were_seen(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.live.robots
+
+    monkeypatch.setattr(crosswire.live.robots, "_KEEP", 2)
+    vt = VirtualTime()
+    cache, _ = _cache(httpx.Response(404), vt, robots_ttl_s=10.0)
+    for n in range(3):
+        cache.problem(f"https://host{n}.example/a")
+    vt.now += 11
+    cache.problem("https://fresh.example/a")
+    assert list(cache._verdicts) == ["https://fresh.example"]

@@ -16,7 +16,7 @@ class WatchConfig:
 
     every_s: float = 900.0
     host_delay_s: float = 1.0
-    host_concurrency: int = 2
+    host_concurrency: int = 1
     workers: int = 8
     retry_s: float = 60.0
     max_backoff_s: float = 21600.0

@@ -62,7 +62,10 @@ def feed_items(*, data: bytes, origin: str) -> Found:
     """The items of an RSS or Atom feed, in feed order."""
     import feedparser
 
-    entries = feedparser.parse(data).get("entries") or []
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries and parsed.get("version"):
+        return Found()  # a feed with no items (yet)
     records = list(parse_feed(data=data, stem=url_id(origin), origin=origin))
     if not entries or len(records) != len(entries):
         problem = records[0].message if records and isinstance(records[0], Rejection) else ""

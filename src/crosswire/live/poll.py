@@ -5,6 +5,7 @@ item's page. Every request asks robots.txt first, then waits for the host gate."
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ __all__ = ["Fetched", "Fetcher", "Polled", "fetch_item", "poll_source"]
 
 T = TypeVar("T")
 _TRANSIENT_REASONS = frozenset({"timeout", "fetch-failed", "http-status"})
+_GONE = re.compile(r"HTTP 4(?!08|25|29)\d\d$")  # a 4xx other than 408, 425, 429: final
 
 
 class Fetcher:
@@ -204,7 +206,8 @@ def fetch_item(row: ItemRow, *, fetcher: Fetcher, fetch_articles: bool) -> Fetch
         return Fetched(row, failure=got, transient=got.reason != "refused")
     if len(got) == 1 and isinstance(got[0], Rejection):
         failure = Failure(got[0].reason, got[0].message)
-        return Fetched(row, failure=failure, transient=failure.reason in _TRANSIENT_REASONS)
+        transient = failure.reason in _TRANSIENT_REASONS and not _GONE.match(failure.message)
+        return Fetched(row, failure=failure, transient=transient)
     if len(got) == 1 and isinstance(got[0], RawDocument):
         page = got[0]
         got = [dataclasses.replace(page, id=row.doc_id, title=row.title or page.title,

@@ -1,10 +1,10 @@
 """robots.txt, fetched once per host and kept ``robots_ttl_s`` seconds.
 
 As Google reads it: a 2xx answer is parsed (its first 500 KiB); 404 or 410 (no robots.txt)
-allows everything; any other answer (a 5xx, 429, 401, 403), a timeout or a refused address
-disallows the whole host, and that verdict is kept only ``retry_s`` seconds so the file is
-asked for again soon. A ``Crawl-delay`` for crosswire's user agent lengthens the host's delay
-(up to ``max_crawl_delay_s``).
+allows everything; any other answer (a 5xx, 429, 401, 403) or a timeout disallows the whole
+host, and that verdict is kept only ``retry_s`` seconds so the file is asked for again soon.
+A host the URL guard refuses is refused with the guard's reason. A ``Crawl-delay`` for
+crosswire's user agent lengthens the host's delay (up to ``max_crawl_delay_s``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ __all__ = ["MAX_ROBOTS_BYTES", "RobotsCache", "Verdict"]
 
 MAX_ROBOTS_BYTES = 500 * 1024
 _MISSING = frozenset({404, 410})
+_KEEP = 4096  # hosts whose verdicts are kept before the expired ones are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,18 @@ class RobotsCache:
                 held = self._fetch(base)
                 if held.expires > 0:
                     self._verdicts[base] = held
+        if len(self._verdicts) > _KEEP:
+            self._forget_expired()
         return held
+
+    def _forget_expired(self) -> None:
+        now = self._clock()
+        with self._lock:
+            for base in [b for b, v in self._verdicts.items() if v.expires <= now]:
+                self._verdicts.pop(base, None)
+                lock = self._host_locks.get(base)
+                if lock is not None and not lock.locked():
+                    del self._host_locks[base]
 
     def problem(self, url: str) -> tuple[str, bool] | None:
         """Why robots.txt keeps crosswire from ``url`` (and whether that may pass), or None."""
@@ -88,8 +100,10 @@ class RobotsCache:
         if isinstance(got, Failure):
             if got.status in _MISSING:
                 return Verdict(None, True, f"no robots.txt (HTTP {got.status})", fresh)
-            why = f"robots.txt of {urlsplit(base).netloc} could not be read ({got.message})"
             soon = now + min(self._config.retry_s, self._config.robots_ttl_s)
+            if got.reason == "refused":  # the host itself may not be fetched: say that
+                return Verdict(None, False, got.message, soon)
+            why = f"robots.txt of {urlsplit(base).netloc} could not be read ({got.message})"
             return Verdict(None, False, why, soon, transient=True)
         parser = RobotFileParser()
         text = got.body[:MAX_ROBOTS_BYTES].decode("utf-8", "replace")

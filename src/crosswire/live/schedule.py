@@ -8,6 +8,7 @@ restart) and waits go through an injected sleeper, so tests can run in virtual t
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -17,6 +18,7 @@ __all__ = ["Clock", "HostGate", "Sleeper", "backoff_s", "host_key"]
 
 Clock = Callable[[], float]
 Sleeper = Callable[[float], None]
+_HISTORY = 256
 
 
 def host_key(url: str) -> str:
@@ -38,9 +40,9 @@ class HostGate:
     """Politeness per host, shared by the worker threads.
 
     :meth:`enter` waits for one of the host's ``concurrency`` slots, reserves the next start
-    time (at least ``delay`` after the previous start to the host), sleeps until then and
-    returns True; it returns False (holding nothing) once ``stop`` is set. Every True must
-    be followed by :meth:`leave`.
+    time (at least ``delay`` after the previous start to the host, and after the end of the
+    last request that ended), sleeps until then and returns True; it returns False (holding
+    nothing) once ``stop`` is set. Every True must be followed by :meth:`leave`.
     """
 
     def __init__(self, *, delay_s: float, concurrency: int, clock: Clock, sleep: Sleeper,
@@ -54,7 +56,8 @@ class HostGate:
         self._busy: dict[str, int] = {}
         self._next: dict[str, float] = {}
         self._delays: dict[str, float] = {}
-        self.starts: dict[str, list[float]] = {}  # start times per host (reports and tests)
+        # the latest start times per host (reports and tests), a bounded history
+        self.starts: dict[str, deque[float]] = {}
 
     def set_delay(self, host: str, delay_s: float) -> None:
         """Use ``delay_s`` for ``host`` from now on (a robots.txt ``Crawl-delay``)."""
@@ -74,7 +77,7 @@ class HostGate:
             self._busy[host] = self._busy.get(host, 0) + 1
             start = max(self._clock(), self._next.get(host, float("-inf")))
             self._next[host] = start + self._delays.get(host, self._delay_s)
-            self.starts.setdefault(host, []).append(start)
+            self.starts.setdefault(host, deque(maxlen=_HISTORY)).append(start)
         wait = start - self._clock()
         if wait > 0:
             self._sleep(wait)
@@ -84,8 +87,13 @@ class HostGate:
         return True
 
     def leave(self, host: str) -> None:
+        """The request to ``host`` is over: the next may start ``delay`` from now at the
+        earliest (so with one slot per host, the server sees requests at least ``delay``
+        apart, whatever time the client took to send them)."""
         with self._cond:
             self._busy[host] -= 1
+            after = self._clock() + self._delays.get(host, self._delay_s)
+            self._next[host] = max(self._next.get(host, after), after)
             self._cond.notify_all()
 
     def wake(self) -> None:

@@ -150,7 +150,7 @@ class Watcher:
         states = state.source_states(store=self.store)
         due = [states[s.id].next_due for s in self.sources if s.id in states]
         wait = min(due, default=self.clock() + self.watch.every_s) - self.clock()
-        if state.pending_items(store=self.store):
+        if self._pending():
             wait = min(wait, self.watch.retry_s)
         return max(0.0, wait)
 
@@ -162,7 +162,7 @@ class Watcher:
         polled, failed, new_items = self._poll_all(now=now, force=force, tally=tally)
         if not self.stop.is_set():
             self._fetch_pending(tally=tally)
-        pending = len(state.pending_items(store=self.store))
+        pending = len(self._pending())
         refreshed = None if self.stop.is_set() else self._refresh_if_behind()
         report = RoundReport(
             polled=len(polled), not_modified=sum(p.status == "not-modified" for p in polled),
@@ -247,6 +247,11 @@ class Watcher:
 
     # ---- step 2: items ------------------------------------------------------------------
 
+    def _pending(self) -> list[state.ItemRow]:
+        """The pending items of the sources followed (those of a source taken out of the
+        SOURCES file wait until it is listed again)."""
+        return [r for r in state.pending_items(store=self.store) if r.source in self._by_id]
+
     def _fetches_pages(self, source_id: str) -> bool:
         source = self._by_id.get(source_id)
         if source is not None and source.fetch_articles is not None:
@@ -254,7 +259,7 @@ class Watcher:
         return self.watch.fetch_articles
 
     def _fetch_pending(self, *, tally: _Tally) -> None:
-        rows = state.pending_items(store=self.store)
+        rows = self._pending()
         rank: dict[str, int] = {}
         order = []
         for row in rows:  # interleaved by host, so one slow host does not hold the rest
