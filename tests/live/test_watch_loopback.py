@@ -352,3 +352,29 @@ def test_items_of_a_source_taken_out_of_the_list_are_not_fetched(tmp_path: Path)
         with _watcher(tmp_path, listed, _config()) as (w, _, _):  # listed again: resumed
             assert w.round().pending == 2
     assert len(site.paths("/a/")) == 4  # asked in the first and last rounds only
+
+
+def test_a_news_sitemap_index_is_followed_with_conditional_gets(tmp_path: Path) -> None:
+    rows = synthetic_reports(stories=1, per_story=3, seed=12)
+    site = Site()
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    with serving(site) as base:
+        for row in rows:
+            site.put(f"/a/{row['id']}", article_html(row))
+        urls = "".join(
+            f"<url><loc>{base}/a/{r['id']}</loc><news:news><news:publication_date>{date}"
+            f"</news:publication_date><news:title>{r['title']}</news:title></news:news></url>"
+            for r, date in zip(rows, (today, today, "2001-01-01"), strict=True))
+        site.put("/news.xml", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+                 f"{urls}</urlset>", content_type="application/xml", etag='"n1"')
+        site.put("/index.xml", '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                 f"<sitemap><loc>{base}/news.xml</loc><lastmod>{today}</lastmod></sitemap>"
+                 "</sitemapindex>", content_type="application/xml")
+        with _watcher(tmp_path, [Source("sitemap", f"{base}/index.xml")], _config()) as (w, s, _):
+            assert w.round().added == 2  # the 2001 page is too old to fetch
+            assert w.round(force=True).added == 0
+            titles = sorted(r[0] for r in s.conn.execute("SELECT title FROM articles"))
+    assert titles == sorted(r["title"] for r in rows[:2])
+    assert [h.status for h in site.hits_of("/news.xml")] == [200, 304]
+    assert len(site.paths("/a/")) == 2
