@@ -378,3 +378,29 @@ def test_a_news_sitemap_index_is_followed_with_conditional_gets(tmp_path: Path) 
     assert titles == sorted(r["title"] for r in rows[:2])
     assert [h.status for h in site.hits_of("/news.xml")] == [200, 304]
     assert len(site.paths("/a/")) == 2
+
+
+def test_an_unforeseen_error_fails_that_source_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = synthetic_reports(stories=1, per_story=1, seed=13)
+    real_parse = crosswire.live.poll.feed_items
+
+    def fragile(*, data: bytes, origin: str) -> Any:
+        if origin.endswith("/odd.xml"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_parse(data=data, origin=origin)
+
+    monkeypatch.setattr(crosswire.live.poll, "feed_items", fragile)
+    site = Site()
+    with serving(site) as base:
+        site.put(f"/a/{rows[0]['id']}", article_html(rows[0]))
+        feed = rss(title="Desk", links=[(f"{base}/a/{rows[0]['id']}", rows[0]["title"])])
+        site.put("/odd.xml", feed)
+        site.put("/feed.xml", feed)
+        sources = [Source("feed", f"{base}/odd.xml"), Source("feed", f"{base}/feed.xml")]
+        with _watcher(tmp_path, sources, _config()) as (w, store, _):
+            assert w.round().added == 1
+            odd = _source(store, f"{base}/odd.xml")
+    assert odd[0] == "failed" and odd[1].startswith("unreadable: stopped on an unforeseen")
+    assert "RecursionError" in odd[1]

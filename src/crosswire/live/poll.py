@@ -111,9 +111,22 @@ class Polled:
     files: tuple[FileMark, ...] = ()
 
 
+def _unforeseen(exc: Exception) -> Failure:
+    return Failure("unreadable", f"stopped on an unforeseen error: {type(exc).__name__}: {exc}")
+
+
 def poll_source(source: Source, *, fetcher: Fetcher, known: Mapping[str, Validators],
                 marks: Mapping[str, FileMark], now: float) -> Polled:
-    """Poll one source (``known``: validators by URL; ``marks``: the folder's files as read)."""
+    """Poll one source (``known``: validators by URL; ``marks``: the folder's files as read).
+    An unforeseen error (a parser's bug) fails this source only, with its message."""
+    try:
+        return _poll(source, fetcher=fetcher, known=known, marks=marks, now=now)
+    except Exception as exc:  # one source's trouble must not stop the rest
+        return Polled(source, "failed", failure=_unforeseen(exc))
+
+
+def _poll(source: Source, *, fetcher: Fetcher, known: Mapping[str, Validators],
+          marks: Mapping[str, FileMark], now: float) -> Polled:
     if source.kind == "folder":
         return _poll_folder(source, ingest=fetcher.ingest, marks=marks, now=now,
                             settle_s=fetcher.watch.folder_settle_s)
@@ -194,7 +207,15 @@ class Fetched:
 
 def fetch_item(row: ItemRow, *, fetcher: Fetcher, fetch_articles: bool) -> Fetched:
     """The item's page (its id, and the feed's title and date, kept), or, when pages are
-    not fetched or it has no link, the feed's own record of it."""
+    not fetched or it has no link, the feed's own record of it. An unforeseen error fails
+    this item only."""
+    try:
+        return _fetch(row, fetcher=fetcher, fetch_articles=fetch_articles)
+    except Exception as exc:  # one page's trouble must not stop the rest
+        return Fetched(row, failure=_unforeseen(exc))
+
+
+def _fetch(row: ItemRow, *, fetcher: Fetcher, fetch_articles: bool) -> Fetched:
     if not (fetch_articles and row.url):
         own = row.doc or Rejection(row.doc_id, "no-text", "the item has no link and no text",
                                    row.url or row.source)
