@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from crosswire import __version__, api
 from crosswire.cli_store import add_store_commands
+from crosswire.cli_watch import add_watch_command
 from crosswire.config import Config, config_to_toml, load_config, replace_setting
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import CleanResult
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of a brief")
     p = sub.add_parser("config", help="print every setting (defaults, or --config applied) as TOML")
     p.add_argument("--config", metavar="TOML", help="settings file to apply first")
-    parser.set_defaults(store_handlers=add_store_commands(sub))
+    parser.set_defaults(store_handlers=add_store_commands(sub) | add_watch_command(sub))
     return parser
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from crosswire.errors import ConfigError
 from crosswire.ingest.base import IngestConfig
+from crosswire.live.config import WatchConfig
 from crosswire.stages.brief import BriefConfig
 from crosswire.stages.clean import CleanConfig
 from crosswire.stages.cluster import ClusterConfig, SegmentConfig
@@ -70,6 +71,7 @@ class Config:
     timeline: TimelineConfig = field(default_factory=TimelineConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     brief: BriefConfig = field(default_factory=BriefConfig)
+    watch: WatchConfig = field(default_factory=WatchConfig)
 
     def __post_init__(self) -> None:
         # ``[segment]`` is where segmenting is set; the clusterer reads its own copy of it

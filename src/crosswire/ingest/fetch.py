@@ -25,7 +25,7 @@ from crosswire.ingest.addresses import host_problem, resolve_host
 from crosswire.ingest.base import IngestConfig
 from crosswire.models import Rejection
 
-__all__ = ["GuardedTransport", "download"]
+__all__ = ["GuardedTransport", "download", "read_body"]
 
 _TIMEOUT_KEYS = ("connect", "read", "write", "pool")
 
@@ -204,8 +204,10 @@ def _coding(response: httpx.Response) -> str | None:
     return None
 
 
-def _body(response: httpx.Response, *, config: IngestConfig, doc_id: str,
-          url: str) -> bytes | Rejection:
+def read_body(response: httpx.Response, *, config: IngestConfig, doc_id: str,
+              url: str) -> bytes | Rejection:
+    """The body of a streamed response, its gzip or deflate coding undone under
+    ``config.max_bytes``, or a Rejection saying why not."""
     coding = _coding(response)
     if coding is None:
         message = f"content encoding {response.headers.get('content-encoding')!r} is not supported"
@@ -238,7 +240,7 @@ def download(url: str, *, config: IngestConfig, doc_id: str) -> tuple[bytes, str
                 client.stream("GET", url) as response:
             if response.status_code >= 400:
                 return Rejection(doc_id, "http-status", f"HTTP {response.status_code}", url)
-            body = _body(response, config=config, doc_id=doc_id, url=url)
+            body = read_body(response, config=config, doc_id=doc_id, url=url)
             if isinstance(body, Rejection):
                 return body
             return body, response.headers.get("content-type", ""), str(response.url)

@@ -106,10 +106,59 @@ UPDATE stories SET voices = origins;
 CREATE INDEX stories_voices ON stories (voices DESC, articles DESC, id);
 """
 
+# The state of ``crosswire watch`` (crosswire.live; read and written by store/live.py): each
+# source's health and schedule, the validators of conditional GETs, the items seen in feeds and
+# sitemaps, the files seen in folders, and which articles the stories were last refreshed for.
+_V4 = """
+CREATE TABLE live_sources (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL,
+    last_status TEXT,
+    last_error TEXT,
+    last_attempt REAL,
+    last_success REAL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_due REAL NOT NULL DEFAULT 0
+);
+
+CREATE TABLE live_validators (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT
+);
+
+CREATE TABLE live_items (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    doc TEXT,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    detail TEXT,
+    seen REAL NOT NULL
+);
+CREATE INDEX live_items_state ON live_items (state, seen, key);
+
+CREATE TABLE live_files (
+    source TEXT NOT NULL,
+    path TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (source, path)
+);
+
+CREATE TABLE live_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories, briefs, entities", _V1),
     Migration(2, "briefs as JSON only", _V2),
     Migration(3, "stories: independent voices and flags", _V3),
+    Migration(4, "watch state: sources, validators, items, files", _V4),
 )
 
 
