@@ -14,8 +14,9 @@ Three kinds of rule, each with its reason code:
   lines under an "About the author" heading, and a pull quote (an unpunctuated line that
   repeats the start of a quotation in the body).
 
-Like :mod:`crosswire.stages.clean.rules`, a pattern must match the whole line and a length cap
-keeps long prose safe; the credits a caption names come from ``data/photo_credits.txt``.
+Like :mod:`crosswire.stages.clean.rules`, a pattern must match the whole line (or, for the
+rules marked so, is searched with its own anchors) and a length cap keeps long prose safe;
+the credits a caption names come from ``data/photo_credits.txt``.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ class _Rule:
     reason: str
     pattern: re.Pattern[str]
     max_chars: int
+    # A searched rule (its pattern anchored as it says, not matched whole: the same test as
+    # ".*<key words>.*" without the backtracking) applies only to a line holding one of its
+    # hints (lowercase), checked first: most lines hold none.
+    hints: tuple[str, ...] = ()
+
+
+def _rule(reason: str, pattern: str, max_chars: int, flags: int = 0,
+          hints: tuple[str, ...] = ()) -> _Rule:
+    return _Rule(reason, re.compile(pattern, flags), max_chars, hints)
 
 
 def _credit_group() -> str:
@@ -62,119 +72,176 @@ def _rules() -> tuple[_Rule, ...]:
     caps = r"[A-Z][A-Z'\u2019.&-]+"
     # a caption after its credit: at least four words, two of them lowercase (a sentence, not
     # a title-case heading), and no closing punctuation
-    caption = (rf"(?=[A-Z\u2018'\"])(?=(?:\S+\s+){{3,}})(?=.*\s[a-z]{{3,}}\b.*\s[a-z]{{3,}}\b)"
+    caption = (rf"(?=[A-Z\u2018'\"])(?=(?:\S+\s+){{3,}})(?=(?:.*?\s[a-z]{{3,}}\b){{2}})"
                rf".*{_NOT_END}")
-    rules = [
+    return (
         # -- sidebars and teaser lists --
-        ("sidebar", r"(?i:most (?:read|popular|viewed|shared|watched)(?: in [\w &]{1,30}?)?"
+        _rule("sidebar", r"(?i:most (?:read|popular|viewed|shared|watched)(?: in [\w &]{1,30}?)?"
          r"|related (?:stories|articles|news)|more on [\w &]{1,40}?|more from [\w &]{1,40}?"
          r"|trending(?: now)?|top stories|latest(?: news)?)\s+[A-Z0-9\u2018'\"]"
          r"[A-Z0-9\u2018\u2019'\" ,.!?&-]*[A-Z0-9!?\u2019'\"]\s+[A-Z][a-z].*", 4000, 0),
-        ("sidebar", r"q&a\b.{0,200}\bshow hide\b.*", 4000, _I),
+        _rule("sidebar", r"q&a\b.{0,200}\bshow hide\b.*", 4000, _I),
         # -- galleries and players --
-        ("gallery", r".*\bhide caption \d+ of \d+\W{0,3}", 3000, _I),
-        ("gallery", r".*\b\d+ of \d+\s+(?:full ?screen|autoplay)\b.*", 3000, _I),
-        ("gallery", r".*\bplay slideshow\b.*", 600, _I),
-        ("gallery", r"\d{1,3} show all\b.{0,120}", 160, _I),
-        ("gallery", r".{10,400}\s1 / \d{1,3}", 420, 0),
-        ("player", r"scroll (?:down |below |up )?(?:for|to see|to watch) (?:the )?videos?\W{0,3}",
+        _rule("gallery", r"\bhide caption \d+ of \d+\W{0,3}$", 3000, _I, ("hide caption",)),
+        _rule("gallery", r"\b\d+ of \d+\s+(?:full ?screen|autoplay)\b", 3000, _I,
+              ("full screen", "fullscreen", "autoplay")),
+        _rule("gallery", r"\bplay slideshow\b", 600, _I, ("play slideshow",)),
+        _rule("gallery", r"\d{1,3} show all\b.{0,120}", 160, _I),
+        _rule("gallery", r"(?<=.{10})\s1 / \d{1,3}$", 420, 0, (" 1 / ",)),
+        _rule("player", r"scroll (?:down |below |up )?(?:for|to see|to watch)"
+              r" (?:the )?videos?\W{0,3}",
          60, _I),
-        ("player", r"your browser does not support (?:iframes|the video tag|html5 video|this"
+        _rule("player", r"your browser does not support (?:iframes|the video tag|html5 video|this"
          r" video)\b.*", 200, _I),
-        ("player", r"media playback is (?:not supported|unsupported) on (?:this|your) device\b.*",
+        _rule("player", r"media playback is (?:not supported|unsupported) on (?:this|your)"
+              r" device\b.*",
          400, _I),
-        ("player", r"just watched\b.*\breplay more videos\b.*", 800, _I),
-        ("video-teaser", r"CLOSE\s+[A-Z\u2018'\"].*", 800, 0),
+        _rule("player", r"^just watched\b.*?\breplay more videos\b", 800, _I,
+              ("replay more videos",)),
+        _rule("video-teaser", r"CLOSE\s+[A-Z\u2018'\"].*", 800, 0),
         # -- embedded posts --
-        ("embedded-post", r"skip (?:twitter|instagram|facebook|youtube) post(?: by)?\b.*"
+        _rule("embedded-post", r"skip (?:twitter|instagram|facebook|youtube) post(?: by)?\b.*"
          r"|end of (?:twitter|instagram|facebook|youtube) post\b.*", 1200, _I),
-        ("embedded-post", rf".*\ba post shared by\b.{{1,80}}\bon {MONTH_ANY_CASE}.{{0,40}}\d{{4}}"
-         r".{0,30}", 1500, _I),
-        ("embedded-post", r".*\bposted by\b.{1,60}\bon (?:mon|tues|wednes|thurs|fri|satur|sun)"
-         r"day,? .{0,20}\d{4}\W{0,3}", 800, _I),
+        _rule("embedded-post", rf"\ba post shared by\b.{{1,80}}\bon {MONTH_ANY_CASE}"
+              r".{0,40}\d{4}"
+         r".{0,30}$", 1500, _I, ("post shared by",)),
+        _rule("embedded-post", r"\bposted by\b.{1,60}\bon (?:mon|tues|wednes|thurs|fri|satur|sun)"
+         r"day,? .{0,20}\d{4}\W{0,3}$", 800, _I, ("posted by",)),
         # -- captions --
-        ("image-caption", r"(?:enlarge this image\b|toggle caption\b|image copyright\b"
+        _rule("image-caption", r"(?:enlarge this image\b|toggle caption\b|image copyright\b"
          r"|image caption\b|media caption\b).*", 600, _I),
-        ("image-caption", r".*\bphotograph:\s[^.!?]{1,80}", 600, _I),
-        ("image-caption", r".*\s(?i:credit)\s+[A-Z][^.!?]{1,80}/[^.!?]{1,60}", 1200, 0),
-        ("image-caption", rf".{{10,600}}\s[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){{0,3}}"
-         rf"(?:/[\w .'\u2019-]{{1,40}})?/{credit}(?: Photo)?\.?", 800, 0),
-        ("image-caption", rf".{{10,600}}\((?:[^()]{{1,80}}/|[^()]{{0,80}}\bvia\s)"
-         rf"{credit}\b[^()]{{0,30}}\)(?:\s*\({credit}\))?\.?", 800, 0),
-        ("image-caption", rf".{{10,300}}[^.!?\"\u201d\s]\s*\((?:{credit}|\u00a9[^()]{{1,60}})\)",
-         400, 0),
-        ("image-caption", r".{5,300}\u00a9\s*[^()\s]{1,40}(?:\s[^()\s]{1,20}){0,3}\s*"
-         r"\([^()]{1,40}\)", 400, 0),
-        ("image-caption", rf".{{0,200}}\b(?:image|photo|picture|illustration)s?\s+(?:via|courtesy"
-         rf"(?: of)?)\s+[\w .&/-]{{1,50}}{_NOT_END}", 260, _I),
-        ("image-caption", rf"(?:{credit}|{caps}(?:\s{caps}){{1,3}}|(?:{caps}\s?)+\u2022\s?{caps})"
+        _rule("image-caption", r"\bphotograph:\s[^.!?]{1,80}$", 600, _I, ("photograph:",)),
+        _rule("image-caption", r"\s(?i:credit)\s+[A-Z][^.!?]{1,80}/[^.!?]{1,60}$", 1200, 0,
+              ("credit",)),
+        _rule("image-caption", rf"(?<=.{{10}})\s[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){{0,3}}"
+         rf"(?:/[\w .'\u2019-]{{1,40}})?/{credit}(?: Photo)?\.?$", 800, 0, ("/",)),
+        _rule("image-caption", rf"(?<=.{{10}})\((?:[^()]{{1,80}}/|[^()]{{0,80}}\bvia\s)"
+         rf"{credit}\b[^()]{{0,30}}\)(?:\s*\({credit}\))?\.?$", 800, 0, (")",)),
+        _rule("image-caption", rf"(?<=.{{9}})[^.!?\"\u201d\s]\s*\((?:{credit}"
+              r"|\u00a9[^()]{1,60})\)$",
+         400, 0, (")",)),
+        _rule("image-caption", r"(?<=.{5})\u00a9\s*[^()\s]{1,40}(?:\s[^()\s]{1,20}){0,3}\s*"
+         r"\([^()]{1,40}\)$", 400, 0, ("\u00a9",)),
+        _rule("image-caption", rf"\b(?:image|photo|picture|illustration)s?\s+(?:via|courtesy"
+         rf"(?: of)?)\s+[\w .&/-]{{1,50}}{_NOT_END}$", 260, _I, (" via ", "courtesy")),
+        _rule("image-caption", rf"(?:{credit}|{caps}(?:\s{caps}){{1,3}}"
+              rf"|{caps}(?:\s{caps}){{0,3}}\s?\u2022\s?{caps})"
          rf"(?:\s?[-\u2013/]\s?[A-Z][\w]+)?\s+{caption}", 320, 0),
-        ("image-caption", r"(?:file\s*[-\u2013\u2014]\s*)?this (?:[\w.,]+\s+){0,5}(?:file\s+)?"
+        _rule("image-caption", r"(?:file\s*[-\u2013\u2014]\s*)?this (?:[\w.,]+\s+){0,5}(?:file\s+)?"
          r"(?:photo|image|picture)s?\s+(?:made available|provided|released|distributed|taken"
          r"|shows|obtained)\b.*", 600, _I),
-        ("teaser", r"more\s*:\s*\S.{0,200}", 220, _I),
-        ("teaser", r".{5,200}\s(?:read more|more here)\W{0,3}", 220, _I),
-        ("teaser", r"\[\s*[A-Z\u2018'\"][^\[\]\d]*?(?:\s[^\[\]\s]+){4,}\s*\]", 204, 0),
-        ("teaser", r"related posts?\s*:\s*\S.{0,150}|you (?:may|might) also (?:like|enjoy)\W{0,4}"
+        _rule("teaser", r"more\s*:\s*\S.{0,200}", 220, _I),
+        _rule("teaser", r"(?<=.{5})\s(?:read more|more here)\W{0,3}$", 220, _I,
+              ("read more", "more here")),
+        _rule("teaser", r"\[\s*[A-Z\u2018'\"][^\[\]\d]*?(?:\s[^\[\]\s]+){4,}\s*\]", 204, 0),
+        _rule("teaser", r"related posts?\s*:\s*\S.{0,150}"
+              r"|you (?:may|might) also (?:like|enjoy)\W{0,4}"
          r"|most (?:read|popular|viewed|shared) in [\w &]{1,30}\W{0,3}", 200, _I),
-        ("teaser", r"(?:follow [\w'\u2019]{1,20} (?:full )?coverage of|more [\w ]{1,30}:)"
+        _rule("teaser", r"(?:follow [\w'\u2019]{1,20} (?:full )?coverage of|more [\w ]{1,30}:)"
          r" .{0,80}\bhttps?://\S+.{0,120}", 260, _I),
         # -- promotions, tip lines, author boxes, disclaimers --
-        ("promo", r"if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|piece"
+        _rule("promo", r"if you (?:enjoyed|liked|value|appreciate) (?:this|our)"
+              r" (?:article|story|piece"
          r"|journalism|reporting)\b.*", 400, _I),
-        ("credit", r".{1,250}\bcontributed (?:reporting|to this (?:report|story|article))\b"
-         r"[^.]{0,80}\.?", 300, _I),
-        ("credit", r"reach the (?:reporter|writer|author)s?\b.{0,40}\b(?:at|on)\b.{0,160}",
+        _rule("credit", r"(?<=.)\bcontributed (?:reporting|to this (?:report|story|article))\b"
+         r"[^.]{0,80}\.?$", 300, _I, ("contributed",)),
+        _rule("credit", r"reach the (?:reporter|writer|author)s?\b.{0,40}\b(?:at|on)\b.{0,160}",
          220, _I),
-        ("boilerplate", r"(?:reading time|read time|tempo de leitura|lesezeit|temps de lecture"
+        _rule("boilerplate", r"(?:reading time|read time|tempo de leitura|lesezeit|temps de lecture"
          r"|tiempo de lectura)\s*:?\s*\d+\s*\w+\W{0,3}|\d+ min(?:ute)?s? read\W{0,3}", 60, _I),
-        ("byline", r".{0,40}\b(?:posted|published|publicado|publi\u00e9|ver\u00f6ffentlicht)"
+        _rule("byline", r".{0,40}\b(?:posted|published|publicado|publi\u00e9|ver\u00f6ffentlicht)"
          r" (?:by|por|par|von)\s*:.{0,160}|\d{1,2}:\d{2}\s*[ap]\.?m\.?\s+[A-Z]{2,4}\s+\d{1,2}/"
          r"\d{1,2}/\d{2,4}\s+by\s.{1,60}", 220, _I),
-        ("promo", r"(?:we pay for (?:your )?(?:stories|videos|pictures|photos)"
+        _rule("promo", r"(?:we pay for (?:your )?(?:stories|videos|pictures|photos)"
          r"|(?:do you have|got) a (?:confidential )?(?:news )?(?:story|tip|video)\b).*", 320, _I),
-        ("promo", r"chat with us (?:in|on|via) (?:facebook )?messenger\b.*", 240, _I),
-        ("share", r"like [\w .'&-]{1,60} on facebook\b.*", 200, _I),
-        ("credit", r"(?:e-?mail|contact|write to) the (?:author|writer|reporter)s?\b.{0,120}",
+        _rule("promo", r"chat with us (?:in|on|via) (?:facebook )?messenger\b.*", 240, _I),
+        _rule("share", r"like [\w .'&-]{1,60} on facebook\b.*", 200, _I),
+        _rule("credit", r"(?:e-?mail|contact|write to) the (?:author|writer|reporter)s?\b.{0,120}",
          140, _I),
-        ("credit", r"(?:this (?:article|story|post|piece) (?:was )?(?:originally|first)"
+        _rule("credit", r"(?:this (?:article|story|post|piece) (?:was )?(?:originally|first)"
          r" (?:appeared|published|ran)|(?:originally|first) (?:appeared|published) (?:on|in|at|by)"
          r"|read the original (?:article|story) (?:on|at)|den originalartikel gibt es (?:auf|bei)"
          r"|dieser artikel erschien (?:zuerst|urspr\u00fcnglich))\b.*", 300, _I),
-        ("author-bio", r".*\bthe (?:opinions|views) expressed in this (?:commentary|article"
-         r"|column|piece|post|op-ed)\b.*", 800, _I),
-        ("author-bio", r"[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3} is an? [^.]{0,80}\b"
+        _rule("author-bio", r"\bthe (?:opinions|views) expressed in this (?:commentary|article"
+         r"|column|piece|post|op-ed)\b", 800, _I, ("expressed in this",)),
+        _rule("author-bio", r"[A-Z][\w.'\u2019-]+(?:\s[A-Z][\w.'\u2019-]+){1,3} is an? [^.]{0,80}\b"
          r"(?:writer|journalist|columnist|reporter|author|editor|correspondent|contributor"
          r"|blogger)\b.*(?:[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (?:him|her|them)\b|@\w{2,}).*",
          600, 0),
-        ("disclaimer", r"disclaimer\s*:.*", 600, _I),
-        ("helpline", r"(?:if you(?: or someone you know)?|wenn (?:du|ihr|sie)"
+        _rule("disclaimer", r"disclaimer\s*:.*", 600, _I),
+        _rule("helpline", r"(?:if you(?: or someone you know)?|wenn (?:du|ihr|sie)"
          r"|anyone (?:who|affected)|for (?:confidential )?support)\b.{0,200}"
          r"\b(?:lifeline|helpline|hotline|samaritans|seelsorge|crisis line)\b.*", 800, _I),
-        ("newsletter", r"newsletter sign ?up\b.*", 4000, _I),
-        ("newsletter", r".*\bplease verify you(?:'|\u2019)?re not a robot\b.*", 4000, _I),
-        ("boilerplate", r".*\ba version of this (?:article|review|story|column) appears? in print"
-         r"\b.*|order reprints\s*\|.*", 800, _I),
-        ("boilerplate", r"external links are provided for reference purposes\b.*"
-         r"|.*\bis not responsible for the content of external (?:internet )?sites\b.*", 400, _I),
-        ("paywall", r".*\bnot in our deliverable area\b.*|.*\bsign up for digital access\b.*"
-         r"|(?:get|buy|purchase) digital access\W{0,3}|re-?enter (?:your )?zip ?code\b.*",
-         240, _I),
-        ("search", r"(?:\d[\d,]* )?search results?(?: for\b.{0,120})?"
+        _rule("newsletter", r"newsletter sign ?up\b.*", 4000, _I),
+        _rule("newsletter", r"\bplease verify you(?:'|\u2019)?re not a robot\b", 4000, _I,
+              ("not a robot",)),
+        _rule("boilerplate", r"\ba version of this (?:article|review|story|column)"
+              r" appears? in print"
+         r"\b|^order reprints\s*\|", 800, _I, ("in print", "order reprints")),
+        _rule("boilerplate", r"^external links are provided for reference purposes\b"
+         r"|\bis not responsible for the content of external (?:internet )?sites\b", 400,
+         _I, ("external links", "external internet sites", "external sites")),
+        _rule("paywall", r"\bnot in our deliverable area\b|\bsign up for digital access\b"
+         r"|^(?:get|buy|purchase) digital access\W{0,3}$|^re-?enter (?:your )?zip ?code\b",
+         240, _I, ("deliverable area", "digital access", "zip")),
+        _rule("search", r"(?:\d[\d,]* )?search results?(?: for\b.{0,120})?"
          r"|\d[\d,]* (?:search )?results? (?:found )?for\b.{0,120}|you searched for\b.{0,120}"
          r"|(?:showing|displaying) (?:results? )?\d[\d,]*\s*(?:-|\u2013|to)\s*\d[\d,]* of"
          r" \d[\d,]*\b.{0,60}|no (?:search )?results (?:were )?found\b.{0,80}"
          r"|(?:sort|sorted) by\s*:?\s*(?:relevance|date|newest|oldest)\b.{0,60}"
          r"|refine (?:your )?search\b.{0,60}",
          180, _I),
-    ]
-    return tuple(_Rule(reason, re.compile(p, flags), cap) for reason, p, cap, flags in rules)
+    )
+
+
+@functools.cache
+def _screens() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """For each length limit, the whole-line rules that still apply to lines that long, in
+    one pattern (each part with its own case rule): most lines match none, one attempt tells."""
+    rules = [r for r in _rules() if not r.hints]
+
+    def part(rule: _Rule) -> str:
+        flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
+        return f"(?{flag}:{rule.pattern.pattern})"
+
+    limits = sorted({rule.max_chars for rule in rules})
+    return tuple(
+        (limit, re.compile("|".join(part(r) for r in rules if r.max_chars >= limit)))
+        for limit in limits
+    )
+
+
+def _whole_line_screen(line: str) -> bool:
+    for limit, screen in _screens():
+        if len(line) <= limit:
+            return screen.fullmatch(line) is not None
+    return False
+
+
+@functools.cache
+def _any_hint() -> re.Pattern[str]:
+    hints = sorted({h for rule in _rules() for h in rule.hints})
+    return re.compile("|".join(re.escape(h) for h in hints))
 
 
 def furniture_reason(line: str) -> str | None:
     """The reason code if ``line`` (one stripped paragraph) is one of the furniture above."""
+    low = line.casefold()
+    whole: bool | None = None  # the whole-line screen, run when first needed
+    if _any_hint().search(low) is None:
+        whole = _whole_line_screen(line)
+        if not whole:
+            return None
     for rule in _rules():
-        if len(line) <= rule.max_chars and rule.pattern.fullmatch(line):
+        if len(line) > rule.max_chars:
+            continue
+        if rule.hints:
+            if any(h in low for h in rule.hints) and rule.pattern.search(line):
+                return rule.reason
+            continue
+        if whole is None:
+            whole = _whole_line_screen(line)
+        if whole and rule.pattern.fullmatch(line):
             return rule.reason
     return None
 
@@ -201,10 +268,11 @@ _EDIT_CREDIT = re.compile(
 def strip_tail(line: str) -> tuple[str, tuple[RemovedSegment, ...]]:
     """``line`` without an embedded post's footer or an editing credit at its end, and the cut
     parts as removed segments (the line comes back whole when it has neither)."""
-    tails = (("embedded-post", _POST_FOOTER), ("credit", _EDIT_CREDIT),
-             ("share", _CLICK_TO_TWEET))
-    for reason, pattern in tails:
-        m = pattern.search(line)
+    low = line.casefold()
+    tails = (("embedded-post", _POST_FOOTER, "(@"), ("credit", _EDIT_CREDIT, " by"),
+             ("share", _CLICK_TO_TWEET, "tweet"))
+    for reason, pattern, hint in tails:
+        m = pattern.search(line) if hint in low else None
         if m is None:
             continue
         rest = line[: m.start()].rstrip()
@@ -276,8 +344,13 @@ def context_reasons(lines: Sequence[str], junk: Sequence[str | None]) -> list[st
             out[i] = "author-bio"
             for j in range(i + 1, min(len(lines), i + 1 + _BIO_LINES)):
                 out[j] = out[j] or "author-bio"
+    candidates = [i for i, line in enumerate(lines)
+                  if out[i] is None and len(line.split()) >= _PULL_WORDS + 2
+                  and not re.search(_END + r"$", line)]
+    if not candidates:
+        return out
     quotations = _quotations([line for line in lines if re.search(_END + r"$", line)])
-    for i, line in enumerate(lines):
-        if out[i] is None and _pull_quote(line, quotations):
+    for i in candidates:
+        if _pull_quote(lines[i], quotations):
             out[i] = "pull-quote"
     return out
