@@ -28,7 +28,7 @@ from crosswire.stages.cluster.attach import attach_fragments, attach_singletons,
 from crosswire.stages.cluster.config import ClusterConfig
 from crosswire.stages.cluster.displaced import attach_displaced
 from crosswire.stages.cluster.graph import Groups, candidate_edges, merge_groups, story_id
-from crosswire.stages.cluster.join import assign_segments, settle_off_topic
+from crosswire.stages.cluster.join import place_segments
 from crosswire.stages.cluster.refine import merge_centroids
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
 from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map_many
@@ -148,12 +148,7 @@ def _with_segments(
         found.extend(find_off_topic(articles=members, config=segment_config))
     if not found:
         return stories
-    stories, kept = settle_off_topic(
+    return place_segments(
         stories=stories, articles=by_id, sketches=sketches, segments=found, config=config,
         max_share=segment_config.max_share,
-    )
-    if not kept:
-        return stories
-    return assign_segments(
-        stories=stories, articles=by_id, sketches=sketches, segments=kept, config=config
     )

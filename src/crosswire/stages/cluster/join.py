@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from crosswire.stages.cluster.config import ClusterConfig
     from crosswire.stages.cluster.sketch import ClusterSketch
 
-__all__ = ["assign_segments", "settle_off_topic"]
+__all__ = ["assign_segments", "place_segments", "settle_off_topic"]
 
 
 def _idf(sketches: Sequence[ClusterSketch], config: ClusterConfig) -> dict[str, float]:
@@ -162,3 +162,25 @@ def _moved(stories: Sequence[Story], moves: Mapping[str, str]) -> tuple[Story, .
         for ids in members.values() if ids
     ]
     return tuple(sorted(out, key=lambda s: s.article_ids[0]))
+
+
+def place_segments(
+    *,
+    stories: tuple[Story, ...],
+    articles: Mapping[str, Article],
+    sketches: Sequence[ClusterSketch],
+    segments: Sequence[Segment],
+    config: ClusterConfig,
+    max_share: float,
+) -> tuple[Story, ...]:
+    """The stories after :func:`settle_off_topic` and :func:`assign_segments`: every backend's
+    last clustering step (``articles`` need only hold the reports that have segments)."""
+    stories, kept = settle_off_topic(
+        stories=stories, articles=articles, sketches=sketches, segments=segments,
+        config=config, max_share=max_share,
+    )
+    if not kept:
+        return stories
+    return assign_segments(
+        stories=stories, articles=articles, sketches=sketches, segments=kept, config=config
+    )
