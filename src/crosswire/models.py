@@ -94,6 +94,7 @@ RejectionReason = Literal[
     "no-content",
     "too-short",
     "too-long",
+    "not-article",
     # the backends: ids across all inputs
     "duplicate-id",
 ]
@@ -124,6 +125,8 @@ REJECTION_REASONS: Mapping[RejectionReason, str] = MappingProxyType({
     "no-content": "an HTML page in which no article text was found",
     "too-short": "fewer words after cleaning than [clean] min_words",
     "too-long": "more characters after cleaning than [clean] max_text_chars",
+    "not-article": "a page that is not a report: a footer, a prompt, a search or index page,"
+                   " a caption-only gallery, a cookie wall",
     "duplicate-id": "a record whose id an earlier record already had",
 })
 

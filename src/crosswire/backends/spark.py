@@ -46,11 +46,11 @@ from crosswire.stages.cluster import (
     ClusterConfig,
     ClusterSketch,
     SegmentConfig,
-    assign_segments,
     cluster_incremental,
     cluster_map_many,
     cluster_reduce,
     find_off_topic,
+    place_segments,
 )
 
 __all__ = ["SparkOptions", "clean_spark", "spark_session", "require_pyspark", "run_spark"]
@@ -175,9 +175,9 @@ def _stories(*, sc: Any, articles: Any, config: ClusterConfig, options: SparkOpt
     wanted = {seg.span.source for seg in found}
     texts = articles.filter(lambda a: a.id in wanted).collect()
     found.sort(key=lambda seg: (seg.span.source, seg.span.start, seg.span.end))
-    return assign_segments(
+    return place_segments(
         stories=stories, articles={a.id: a for a in texts}, sketches=sketches, segments=found,
-        config=config,
+        config=config, max_share=segment_config.max_share,
     )
 
 

@@ -20,6 +20,7 @@ from crosswire.models import (
     StoryAnalysis,
 )
 from crosswire.stages.brief import assemble_brief
+from crosswire.stages.cluster import SegmentConfig
 from crosswire.stages.facts import (
     build_timeline,
     canonical_namer,
@@ -44,12 +45,19 @@ def _no_probe(_: str) -> AbstractContextManager[object]:
     return nullcontext()
 
 
-def _cut(*, article: Article, segments: Sequence[Segment]) -> Article:
+def _cut(*, article: Article, segments: Sequence[Segment], max_share: float) -> Article:
+    """The article without its off-topic segments, never its lead (first line) nor more than
+    ``max_share`` of its text: then nothing is cut (clustering places such a report whole,
+    see cluster.join; this guards stories from elsewhere, such as an older store)."""
     pieces: list[str] = []
     removed: list[RemovedSegment] = []
     pos = 0
-    for seg in sorted(segments, key=lambda s: s.span.start):
-        start, end = max(seg.span.start, pos), seg.span.end
+    lead = article.text.find("\n", len(article.text) - len(article.text.lstrip()))
+    spans = [s.span for s in segments if lead >= 0 and s.span.start > lead]
+    if sum(s.end - s.start for s in spans) > max_share * len(article.text.strip()):
+        return article
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = max(span.start, pos), span.end
         if start >= end:
             continue
         pieces.append(article.text[pos:start])
@@ -60,14 +68,19 @@ def _cut(*, article: Article, segments: Sequence[Segment]) -> Article:
     return replace(article, text="\n".join(lines), removed=article.removed + tuple(removed))
 
 
-def strip_off_topic(*, articles: Sequence[Article], story: Story) -> tuple[Article, ...]:
-    """The story's articles with their off-topic segments moved into ``removed``."""
+def strip_off_topic(
+    *, articles: Sequence[Article], story: Story, max_share: float | None = None
+) -> tuple[Article, ...]:
+    """The story's articles with their off-topic segments moved into ``removed`` (at most
+    ``max_share`` of a text, [segment] max_share by default; never a lead)."""
+    share = SegmentConfig().max_share if max_share is None else max_share
     by_article: dict[str, list[Segment]] = {}
     for seg in story.segments:
         if seg.off_topic:
             by_article.setdefault(seg.span.source, []).append(seg)
     return tuple(
-        _cut(article=a, segments=by_article[a.id]) if a.id in by_article else a for a in articles
+        _cut(article=a, segments=by_article[a.id], max_share=share) if a.id in by_article else a
+        for a in articles
     )
 
 

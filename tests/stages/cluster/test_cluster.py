@@ -134,8 +134,12 @@ def test_single_and_empty_inputs() -> None:
 
 def test_reports_far_apart_in_time_are_not_one_story() -> None:
     a = Article(id="a", text=QUAKE[0], published="2025-02-01")
-    b = Article(id="b", text=QUAKE[1], published="2025-06-01")
+    b = Article(id="b", text="A magnitude 6.4 earthquake struck Taiwan on Monday, toppling"
+                " buildings in Hualien.", published="2025-06-01")
     assert len(cluster_articles(articles=[a, b], config=CONFIG)) == 2
+    # inside the window the same two reports of one kind would be judged by similarity alone
+    assert len(cluster_articles(articles=[a, replace(b, published="2025-02-02")],
+                                config=replace(CONFIG, threshold=0.05))) == 1
 
 
 def _two_quakes() -> list[Article]:
@@ -389,7 +393,8 @@ def test_attach_pass_is_batch_only() -> None:
     sketches = [cluster_map(article=a, config=config) for a in arts]
     found = _groups(cluster_reduce(sketches=sketches, config=config))
     assert found == {frozenset({"s1", "s2", "b"}), frozenset({"c"})}
-    off = _groups(cluster_reduce(sketches=sketches, config=replace(config, attach_threshold=None)))
+    alone = replace(config, attach_threshold=None, displaced_threshold=None)
+    off = _groups(cluster_reduce(sketches=sketches, config=alone))
     assert off == {frozenset({"s1", "s2"}), frozenset({"b"}), frozenset({"c"})}
     stream = _groups(cluster_incremental(sketches=sketches, config=config))
     assert stream == off

@@ -16,9 +16,11 @@ import ftfy
 
 from crosswire.models import Article, RawDocument, Rejection, RejectionReason, RemovedSegment
 from crosswire.stages.clean.dates import date_from_url, parse_date
+from crosswire.stages.clean.furniture import context_reasons, furniture_reason, strip_tail
 from crosswire.stages.clean.header import HeadInfo, credit_attribution, read_head
 from crosswire.stages.clean.html import BodyOptions, HtmlExtract, extract_html
 from crosswire.stages.clean.lang import detect_language
+from crosswire.stages.clean.pages import headline_left, not_article
 from crosswire.stages.clean.rules import IMAGE_MARKDOWN, junk_reason
 from crosswire.text.normalize import normalize_whitespace
 
@@ -173,9 +175,26 @@ def _related_lists(lines: list[str], junk: list[str | None]) -> list[str | None]
     return out
 
 
+def _strip_tails(lines: list[str], removed: list[RemovedSegment]) -> list[str]:
+    """Each line without the furniture glued to its end (an embedded post's footer)."""
+    out = []
+    for line in lines:
+        line, cut = strip_tail(line)
+        removed.extend(cut)
+        if line:
+            out.append(line)
+    return out
+
+
+def _junk(lines: list[str], config: CleanConfig) -> list[str | None]:
+    if not config.remove_boilerplate:
+        return [None] * len(lines)
+    junk = [junk_reason(ln) or furniture_reason(ln) for ln in lines]
+    return context_reasons(lines, _related_lists(lines, junk))
+
+
 def _remove_lines(lines: list[str], title: str | None, config: CleanConfig) -> _Cleaned:
-    junk = [junk_reason(ln) if config.remove_boilerplate else None for ln in lines]
-    junk = _related_lists(lines, junk)
+    junk = _junk(lines, config)
     title_seen = title is not None  # a title given from outside the body: any copy is a repeat
     title = title or _find_title(lines, junk, config)
     title_key = _key(title) if title else None
@@ -227,6 +246,8 @@ def clean_text(*, text: str, title: str | None = None, config: CleanConfig | Non
         text = ftfy.fix_text(text, _FTFY)
     removed: list[RemovedSegment] = []
     lines = _strip_images(_paragraph_lines(text), removed)
+    if config.remove_boilerplate:
+        lines = _strip_tails(lines, removed)
     lines, head = read_head(lines)
     cleaned = _remove_lines(lines, title or head.title, config)
     segments = (*head.removed, *removed, *cleaned.removed)
@@ -286,10 +307,17 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
             return Rejection(doc.id, "no-content", "no article text found in the HTML", doc.origin)
     given_title = doc.title or (extract.title if extract else None)
     cleaned = clean_text(text=raw, title=given_title, config=config)
-    text, head = cleaned.text, cleaned.head
+    text, head, removed = cleaned.text, cleaned.head, cleaned.removed
     headline_only = not text and _is_headline(raw, cleaned.title or given_title)
     if headline_only:
         text = " ".join(raw.split())  # a feed item or headline list: the headline is the report
+        removed = ()
+    elif not text and (headline := headline_left(removed)) is not None:
+        text, headline_only = headline.text, True  # a wire stub: its headline amid furniture
+        removed = tuple(seg for seg in removed if seg is not headline)
+    why = not_article(text=text, removed=removed) if config.remove_boilerplate else None
+    if why is not None:
+        return Rejection(doc.id, "not-article", why, doc.origin)
     if len(text.split()) < max(config.min_words, 1):
         reason: RejectionReason = "empty" if not text else "too-short"
         message = f"{len(text.split())} words left after cleaning"
@@ -316,7 +344,7 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
         author=head.author or (extract.author if extract else None),
         dateline=head.dateline,
         attribution=cleaned.attribution,
-        removed=() if headline_only else cleaned.removed,
+        removed=removed,
         flags=flags,
     )
     return article

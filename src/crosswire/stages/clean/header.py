@@ -7,14 +7,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from crosswire.models import RemovedSegment
 from crosswire.stages.clean.dates import DATE_PATTERN, parse_date
 from crosswire.text.agencies import agency_name
 
-__all__ = ["HeadInfo", "credit_attribution", "read_head"]
+__all__ = ["HeadInfo", "credit_attribution", "outlet_credits", "read_head"]
 
 _DATE_HEAD = re.compile(
     rf"\s*(?:date|dated|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*[:\-]?\s*{DATE_PATTERN}"
@@ -34,6 +36,13 @@ _LABELS = frozenset(
      "EDITORIAL", "NOTE")
 )
 _AGENCY_ONLY = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)\s*(?:—|–|--|-)\s+(?=\S)")
+# An outlet's credit in brackets opening the text, after a dateline in any case or none:
+# "(CNN)The ...", "(CNN) — The ...", "West Palm Beach, Florida (CNN) President ...".
+_BRACKET_CREDIT = re.compile(
+    r"(?:(?P<city>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4})\s*)?"
+    r"\((?P<agency>[A-Z][A-Za-z.&]{1,15}(?:\s[A-Z][A-Za-z.&]{1,15}){0,2})\)"
+    r"\s*(?:(?:—|–|--|-)\s*)?(?=[A-Z0-9\"“‘'])"
+)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|al|bin))*"
 _BY_LINE = re.compile(
     rf"(?i:by)\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*[,|/–—-]\s*.{{0,60}})?"
@@ -50,6 +59,23 @@ _CONTRIBUTED = re.compile(
     r"(?P<who>.{1,80}?) contributed to this (?:report|story|article)\.?", re.IGNORECASE
 )
 _DASH_AGENCY = re.compile(r"[—–-]+\s*(?P<who>.{1,40})", re.IGNORECASE)
+
+
+_CALL_LETTERS = re.compile(r"[KW][A-Z]{2,3}(?:-TV)?")
+
+
+@functools.cache
+def outlet_credits() -> frozenset[str]:
+    """Outlets that credit a report in brackets at its start (``data/outlet_credits.txt``)."""
+    text = resources.files("crosswire.stages.clean").joinpath("data/outlet_credits.txt")
+    rows = (row.strip() for row in text.read_text("utf-8").splitlines())
+    return frozenset(r for r in rows if r and not r.startswith("#"))
+
+
+def _outlet_credit(name: str) -> bool:
+    """Whether a bracketed name opening a report credits an outlet: '(CNN)', '(AP)'."""
+    return (name in outlet_credits() or agency_name(name) is not None
+            or _CALL_LETTERS.fullmatch(name) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +144,14 @@ def _strip_line_head(line: str, info: dict[str, str], removed: list[RemovedSegme
     m = _DATELINE.match(line) or _AGENCY_ONLY.match(line)
     if m and m.groupdict().get("city", "").rstrip(".") in _LABELS:
         m = None
+    if m is None:
+        m = _BRACKET_CREDIT.match(line)
+        if m and not _outlet_credit(m.group("agency")):
+            m = None
     if m and (m.groupdict().get("city") or m.group("agency")):
         agency = m.group("agency")
         if m.groupdict().get("city"):
-            info.setdefault("dateline", m.group("city"))
+            info.setdefault("dateline", m.group("city").rstrip(","))
         if agency:
             info.setdefault("attribution", agency_name(agency) or agency.strip())
         removed.append(RemovedSegment("dateline", m.group().strip()))

@@ -199,7 +199,7 @@ RULES: tuple[LineRule, ...] = (
           r"\s*:[^)]{1,100}\)\.?", 300),
     _rule("image-caption", r"(?:abbildung|abb\.|figure|fig\.)\s*\d+\s*[:.].{0,150}"
           r"|(?:beitragsbild|titelfoto|titelbild|featured image)\s*:.{0,120}", 200),
-    _rule("related", r".{1,150}\s\[(?:video|pictures|photos|gallery|insight|reaction|poll"
+    _rule("related", r".{1,150}\s\[(?:video|pictures|photos|gallery|insight|reaction|poll|news"
           r"|latest|live|analysis|revealed)\]\W{0,3}", 180),
     _rule("boilerplate", r"(?:- )?(?:order reprints|print article|print this (?:article|page)"
           r"|reprints?|this article has been sent to|thank you)\W{0,3}", 40),

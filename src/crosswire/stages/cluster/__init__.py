@@ -10,7 +10,8 @@ nested in it: ``[cluster.cohesion]``, ``[cluster.settle]``) and :class:`SegmentC
 Corpus-wide, in two steps any backend can run: the map :func:`cluster_map_many` (per report:
 a :class:`ClusterSketch`) and an order-independent reduce, :func:`cluster_reduce` (batch) or
 :func:`cluster_incremental` (in publication order, as a stream would). Off-topic parts are
-found per story (:func:`find_off_topic`) and joined to their story by :func:`assign_segments`.
+found per story (:func:`find_off_topic`); :func:`place_segments` moves a report mostly about
+another story there whole and joins the other segments to their story (:func:`assign_segments`).
 :func:`cluster_articles` runs all of it on one machine.
 """
 
@@ -22,7 +23,7 @@ from crosswire.stages.cluster.config import (
     SettleConfig,
 )
 from crosswire.stages.cluster.graph import story_id
-from crosswire.stages.cluster.join import assign_segments
+from crosswire.stages.cluster.join import assign_segments, place_segments
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
 from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map, cluster_map_many
 
@@ -40,5 +41,6 @@ __all__ = [
     "cluster_map_many",
     "cluster_reduce",
     "find_off_topic",
+    "place_segments",
     "story_id",
 ]

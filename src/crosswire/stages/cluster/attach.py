@@ -54,6 +54,7 @@ __all__ = [
     "attach_singletons",
     "attach_target",
     "attaching",
+    "join_targets",
     "story_shape",
 ]
 
@@ -165,12 +166,20 @@ def attach_singletons(
         )
         if target is not None:
             targets[k] = target
-    joined: dict[int, list[int]] = {k: list(g) for k, g in enumerate(ordered)}
+    return join_targets(groups=ordered, targets=targets)
+
+
+def join_targets(
+    *, groups: Sequence[Sequence[int]], targets: Mapping[int, int]
+) -> list[list[int]]:
+    """``groups`` after group ``k`` has joined group ``targets[k]`` for each ``k``: a group
+    whose target is itself moving stays, unless the two chose each other (no chains)."""
+    joined: dict[int, list[int]] = {k: list(g) for k, g in enumerate(groups)}
     for k, target in sorted(targets.items()):
         onward = targets.get(target)
         if onward is None:
             joined[target].extend(joined.pop(k))
-        elif onward == k and k < target:  # two lone reports that chose each other
+        elif onward == k and k < target:  # two that chose each other
             joined[k].extend(joined.pop(target))
     return sorted(sorted(m) for m in joined.values())
 

@@ -2,12 +2,15 @@
 
 Map (:func:`cluster_map`, per report): weighted term counts -- headline and entity-like words
 count more -- and the publication day. Reduce (:func:`cluster_reduce`, order-independent):
-document frequencies over all sketches give TF-IDF vectors; candidate pairs come from an
-inverted index of each report's heaviest terms and a time window; groups are merged by centroid
-similarity while it stays above ``ClusterConfig.threshold``, unless the two groups are each
-tight and much looser together (``ClusterConfig.cohesion``: two events of one kind). A report
-left alone then joins the story whose centroid is clearly closest, and so does a group of two
-or three (:mod:`cluster_attach`, batch only).
+document frequencies over all sketches give TF-IDF vectors (a small pile keeps more terms per
+report); candidate pairs come from an inverted index of each report's heaviest terms, and a
+pair's similarity fades once the two are further apart in time than the window; groups are
+merged by centroid similarity while it stays above ``ClusterConfig.threshold``, unless the two
+groups are each tight and much looser together (``ClusterConfig.cohesion``: two events of one
+kind). A report left alone then joins the story whose centroid is clearly closest, and so does
+a group of two or three (:mod:`cluster_attach`); last, a small group that retells a larger
+story nearly word for word joins it whatever its date says (:mod:`cluster.displaced`), all
+batch only.
 :func:`cluster_incremental` takes reports in ``published`` order, assigns each to a story or
 opens one, and merges stories that converge, using the same similarity, threshold and check.
 
@@ -23,8 +26,9 @@ from crosswire.errors import UsageError
 from crosswire.models import Article, Segment, Story
 from crosswire.stages.cluster.attach import attach_fragments, attach_singletons, attaching
 from crosswire.stages.cluster.config import ClusterConfig
+from crosswire.stages.cluster.displaced import attach_displaced
 from crosswire.stages.cluster.graph import Groups, candidate_edges, merge_groups, story_id
-from crosswire.stages.cluster.join import assign_segments
+from crosswire.stages.cluster.join import place_segments
 from crosswire.stages.cluster.refine import merge_centroids
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
 from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map_many
@@ -43,7 +47,8 @@ def _vectors(
             doc_freq[term] = doc_freq.get(term, 0) + 1
     idf = idf_table(doc_freq=doc_freq, n_docs=len(sketches), prior_docs=config.idf_prior_docs)
     return [
-        tfidf(counts=s.counts, idf=idf, default_idf=1.0, max_terms=config.max_terms)
+        tfidf(counts=s.counts, idf=idf, default_idf=1.0,
+              max_terms=config.terms_for(len(sketches)))
         for s in sketches
     ]
 
@@ -88,6 +93,7 @@ def cluster_reduce(
         members = attach_fragments(
             vectors=vectors, groups=members, pairs=edges.keys(), config=config
         )
+    members = attach_displaced(vectors=vectors, groups=members, config=config)
     if config.refine_threshold is not None:
         members = merge_centroids(
             vectors=vectors, days=[s.day for s in ordered], groups=members, config=config
@@ -142,6 +148,7 @@ def _with_segments(
         found.extend(find_off_topic(articles=members, config=segment_config))
     if not found:
         return stories
-    return assign_segments(
-        stories=stories, articles=by_id, sketches=sketches, segments=found, config=config
+    return place_segments(
+        stories=stories, articles=by_id, sketches=sketches, segments=found, config=config,
+        max_share=segment_config.max_share,
     )

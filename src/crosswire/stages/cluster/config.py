@@ -57,6 +57,11 @@ class ClusterConfig:
     threshold: float = 0.15  # centroid cosine at which two groups are one story
     linkage: str = "centroid"  # or "average", "hybrid" (geometric mean of both)
     max_terms: int = 60  # terms kept per report vector
+    # Batch mode, a pile of at most ``small_pile`` reports: ``small_pile_terms`` kept instead.
+    # With few reports every word of one report alone gets the highest IDF, so the heaviest
+    # terms are its own idiosyncrasies and the story's shared words fall off the vector.
+    small_pile: int = 40
+    small_pile_terms: int = 200
     index_terms: int = 20  # heaviest terms a report is indexed under
     max_posting: int = 5000  # an index term shared by more reports is too common to use
     edge_floor: float = 0.04  # pair similarities below this count as zero
@@ -71,8 +76,16 @@ class ClusterConfig:
     attach_fragment_threshold: float | None = 0.3
     attach_fragment_size: int = 3
     attach_min_terms: int = 10  # lone reports with fewer terms (headlines) are never attached
+    # Batch mode: a group of at most ``displaced_size`` reports joins a larger story whose
+    # centroid is this close whatever the dates (a wrong ``published``; None: off), when that
+    # is ``attach_ratio`` times its cosine with the next story (see cluster.displaced).
+    displaced_threshold: float | None = 0.4
+    displaced_size: int = 3
     centroid_terms: int = 100  # terms kept per story centroid
-    window_days: int | None = 7  # reports further apart in time are never one story
+    window_days: int | None = 7  # reports further apart in time are never one story ...
+    # ... in incremental mode; in batch mode a pair's similarity fades beyond the window, by a
+    # factor e every ``window_fade_days`` days (0: a hard window there too)
+    window_fade_days: float = 5.0
     cohesion: Cohesion | None = field(default_factory=Cohesion)  # None: centroid cosine only
     settle: SettleConfig = field(default_factory=SettleConfig)  # incremental mode only
     # Incremental mode: a stored report vector is re-weighted with the current document
@@ -85,6 +98,10 @@ class ClusterConfig:
     embedding_terms: int = 40  # reports with fewer distinct terms are embedded and mixed in
     embedding_min_lexical: float = 0.2  # TF-IDF weight in the pair similarity of the shortest
     embedding_floor: float = 0.3  # embedding cosines at or below this count as zero
+
+    def terms_for(self, reports: int) -> int:
+        """Terms kept per report vector in a batch of ``reports`` reports."""
+        return self.small_pile_terms if reports <= self.small_pile else self.max_terms
 
     def __post_init__(self) -> None:
         if self.linkage not in ("centroid", "average", "hybrid"):
@@ -104,5 +121,14 @@ class ClusterConfig:
             raise ConfigError("attach_fragment_threshold must be within 0..1 (or None: off)")
         if self.attach_fragment_size < 2:
             raise ConfigError("attach_fragment_size must be at least 2")
+        displaced = self.displaced_threshold
+        if displaced is not None and not 0.0 <= displaced <= 1.0:
+            raise ConfigError("displaced_threshold must be within 0..1 (or None: off)")
+        if self.small_pile < 0 or self.small_pile_terms < 1:
+            raise ConfigError("small_pile must be at least 0 and small_pile_terms at least 1")
+        if not self.window_fade_days >= 0.0:  # NaN fails too
+            raise ConfigError("window_fade_days must be at least 0")
+        if self.displaced_size < 1:
+            raise ConfigError("displaced_size must be at least 1")
         if not self.incremental_refresh >= 1.0:  # NaN fails too
             raise ConfigError("incremental_refresh must be at least 1")

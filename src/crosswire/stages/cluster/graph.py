@@ -42,6 +42,8 @@ from crosswire.text.vectors import cosine, top_terms
 __all__ = [
     "Groups",
     "candidate_edges",
+    "search_window",
+    "time_fade",
     "group_similarity",
     "best_partner",
     "merge_groups",
@@ -68,7 +70,7 @@ def candidate_edges(
     (:mod:`cluster_dense`) when ``config.embedding_model`` is set and both reports have
     ``embeddings`` (``sizes``: their numbers of distinct terms)."""
     keys = [top_terms(v, k=config.index_terms) for v in vectors]
-    index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
+    index = TermIndex(window_days=search_window(config), max_posting=config.max_posting)
     for i, terms in enumerate(keys):
         for t in terms:
             index.add(term=t, item=i, day=days[i])
@@ -81,7 +83,7 @@ def candidate_edges(
                 seen.update(j for j in found if j > i)
         vector = vectors[i]
         for j in sorted(seen):
-            sim = cosine(vector, vectors[j])
+            sim = cosine(vector, vectors[j]) * time_fade(days[i], days[j], config)
             if config.embedding_model is not None and embeddings is not None and sizes is not None:
                 sim = mixed_similarity(
                     lexical=sim, a=embeddings[i], b=embeddings[j], terms_a=sizes[i],
@@ -90,6 +92,28 @@ def candidate_edges(
             if sim >= config.edge_floor:
                 edges[(i, j)] = sim
     return edges
+
+
+def search_window(config: ClusterConfig) -> int | None:
+    """Days apart within which two reports are compared: the window and the fade beyond it
+    (four fade lengths: past them a pair keeps less than 2% of its similarity)."""
+    if config.window_days is None or not config.window_fade_days:
+        return config.window_days
+    return config.window_days + math.ceil(4 * config.window_fade_days)
+
+
+def time_fade(a: int | None, b: int | None, config: ClusterConfig) -> float:
+    """The share of a pair's similarity kept at their distance in days: all of it within the
+    window (or when either is undated), then falling by a factor e every
+    ``window_fade_days`` (none past a hard window)."""
+    if a is None or b is None or config.window_days is None:
+        return 1.0
+    beyond = abs(a - b) - config.window_days
+    if beyond <= 0:
+        return 1.0
+    if not config.window_fade_days:
+        return 0.0
+    return math.exp(-beyond / config.window_fade_days)
 
 
 class Groups:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crosswire.errors import ConfigError
 from crosswire.models import Article, Segment, Span
 from crosswire.text.sentences import SentenceSpan, paragraphs
 from crosswire.text.vectors import (
@@ -54,10 +55,17 @@ class SegmentConfig:
     heading_max_chars: int = 120
     min_words: int = 40  # segments with fewer body words are never judged
     threshold: float = 0.175  # cosine with the rest of the story below which a segment is off
+    # The most of a report's text the cut may take (never its lead): a report judged more
+    # off-topic than this is placed as a whole instead (see cluster.join).
+    max_share: float = 0.5
     idf_power: float = 0.5  # <1 lets the story's shared vocabulary count more (see below)
     shift_window: int = 3  # paragraphs each side of a candidate topic shift
     shift_threshold: float = 0.02  # window similarity below which the topic shifts
     weights: TermWeights = field(default_factory=lambda: TermWeights(headline=1.0, entity=0.5))
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.max_share <= 1.0:  # NaN fails too
+            raise ConfigError("max_share must be within 0..1")
 
 
 @dataclass(frozen=True, slots=True)
