@@ -435,7 +435,8 @@ def _resolve(page: str, href: str) -> str:
     """Where a browser goes from ``page`` on ``href`` (it treats %2e as a dot too)."""
     from urllib.parse import urljoin, urlsplit
 
-    return urlsplit(urljoin(page, href.replace("%2e", ".").replace("%2E", "."))).path
+    parts = urlsplit(urljoin(page, href.replace("%2e", ".").replace("%2E", ".")))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 @case(9, "web: /docs CDN scripts, foreign Host, nosniff, HEAD, a huge offset, dot-segment ids")
@@ -460,14 +461,16 @@ def web_surface(args: argparse.Namespace) -> None:
         for host in ("evil.example", "127.0.0.1:8000"):
             got = client.get("/api/stories/", headers={"host": host})
             print(f"  GET /api/stories/ with Host {host}: {got.status_code} "
-                  f"location={got.headers.get('location')}")
+                  f"location={got.headers.get('location')} "
+                  f"nosniff={got.headers.get('x-content-type-options') == 'nosniff'}")
         for url in ("/", "/api/stories", "/api/stories/nope", "/openapi.json"):
             got = client.get(url)
             print(f"  GET {url}: {got.status_code}, X-Content-Type-Options "
                   f"{got.headers.get('x-content-type-options')}")
         for url in ("/", "/api/stories", "/stories/s-hostile"):
             got = client.head(url)
-            print(f"  HEAD {url}: {got.status_code}, body {len(got.content)} bytes")
+            print(f"  HEAD {url}: {got.status_code}, body {len(got.content)} bytes, "
+                  f"content-type {got.headers.get('content-type')}")
         for query in ("offset=99999999999999999999", "limit=99999999999999999999",
                       "offset=-1", "offset=1000000000"):
             print(f"  GET /api/stories?{query}: {client.get('/api/stories?' + query).status_code}")
