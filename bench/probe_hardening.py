@@ -7,6 +7,9 @@ Loopback only: nothing leaves the machine (URL cases use 127.0.0.1, a mock trans
 addresses that are refused before any connection). Each case is one function registered
 with ``@case(number, title)``; add a case by writing one more. The cases:
 
+1. Markdown: a brief whose ids, origins, origin groups, titles, speakers and notes carry HTML
+   and links, rendered by markdown-it-py's CommonMark preset (which passes HTML): what of it
+   comes out live.
 2. The URL guard: a host whose DNS answer changes between the check and the connection
    (rebinding) is fetched from the address that was checked; IPv6 forms that embed an IPv4
    address are refused.
@@ -17,6 +20,11 @@ with ``@case(number, title)``; add a case by writing one more. The cases:
    ``url_deadline_s``.
 6. CSV rows: a field over the csv module's field-size limit, and a NUL byte, in the middle
    of a file: which rows are kept.
+7. Terminal: escape sequences (window title, colours, OSC 8 hyperlinks, clear screen, C1,
+   bidi overrides) and rich markup in titles and ids, through ``stories``, ``search`` and
+   ``show --format text``: which control characters reach stdout.
+9. Web, in-process (TestClient, no socket): ``/docs`` and ``/redoc``, a foreign Host header,
+   ``nosniff``, HEAD, a huge ``offset``, and links made from ids with dot segments.
 
 It probes the crosswire it imports (PYTHONPATH); settings that one does not have (an older
 tree) are left out, so the script also shows the behaviour before the fixes.
@@ -74,6 +82,73 @@ def _describe(record: RawDocument | Rejection) -> str:
     if isinstance(record, Rejection):
         return f"{record.id}: {record.reason} ({record.message[:110]})"
     return f"{record.id}: document"
+
+
+# ---------------------------------------------------------------- 1, 7, 9: hostile ids and titles
+
+def hostile_brief(*, ids: tuple[str, str] = ("r1\n\n<script>alert(1)</script>",
+                                             "r2`<img src=x onerror=alert(2)>`"),
+                  title: str = "[click](javascript:alert(3)) <http://evil.example/a>") -> Any:
+    """A two-source brief whose every piece of source text is hostile: ids with HTML and
+    blank lines, an origin and an origin group with tags, a title with a javascript: link
+    and an autolink, a speaker, a note, a flag and a date carrying tags."""
+    from crosswire.models import (
+        Article,
+        Brief,
+        BriefSource,
+        Entity,
+        Fact,
+        Quote,
+        Span,
+        SummarySentence,
+        TimelineEvent,
+    )
+
+    a, b = ids
+    text = "Officials in Tokyo said the deal was done on Tuesday."
+    span = (Span(a, 0, len(text)),)
+    arts = (Article(id=a, text=text, title=title, site="<b>a.example</b>",
+                    published="2025-02-07", flags=("<i>flagged</i>",)),
+            Article(id=b, text=text, title="<svg onload=alert(4)>", published="2025-02-08"))
+    return Brief(
+        title=title, story="s-hostile",
+        sources=(BriefSource(article=arts[0], origin=None, origin_group="g<script>alert(5)"
+                             "</script>", role="original", outlet=None),
+                 BriefSource(article=arts[1], origin=a, origin_group="g<script>alert(5)"
+                             "</script>", role="copy", outlet="<a href=javascript:alert(6)>x")),
+        summary=(SummarySentence("[x](javascript:alert(7)) and <b>bold</b>", span, (a, b)),),
+        facts=(Fact(text, span, (a, "zz<img src=x onerror=alert(8)>"), 1),),
+        quotes=(Quote("<script>alert(9)</script>", "<b onmouseover=alert(10)>Sato</b>", span,
+                      (b,), 1),),
+        entities=(Entity("<i>Tokyo</i>", "GPE<script>", ("[y](javascript:z)",), (a,)),),
+        timeline=(TimelineEvent("2025-02<script>", text, span, (a,)),),
+        notes=("<img src=x onerror=alert(11)>",), flags=("<iframe src=javascript:x>",))
+
+
+@case(1, "Markdown: ids, origins, titles and speakers carrying HTML and links")
+def markdown_html(args: argparse.Namespace) -> None:
+    import re
+
+    from crosswire.render import brief_to_markdown
+
+    md = brief_to_markdown(hostile_brief())
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError:
+        print("  markdown-it-py is not installed: the raw Markdown only")
+        html = md
+    else:
+        html = MarkdownIt("commonmark").render(md)
+    live = {
+        "raw HTML tags": re.findall(r"<(?:script|img|svg|iframe|i|b|a)[\s>][^>]*>?", html),
+        "javascript: links": re.findall(r'href="javascript:[^"]*"', html, re.IGNORECASE),
+        "autolinks": re.findall(r'<a href="http[^"]*"', html),
+    }
+    for what, found in live.items():
+        print(f"  {what} in the rendered HTML: {len(found)} {found[:4]}")
+    for line in md.splitlines():
+        if "r1" in line and "`" in line or line.startswith("# "):
+            print(f"  markdown: {line[:150]!r}")
 
 
 # ---------------------------------------------------------------- 2: the URL guard
@@ -294,6 +369,119 @@ def csv_rows(args: argparse.Namespace) -> None:
             for record in records:
                 if isinstance(record, Rejection):
                     print(f"      {_describe(record)}")
+
+
+# ---------------------------------------------------------------- 7: the terminal
+
+ESCAPES = ("\x1b]0;pwned\x07", "\x1b[31mred\x1b[0m", "\x1b]8;;https://evil.example/\x1b\\link"
+           "\x1b]8;;\x1b\\", "\x1b[2J", "\x9b31m", "\u202egnp.exe", "[link=https://evil.example/]"
+           "click[/link]")
+
+
+def _hostile_store(path: Path, *, ids: tuple[str, str], title: str) -> None:
+    from crosswire.store import open_store
+
+    brief = hostile_brief(ids=ids, title=title)
+    with open_store(path=path) as store:
+        with store.transaction():
+            for src in brief.sources:
+                store.add_article(article=src.article, content_hash=f"h-{src.article.id}",
+                                  origin=f"{src.article.id}.txt")
+        store.put_story(brief=brief, fingerprint="fp")
+
+
+def _controls(text: str) -> list[str]:
+    """The control characters of ``text`` a terminal acts on (C0 but tab and newline, DEL,
+    C1, bidi embeddings, overrides and isolates)."""
+    return [c for c in text if (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0
+            or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
+
+
+@case(7, "terminal: escape sequences and rich markup in titles and ids")
+def terminal_escapes(args: argparse.Namespace) -> None:
+    import contextlib
+    import io
+
+    from crosswire.cli import main as cli
+    from crosswire.render import brief_to_text
+
+    title = "Deal " + " ".join(ESCAPES)
+    ids = ("r1\x1b]0;id-title\x07", "r2\x1b[2J")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "t.db")
+        _hostile_store(Path(db), ids=ids, title=title)
+        runs = {"stories --singles": ["stories", "--singles", "--db", db],
+                "search Tokyo": ["search", "Tokyo", "--db", db],
+                "show --format text": ["show", "s-hostile", "--format", "text", "--db", db]}
+        for label, argv in runs.items():
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                status = cli(argv)
+            found = _controls(out.getvalue())
+            print(f"  {label}: exit {status}, {len(found)} control characters on stdout "
+                  f"{sorted({f'U+{ord(c):04X}' for c in found})}")
+            first = next((ln for ln in out.getvalue().splitlines() if "Deal" in ln
+                          or "r1" in ln), "")
+            print(f"      {first.strip()[:140]!r}")
+    coloured = brief_to_text(hostile_brief(ids=ids, title=title), color=True)
+    print(f"  brief_to_text(color=True): OSC 8 hyperlink to evil.example: "
+          f"{'yes' if chr(27) + ']8;' in coloured and 'evil.example' in coloured else 'no'}; "
+          f"rich markup taken as markup: {'no' if '[link=' in coloured else 'yes'}")
+
+
+# ---------------------------------------------------------------- 9: the web app
+
+def _resolve(page: str, href: str) -> str:
+    """Where a browser goes from ``page`` on ``href`` (it treats %2e as a dot too)."""
+    from urllib.parse import urljoin, urlsplit
+
+    parts = urlsplit(urljoin(page, href.replace("%2e", ".").replace("%2E", ".")))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@case(9, "web: /docs CDN scripts, foreign Host, nosniff, HEAD, a huge offset, dot-segment ids")
+def web_surface(args: argparse.Namespace) -> None:
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from crosswire.web.app import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "w.db"
+        _hostile_store(db, ids=("..", "../../../api/stories"), title="Deal done")
+        client = TestClient(create_app(db_path=db), base_url="http://127.0.0.1:8000",
+                            raise_server_exceptions=False, follow_redirects=False)
+        for url in ("/docs", "/redoc"):
+            got = client.get(url)
+            cdn = re.findall(r'<script[^>]+src="(https?://[^"]+)"', got.text)
+            print(f"  GET {url}: {got.status_code}, CSP "
+                  f"{got.headers.get('content-security-policy', 'none')!r:.40}, CDN scripts "
+                  f"{cdn}")
+        for host in ("evil.example", "127.0.0.1:8000"):
+            got = client.get("/api/stories/", headers={"host": host})
+            print(f"  GET /api/stories/ with Host {host}: {got.status_code} "
+                  f"location={got.headers.get('location')} "
+                  f"nosniff={got.headers.get('x-content-type-options') == 'nosniff'}")
+        for url in ("/", "/api/stories", "/api/stories/nope", "/openapi.json"):
+            got = client.get(url)
+            print(f"  GET {url}: {got.status_code}, X-Content-Type-Options "
+                  f"{got.headers.get('x-content-type-options')}")
+        for url in ("/", "/api/stories", "/stories/s-hostile"):
+            got = client.head(url)
+            print(f"  HEAD {url}: {got.status_code}, body {len(got.content)} bytes, "
+                  f"content-type {got.headers.get('content-type')}")
+        for query in ("offset=99999999999999999999", "limit=99999999999999999999",
+                      "offset=-1", "offset=1000000000"):
+            print(f"  GET /api/stories?{query}: {client.get('/api/stories?' + query).status_code}")
+        page = "http://127.0.0.1:8000/stories/s-hostile"
+        hrefs = sorted(set(re.findall(r'href="(/articles/[^"]*)"', client.get(page).text)))
+        for href in hrefs:
+            path = _resolve(page, href)
+            got = client.get(path)
+            shows = "the article" if got.status_code == 200 and "Officials in Tokyo" in got.text \
+                else f"{got.status_code} {got.headers.get('content-type', '')[:16]}"
+            print(f"  link {href!r} resolves to {path!r}: {shows}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from crosswire.render import FORMATS
+from crosswire.render.escape import terminal_line
 from crosswire.store.queries import STORY_ORDERS
 from crosswire.store.sqlite import (
     DB_ENV,
@@ -96,10 +97,11 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     else:
         for s in stories:
             plural = "" if s.voices == 1 else "s"
-            warn = "  ⚠ " + "; ".join(s.flags) if s.flags else ""
+            warn = "  ⚠ " + terminal_line("; ".join(s.flags)) if s.flags else ""
             print(
-                f"{s.id}  {s.latest or 'undated':10}  {s.articles:3} reports  "
-                f"{s.voices:2} independent voice{plural}  {s.title}{warn}"
+                f"{terminal_line(s.id)}  {terminal_line(s.latest or 'undated'):10}  "
+                f"{s.articles:3} reports  {s.voices:2} independent voice{plural}  "
+                f"{terminal_line(s.title)}{warn}"
             )
     if hidden:
         print(f"crosswire: {hidden} one-report stories not listed: --singles lists them",
@@ -142,20 +144,41 @@ def _cmd_search(args: argparse.Namespace) -> int:
             print(json.dumps(asdict(hit), ensure_ascii=False))
             continue
         snippet = "".join(f"[{p.text}]" if p.match else p.text for p in hit.snippet)
-        print(f"{hit.article_id}  story {hit.story_id or '-'}  {hit.title or ''}")
-        print(f"    {' '.join(snippet.split())}")
+        print(f"{terminal_line(hit.article_id)}  story {terminal_line(hit.story_id or '-')}  "
+              f"{terminal_line(hit.title or '')}")
+        print(f"    {terminal_line(snippet)}")
     if not hits:
         print(f"crosswire: no report matches {args.query!r}", file=sys.stderr)
     return 0 if hits else 1
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, not {text!r}")
+    return value
+
+
+_ANY_ADDRESS = ("", "0.0.0.0", "::")
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from crosswire.web.app import create_app
+    from crosswire.web.guard import DEFAULT_ALLOWED_HOSTS, allowed_host_names
 
-    app = create_app(db_path=default_db_path(flag=args.db))
-    print(f"crosswire: serving http://{args.host}:{args.port}/", file=sys.stderr)
+    # the names a browser may reach it by: loopback, the address it listens on (unless that
+    # is every address) and each --allowed-host
+    listen = () if args.host in _ANY_ADDRESS else (args.host,)
+    hosts = allowed_host_names((*DEFAULT_ALLOWED_HOSTS, *listen, *args.allowed_host))
+    app = create_app(db_path=default_db_path(flag=args.db), allowed_hosts=hosts)
+    where = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"crosswire: serving http://{where}:{args.port}/ to Host {', '.join(hosts)}",
+          file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -195,7 +218,10 @@ def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     p = sub.add_parser("serve", help="browse the store in a web browser (local web app)")
     _db_arg(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    p.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable; loopback names "
+                        "and the --host address are always allowed; '*' allows any)")
 
     return {
         "ingest": _cmd_ingest,

@@ -78,7 +78,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
             for art in articles:
                 store.add_article(article=art, content_hash=f"h-{art.id}", origin=f"{art.id}.txt")
         store.put_story(brief=brief, fingerprint="fp")
-    with TestClient(create_app(db_path=db)) as c:
+    with TestClient(create_app(db_path=db), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 

@@ -1,11 +1,18 @@
 """The brief as Markdown: the same sections as every renderer, citations by outlet name
-("[cnn.com, rt.com]", :mod:`crosswire.render.names`); the sources list keeps each id."""
+("[cnn.com, rt.com]", :mod:`crosswire.render.names`); the sources list keeps each id.
+
+Everything a source wrote (ids, origins, voices, titles, quotes, speakers, outlets, dates,
+flags) is escaped for Markdown (:mod:`crosswire.render.escape`): a CommonMark renderer that
+passes HTML still shows it as text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
 from crosswire.models import Brief, BriefSource
+from crosswire.render.escape import md_code
+from crosswire.render.escape import md_inline as _md
 from crosswire.render.names import brief_labels, cite_names
 
 __all__ = ["brief_to_markdown", "cite"]
@@ -17,14 +24,6 @@ def cite(sources: Iterable[str], labels: Mapping[str, str] | None = None) -> str
     return "[" + ", ".join(_md(n) for n in names) + "]"
 
 
-def _md(text: str) -> str:
-    """Neutralise Markdown/HTML control characters in untrusted article text."""
-    out = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "*_`[]#|":
-        out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
-
-
 def _role(src: BriefSource, labels: Mapping[str, str]) -> str:
     if src.origin:
         return f"{_md(src.role)} of {_md(labels.get(src.origin, src.origin))}"
@@ -34,17 +33,17 @@ def _role(src: BriefSource, labels: Mapping[str, str]) -> str:
 def _source_line(src: BriefSource, labels: Mapping[str, str]) -> str:
     art = src.article
     bits = [
-        f"**{_md(labels[art.id])}**", art.published or "undated", _role(src, labels),
-        f"voice {_md(src.voice or src.origin_group)}", f"`{art.id.replace('`', '')}`",
+        f"**{_md(labels[art.id])}**", _md(art.published or "undated"), _role(src, labels),
+        f"voice {_md(src.voice or src.origin_group)}", md_code(art.id),
     ]
     line = "- " + " · ".join(bits)
     if art.title:
         line += f" — {_md(art.title)}"
     if art.flags:
-        line += f" (flags: {', '.join(art.flags)})"
+        line += f" (flags: {', '.join(_md(f) for f in art.flags)})"
     if art.removed:
         reasons = sorted({r.reason for r in art.removed})
-        line += f"; removed {len(art.removed)} segment(s): {', '.join(reasons)}"
+        line += f"; removed {len(art.removed)} segment(s): {', '.join(_md(r) for r in reasons)}"
     return line
 
 
@@ -52,11 +51,11 @@ def brief_to_markdown(brief: Brief) -> str:
     """A Markdown brief a person can read in a minute."""
     labels = brief_labels(brief)
     lines = [f"# {_md(brief.title)}", ""]
-    lines += [f"_{note}_" for note in brief.notes] + [""]
+    lines += [f"_{_md(note)}_" for note in brief.notes] + [""]
     lines += [f"**Warning:** {_md(flag)}" for flag in brief.flags] + ([""] if brief.flags else [])
     if brief.event_date is not None:
         when = brief.event_date
-        lines += [f"**When:** {when.date} — {_md(when.text)} {cite(when.sources, labels)}", ""]
+        lines += [f"**When:** {_md(when.date)} — {_md(when.text)} {cite(when.sources, labels)}", ""]
     lines += ["## Summary", ""]
     lines += [f"{_md(s.text)} {cite(s.sources, labels)}" for s in brief.summary] or ["(none)"]
     lines += ["", "## Key facts", ""]
@@ -80,14 +79,14 @@ def brief_to_markdown(brief: Brief) -> str:
             lines += [f"  - {_md(v.text)} {cite(v.sources, labels)}" for v in disc.values]
     lines += ["", "## Timeline", ""]
     lines += [
-        f"- **{e.date}** {_md(e.text)} {cite(e.sources, labels)}"
+        f"- **{_md(e.date)}** {_md(e.text)} {cite(e.sources, labels)}"
         + (" (background)" if e.background else "")
         for e in brief.timeline
     ]
     lines += ["", "## Entities", ""]
     for ent in brief.entities:
         aka = f" (also: {', '.join(_md(a) for a in ent.aliases)})" if ent.aliases else ""
-        lines.append(f"- {_md(ent.name)} — {ent.type}{aka} {cite(ent.sources, labels)}")
+        lines.append(f"- {_md(ent.name)} — {_md(ent.type)}{aka} {cite(ent.sources, labels)}")
     lines += ["", "## Sources", ""]
     lines += [_source_line(s, labels) for s in brief.sources]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,7 +1,9 @@
 """The brief for a terminal, with rich: readable in a minute, citations in brackets.
 
 The terminal shows the summary and the strongest few items of each list; Markdown and JSON
-carry everything.
+carry everything. Everything a source wrote reaches the terminal as text: its control
+characters shown, not sent (:func:`crosswire.render.escape.terminal_line`), rich markup and
+emoji codes in it not interpreted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.models import Brief
+from crosswire.render.escape import terminal_line
 from crosswire.render.names import brief_labels, cite_names, voice_label
 
 __all__ = ["brief_renderable", "brief_to_text", "print_brief"]
@@ -24,7 +27,13 @@ _NAME_CHARS = 24
 
 
 def _name(text: str) -> str:
+    text = terminal_line(text)
     return text if len(text) <= _NAME_CHARS else text[: _NAME_CHARS - 1] + "…"
+
+
+def _t(text: str) -> str:
+    """Untrusted ``text`` for a line of rich markup: one line, controls shown, markup escaped."""
+    return escape(terminal_line(text))
 
 
 def _cite(sources: tuple[str, ...], labels: dict[str, str]) -> str:
@@ -38,7 +47,7 @@ def _section(title: str, rows: list[str], *, total: int | None = None) -> list[R
     if total is not None and total > len(rows):
         rows = rows + [f"[dim]… {total - len(rows)} more in --format md or json[/dim]"]
     out: list[RenderableType] = [Text(""), Text(title, style="bold underline")]
-    return out + [Text.from_markup(r) for r in rows]
+    return out + [Text.from_markup(r, emoji=False) for r in rows]
 
 
 def _sources(brief: Brief, labels: dict[str, str]) -> Table:
@@ -47,10 +56,10 @@ def _sources(brief: Brief, labels: dict[str, str]) -> Table:
         art = src.article
         origin = f" of {_name(labels.get(src.origin, src.origin))}" if src.origin else ""
         table.add_row(
-            escape(labels[art.id]),
-            escape(art.published or "-") + (" ⚠" if art.flags else ""),
-            escape(src.role + origin),
-            escape(_name(voice_label(src.voice or src.origin_group, labels))),
+            Text(terminal_line(labels[art.id])),
+            Text(terminal_line(art.published or "-") + (" ⚠" if art.flags else "")),
+            Text(terminal_line(src.role) + origin),
+            Text(_name(voice_label(src.voice or src.origin_group, labels))),
             str(len(art.removed)),
         )
     return table
@@ -63,34 +72,37 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     by_support = sorted(brief.timeline, key=lambda e: -len(e.sources))[:limit]
     events = sorted(by_support, key=lambda e: e.date)
     labels = brief_labels(brief)
-    parts: list[RenderableType] = [Text(brief.title, style="bold"), Text(" ".join(brief.notes))]
-    parts += [Text(f"⚠ {flag}", style="yellow") for flag in brief.flags]
+    parts: list[RenderableType] = [
+        Text(terminal_line(brief.title), style="bold"), Text(terminal_line(" ".join(brief.notes)))
+    ]
+    parts += [Text(f"⚠ {terminal_line(flag)}", style="yellow") for flag in brief.flags]
     if brief.event_date is not None:
-        parts.append(Text.from_markup(f"[bold]When:[/bold] [cyan]{brief.event_date.date}[/cyan]"))
-    summary = [f"{escape(s.text)} {_cite(s.sources, labels)}" for s in brief.summary]
+        when = _t(brief.event_date.date)
+        parts.append(Text.from_markup(f"[bold]When:[/bold] [cyan]{when}[/cyan]", emoji=False))
+    summary = [f"{_t(s.text)} {_cite(s.sources, labels)}" for s in brief.summary]
     parts += _section("Summary", summary)
     fact_rows = [
-        f"• {escape(f.text)} {_cite(f.sources, labels)} [green]{f.independent} independent[/green]"
+        f"• {_t(f.text)} {_cite(f.sources, labels)} [green]{f.independent} independent[/green]"
         for f in facts
     ]
     parts += _section("Key facts", fact_rows, total=len(brief.facts))
     quote_rows = [
-        f"• “{escape(q.text)}” — [bold]{escape(q.speaker or 'unattributed')}[/bold]"
+        f"• “{_t(q.text)}” — [bold]{_t(q.speaker or 'unattributed')}[/bold]"
         f" {_cite(q.sources, labels)} [green]{q.independent} independent[/green]"
         for q in quotes[:limit]
     ]
     parts += _section("Quotes", quote_rows, total=len(quotes))
     disc_rows = [
-        f"• [yellow]{escape(d.about)}[/yellow]"
+        f"• [yellow]{_t(d.about)}[/yellow]"
         + (" (updated)" if d.kind == "update" else "") + ": "
         + (" then " if d.kind == "update" else " vs ").join(
-            f"{escape(v.text)} {_cite(v.sources, labels)}" for v in d.values
+            f"{_t(v.text)} {_cite(v.sources, labels)}" for v in d.values
         )
         for d in brief.discrepancies[:limit]
     ]
     parts += _section("Discrepancies", disc_rows, total=len(brief.discrepancies))
     event_rows = [
-        f"• [cyan]{e.date}[/cyan] {escape(e.text)} {_cite(e.sources, labels)}" for e in events
+        f"• [cyan]{_t(e.date)}[/cyan] {_t(e.text)} {_cite(e.sources, labels)}" for e in events
     ]
     parts += _section("Timeline", event_rows, total=len(brief.timeline))
     parts += [Text(""), _sources(brief, labels)]

@@ -22,7 +22,7 @@ from crosswire.store.queries import (
     list_stories,
     search_articles,
 )
-from crosswire.web.deps import StoreParam
+from crosswire.web.deps import MAX_OFFSET, IdQuery, StoreParam
 from crosswire.web.views import CompareView, compare_view
 
 __all__ = ["api_router"]
@@ -40,7 +40,7 @@ def api_router() -> APIRouter:
     def stories(
         store: StoreParam,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str, Query(pattern="^(" + "|".join(STORY_ORDERS) + ")$")] = "voices",
         singles: bool = False,
     ) -> list[StorySummary]:
@@ -72,8 +72,10 @@ def api_router() -> APIRouter:
         return view
 
     @router.get("/articles/{article_id:path}")
-    def article(store: StoreParam, article_id: str) -> dict[str, Any]:
-        """A stored article as cleaned, with its story and lineage."""
+    def article(store: StoreParam, article_id: str, key: IdQuery = "") -> dict[str, Any]:
+        """A stored article as cleaned, with its story and lineage (``/api/articles/?id=..``:
+        an id that is a dot segment)."""
+        article_id = article_id or key
         found = get_article(store=store, article_id=article_id)
         if found is None:
             raise _missing("article", article_id)
@@ -95,8 +97,10 @@ def api_router() -> APIRouter:
         return list(list_entities(store=store, limit=limit))
 
     @router.get("/entities/{name:path}", response_model=EntityDetail)
-    def entity(store: StoreParam, name: str) -> EntityDetail:
-        """One entity: its aliases, the sources naming it and its stories."""
+    def entity(store: StoreParam, name: str, key: IdQuery = "") -> EntityDetail:
+        """One entity: its aliases, the sources naming it and its stories (``?id=`` as for
+        articles)."""
+        name = name or key
         found = get_entity(store=store, name=name)
         if found is None:
             raise _missing("entity", name)

@@ -5,24 +5,30 @@ stories behind ``?singles=1``), ``/stories/{id}`` (the brief, with a source-by-s
 ``/stories/{id}/compare`` (two sources side by side, reused passages marked, removed junk struck
 through), ``/articles/{id}``, ``/entities``, ``/entities/{name}``, ``/search?q=``. Sources are
 named by outlet; ids are links and tooltips. JSON under ``/api`` (:mod:`crosswire.web.api`),
-schema at ``/openapi.json``.
+schema at ``/openapi.json`` (no ``/docs`` or ``/redoc``: they load scripts from a CDN).
 
-Every template is autoescaped and no article text is ever marked safe. Pages are sent with a
-Content-Security-Policy that allows no script at all.
+Every template is autoescaped and no article text is ever marked safe; an id in a link is one
+percent-encoded path segment (:func:`crosswire.render.escape.id_path`: ``/articles/?id=..``
+for an id a browser would resolve away). Every response (pages, JSON, errors, redirects) is
+sent with a Content-Security-Policy that allows no script at all and ``nosniff``; requests
+whose Host is not an allowed name (loopback by default) get 400; HEAD is answered wherever GET
+is (:mod:`crosswire.web.guard`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosswire import __version__
+from crosswire.render.escape import id_path
 from crosswire.store.queries import (
     STORY_ORDERS,
     article_heads,
@@ -38,43 +44,57 @@ from crosswire.store.queries import (
 )
 from crosswire.store.sqlite import open_store
 from crosswire.web.api import api_router
-from crosswire.web.deps import StoreParam
+from crosswire.web.deps import IdQuery, StoreParam
+from crosswire.web.guard import (
+    DEFAULT_ALLOWED_HOSTS,
+    SECURITY_HEADERS,
+    HeadAsGet,
+    SecurityHeaders,
+    trusted_hosts,
+)
 from crosswire.web.sources import brief_labels, source_table, story_notes, voice_groups
 from crosswire.web.views import compare_view, source_views, split_marked
 
-__all__ = ["PAGE_HEADERS", "create_app", "template_environment"]
+__all__ = ["PAGE_HEADERS", "PAGE_SIZE", "create_app", "template_environment"]
 
 _HERE = Path(__file__).resolve().parent
-PAGE_HEADERS: dict[str, str] = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-        "base-uri 'none'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+PAGE_HEADERS: dict[str, str] = SECURITY_HEADERS
+PAGE_SIZE = 50  # stories a page of the story list
+MAX_PAGE = 10_000
 
 
 def template_environment() -> Environment:
-    """The Jinja2 environment of the pages: autoescape on for every template."""
-    return Environment(
+    """The Jinja2 environment of the pages: autoescape on for every template; ``id_path``
+    makes the link of an id."""
+    env = Environment(
         loader=FileSystemLoader(str(_HERE / "templates")),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["id_path"] = id_path
+    return env
 
 
-def create_app(*, db_path: Path) -> FastAPI:
-    """The app over the store at ``db_path`` (created empty when missing)."""
+def create_app(
+    *, db_path: Path, allowed_hosts: Iterable[str] = DEFAULT_ALLOWED_HOSTS
+) -> FastAPI:
+    """The app over the store at ``db_path`` (created empty when missing), answering requests
+    whose Host header names one of ``allowed_hosts``."""
     open_store(path=db_path).close()  # create / migrate once; requests open read-only
     env = template_environment()
     app = FastAPI(
         title="crosswire",
         version=__version__,
         description="Stories, cited briefs, sources and entities from a crosswire store.",
+        docs_url=None,
+        redoc_url=None,
     )
+    # the last added runs first: headers on every response, then the Host check, then HEAD
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(trusted_hosts, hosts=tuple(allowed_hosts))
+    app.add_middleware(SecurityHeaders)
 
     def page(name: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(name).render(**context)
@@ -93,13 +113,19 @@ def create_app(*, db_path: Path) -> FastAPI:
         return page("error.html", status=exc.status_code, title="Not found",
                     message=str(exc.detail))
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> PlainTextResponse:
+        # sent by the outermost middleware, past SecurityHeaders: the headers go here
+        return PlainTextResponse("Internal Server Error", status_code=500,
+                                 headers=SECURITY_HEADERS)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(
-        store: StoreParam, page_no: Annotated[int, Query(alias="page", ge=1, le=10000)] = 1,
+        store: StoreParam, page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
         sort: Annotated[str, Query(pattern="^(" + "|".join(STORY_ORDERS) + ")$")] = "voices",
         singles: bool = False,
     ) -> HTMLResponse:
-        size = 50
+        size = PAGE_SIZE
         stories = list_stories(store=store, limit=size + 1, offset=(page_no - 1) * size,
                                order=sort, singles=singles)
         hidden = count_stories(store=store, singles=True) - count_stories(store=store)
@@ -130,7 +156,8 @@ def create_app(*, db_path: Path) -> FastAPI:
                     story_id=story_id, brief=brief, view=view)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article(store: StoreParam, article_id: str) -> HTMLResponse:
+    def article(store: StoreParam, article_id: str, key: IdQuery = "") -> HTMLResponse:
+        article_id = article_id or key  # /articles/?id=.. : an id that is a dot segment
         found = get_article(store=store, article_id=article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id!r} in the store")
@@ -144,7 +171,8 @@ def create_app(*, db_path: Path) -> FastAPI:
         return page("entities.html", title="Entities", entities=list_entities(store=store))
 
     @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
-    def entity(store: StoreParam, name: str) -> HTMLResponse:
+    def entity(store: StoreParam, name: str, key: IdQuery = "") -> HTMLResponse:
+        name = name or key  # /entities/?id=.. : a name that is a dot segment
         found = get_entity(store=store, name=name)
         if found is None:
             raise HTTPException(404, f"no entity {name!r} in the store")

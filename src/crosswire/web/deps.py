@@ -1,4 +1,5 @@
-"""The request dependency of every route: one read-only store connection per request."""
+"""The request dependency of every route: one read-only store connection per request; the
+parameters several routes share."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from crosswire.store.sqlite import Store, open_store
 
-__all__ = ["StoreParam", "request_store"]
+__all__ = ["MAX_OFFSET", "IdQuery", "StoreParam", "request_store"]
+
+MAX_OFFSET = 1_000_000  # the furthest a listing can be paged (SQLite takes 64-bit integers)
+MAX_KEY_CHARS = 2_000  # the longest id or name a query parameter may carry
 
 
 def request_store(request: Request) -> Iterator[Store]:
@@ -24,3 +28,7 @@ def request_store(request: Request) -> Iterator[Store]:
 
 
 StoreParam = Annotated[Store, Depends(request_store)]
+
+# An id (or name) passed in the query, ``/articles/?id=..``: the link of one a browser would
+# resolve away as a path segment (:func:`crosswire.render.escape.id_path`).
+IdQuery = Annotated[str, Query(alias="id", max_length=MAX_KEY_CHARS)]
