@@ -118,3 +118,6 @@ class QuoteConfig:
     merge_similarity: float = 85.0
     merge_min_words: int = 4
     speaker_similarity: float = 75.0
+    pronoun_sentences: int = 4
+    main_person_dominance: float = 2.0
+    main_person_mentions: int = 3

@@ -17,7 +17,8 @@ from typing import Any
 from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.marks import QuotedStretch
-from crosswire.stages.quotes.speaker import entity_at, find_speaker, is_cue
+from crosswire.stages.quotes.resolve import SpeakerResolver
+from crosswire.stages.quotes.speaker import Speaker, entity_at, find_speaker, is_cue
 
 __all__ = ["AttributedStretch", "attribute_stretches", "sentence_like"]
 
@@ -126,7 +127,8 @@ def _clause_bounds(cue: Any, stretch: QuotedStretch) -> tuple[int, int]:
 _COLON_NAMES = frozenset({"PERSON", "ORG"})
 
 
-def _colon_name(doc: Any, starts: list[int], stretch: QuotedStretch) -> Attribution | None:
+def _colon_name(doc: Any, starts: list[int], stretch: QuotedStretch,
+                resolver: SpeakerResolver) -> Attribution | None:
     """ 'Name: "..."' -- a quote opened right after a colon that follows a person's or an
     organisation's name ("More from Jones: "..."", "Clinton: "..." Bush: "..."")."""
     cue_i = _token_index(doc, starts, stretch.open_at) - 1
@@ -138,6 +140,10 @@ def _colon_name(doc: Any, starts: list[int], stretch: QuotedStretch) -> Attribut
     speaker = entity_at(name) if name.ent_type_ in _COLON_NAMES else None
     if speaker is None or speaker.end != name.idx + len(name.text):
         return None
+    resolved = resolver.resolve(name).name
+    if resolved is None:
+        return None
+    speaker = Speaker(resolved, speaker.start, speaker.end, speaker.name)
     return Attribution(stretch.start, stretch.end, cue_i, ":", speaker)
 
 
@@ -150,7 +156,7 @@ def sentence_like(text: str, *, stretch: QuotedStretch, config: QuoteConfig) -> 
 
 def attribute_stretches(
     *, doc: Any, starts: list[int], stretches: list[QuotedStretch], config: QuoteConfig,
-    persons: list[tuple[int, int, str]],
+    resolver: SpeakerResolver,
 ) -> list[AttributedStretch]:
     """Every stretch of ``stretches`` with the attribution found for it, in order: its cue
     (after the quote, else before it), a "Name:" before it, or the attributed quote just
@@ -165,10 +171,10 @@ def attribute_stretches(
         attribution = None
         if cue is not None:
             start, end = _clause_bounds(cue, stretch)
-            speaker = find_speaker(cue=cue, persons=persons)
+            speaker = find_speaker(cue=cue, resolver=resolver)
             cue_text = "according to" if cue.lower_ == "according" else cue.text
             attribution = Attribution(start, end, cue.i, cue_text, speaker)
-        elif (named := _colon_name(doc, starts, stretch)) is not None:
+        elif (named := _colon_name(doc, starts, stretch, resolver)) is not None:
             attribution = named
         elif (
             previous is not None

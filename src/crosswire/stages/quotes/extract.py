@@ -67,6 +67,7 @@ from crosswire.stages.quotes.direct import attribute_stretches
 from crosswire.stages.quotes.heading import heading_attributions
 from crosswire.stages.quotes.marks import QuotedStretch, quoted_stretches
 from crosswire.stages.quotes.parse import parse_paragraphs
+from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import persons_of
 from crosswire.stages.quotes.unattributed import following_reported, unattributed
 
@@ -88,6 +89,7 @@ def _to_quote(article: Article, item: Attribution, quoted: Sequence[tuple[int, i
     return Quote(
         text=article.text[item.start : item.end],
         speaker=speaker.name if speaker else None,
+        speaker_mention=speaker.words if speaker else None,
         spans=(Span(article.id, item.start, item.end),),
         sources=(article.id,),
         independent=1,
@@ -107,6 +109,7 @@ class _Prepared:
     closed: list[tuple[int, int]]  # the stretches whose quotation marks close
     persons: list[tuple[int, int, str]]
     loose: list[QuotedStretch]  # quoted stretches no attribution took
+    resolver: SpeakerResolver
 
 
 def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -> _Prepared:
@@ -116,13 +119,17 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     stretches = quoted_stretches(article.text)
     quoted = [(s.start, s.end) for s in stretches]
     persons = persons_of(doc, skip=quoted)
+    resolver = SpeakerResolver(doc=doc, quoted=quoted, sentences=config.pronoun_sentences,
+                               cue_lemmas=config.cue_lemmas,
+                               dominance=config.main_person_dominance,
+                               min_mentions=config.main_person_mentions)
     found = attribute_stretches(doc=doc, starts=starts, stretches=stretches, config=config,
-                                persons=persons)
+                                resolver=resolver)
     direct = [f.attribution for f in found if f.attribution is not None]
     loose = [f.stretch for f in found if f.attribution is None]
     closed = [(s.start, s.end) for s in stretches if s.close_at is not None]
     return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, closed, persons,
-                     loose)
+                     loose, resolver)
 
 
 def _run_to_close(
@@ -161,7 +168,7 @@ def extract_quotes(
             config=config,
             taken=frozenset(item.cue_i for item in items),
             quoted=prepared.quoted,
-            persons=prepared.persons,
+            resolver=prepared.resolver,
         )
         items.extend(_run_to_close(doc=prepared.doc, items=reported, quoted=prepared.closed))
     if config.indirect:
@@ -173,7 +180,7 @@ def extract_quotes(
                 doc=prepared.doc,
                 lemmas=config.cue_lemmas | config.position_lemmas,
                 taken=[(item.start, item.end) for item in prepared.direct],
-                persons=prepared.persons,
+                resolver=prepared.resolver,
             )
         )
     if config.headings:
@@ -210,7 +217,7 @@ def quote_candidates(
         doc=prepared.doc,
         taken=frozenset(item.cue_i for item in prepared.direct),
         quoted=prepared.quoted,
-        persons=prepared.persons,
+        resolver=prepared.resolver,
         min_words=config.min_indirect_words,
         one_word_lemmas=config.position_lemmas,
     )

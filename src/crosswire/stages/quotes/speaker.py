@@ -1,16 +1,15 @@
-"""Finding who said something from a spaCy parse: cue verbs, their subjects, pronoun resolution.
+"""Finding who said something from a spaCy parse: cue verbs and the words naming the speaker.
 
 Tokens are spaCy ``Token`` objects (typed ``Any``: spaCy is imported by the caller only).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.stages.quotes.gender import gender_of, pronoun_gender
+from crosswire.stages.quotes.resolve import SpeakerResolver
 
 __all__ = [
     "Speaker",
@@ -19,25 +18,28 @@ __all__ = [
     "is_cue",
     "noun_phrase_bounds",
     "persons_of",
-    "resolve_pronoun",
 ]
 
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-_PRONOUN_REACH = 4  # named persons looked back at for a pronoun
-_POSSESSIVES = frozenset({"his", "her"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "flat", "appos"})
-_RELATIVES = frozenset({"who", "which", "that"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a quote is attributed to: the resolved name and where the attribution names them."""
+    """Who a quote is attributed to: the resolved name (None when the words that name the
+    speaker stand for no one the article names: an unresolved "he", "a statement"), where the
+    attribution names them and those words as written (``mention``; the name when None)."""
 
-    name: str
+    name: str | None
     start: int
     end: int
+    mention: str | None = None
+
+    @property
+    def words(self) -> str:
+        """The words that name the speaker, as written."""
+        return self.mention if self.mention is not None else self.name or ""
 
 
 def is_cue(token: Any, *, lemmas: frozenset[str]) -> bool:
@@ -121,31 +123,10 @@ def noun_phrase_bounds(token: Any) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def resolve_pronoun(*, token: Any, persons: Sequence[tuple[int, int, str]]) -> str | None:
-    """The nearest named person (``(start, end, name)`` sorted by start) before ``token`` that
-    agrees with it ("she" is not a man the text marks as one: :mod:`quotes_gender`); None
-    when the nearest few all disagree."""
-    at = bisect_right([p[1] for p in persons], token.idx)
-    want = pronoun_gender(token.text)
-    for k in range(at - 1, max(-1, at - 1 - _PRONOUN_REACH), -1):
-        start, _, name = persons[k]
-        if want is None or gender_of(name=name, before=_before(token.doc, start)) in (None, want):
-            return name
-    return None
-
-
-def _before(doc: Any, start: int) -> str:
-    """The few words before character ``start`` of ``doc`` (never the whole ``doc.text``,
-    which spaCy rebuilds on every access)."""
-    span = doc.char_span(max(0, start - 40), start, alignment_mode="expand")
-    return "" if span is None else span.text_with_ws
-
-
-def find_speaker(
-    *, cue: Any, persons: Sequence[tuple[int, int, str]]
-) -> Speaker | None:
+def find_speaker(*, cue: Any, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker of a cue: a verb's subject, the object of "according to" or of a source
-    phrase ("in the poll"), a noun's holder, a predicative adjective's subject; resolved."""
+    phrase ("in the poll"), a noun's holder, a predicative adjective's subject; resolved by
+    ``resolver`` (:mod:`crosswire.stages.quotes.resolve`)."""
     if cue.lower_ == "according":
         head = _according_to(cue)
     elif cue.pos_ == "ADP":
@@ -158,23 +139,16 @@ def find_speaker(
         head = _subject(cue)
     if head is None:
         return None
-    if head.lower_ in _PERSON_PRONOUNS or head.lower_ in _POSSESSIVES:
-        name = resolve_pronoun(token=head, persons=persons)
-        return Speaker(name or head.text, head.idx, head.idx + len(head.text))
-    if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
-        # "..., who said ...": named by the antecedent, placed at the relative pronoun.
-        named = _named(head.head.head)
-        return Speaker(named.name, head.idx, head.idx + len(head.text))
-    return _named(head)
-
-
-def _named(head: Any) -> Speaker:
+    name = resolver.resolve(head).name
+    if head.pos_ == "PRON":
+        # a pronoun, or "..., who said ...": placed at the pronoun itself
+        return Speaker(name, head.idx, head.idx + len(head.text), head.text)
     left, right = _noun_phrase(head)
     start, end = left.idx, right.idx + len(right.text)
     ent = entity_at(head) if head.ent_type_ in _NAME_TYPES else None
     if ent is not None:
-        return Speaker(ent.name, min(start, ent.start), max(end, ent.end))
-    return Speaker(head.doc[left.i : right.i + 1].text, start, end)
+        start, end = min(start, ent.start), max(end, ent.end)
+    return Speaker(name, start, end, head.doc[left.i : right.i + 1].text)
 
 
 def persons_of(doc: Any, *, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:

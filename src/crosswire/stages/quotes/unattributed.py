@@ -24,9 +24,13 @@ def following_reported(
     *, doc: Any, loose: Sequence[QuotedStretch], items: Sequence[Attribution], config: QuoteConfig
 ) -> list[Attribution]:
     """Quote paragraphs with no cue right after a paragraph ending in reported speech ("...,
-    Clinton said." / "He voted ..."): the speaker of that reported speech."""
+    Clinton said." / "He voted ..."): the speaker of that reported speech, when its cue is a
+    verb of speech (``config.cue_lemmas``: not "drug dealers who like the idea") and the
+    speaker is known."""
     text = doc.text
-    ends = [(_text_end(doc[i.cue_i].sent), i.start, i) for i in items if i.speaker]
+    ends = [(_text_end(doc[i.cue_i].sent), i.start, i) for i in items
+            if i.speaker is not None and i.speaker.name is not None
+            and doc[i.cue_i].lemma_.lower() in config.cue_lemmas]
     out: list[Attribution] = []
     for stretch in loose:
         if not sentence_like(text, stretch=stretch, config=config):
@@ -72,6 +76,7 @@ def unattributed(
         if (
             prev is not None
             and prev.speaker is not None
+            and prev.speaker.name is not None
             and _paragraph_breaks(text, prev.end, stretch.open_at) <= 1
             and sentence_like(text, stretch=stretch, config=config)
             and _opens_sentence(text, stretch.open_at)
