@@ -183,11 +183,23 @@ def test_merge_canonicalises_and_counts_origins() -> None:
         canonical_name=lambda n: canon.get(n, n),
     )
     first = merged[0].quote
-    assert first.sources == ("a", "b", "c") and first.independent == 2
+    assert first.sources == ("a", "b") and first.independent == 1
     assert first.speaker == "Shigeru Ishiba" and first.verified
     assert first.text.startswith("It will be our first face-to-face talks, so")
-    assert merged[0].paraphrase_sources == ("c",)
-    assert [m.quote.text for m in merged[1:]] == ["We do not want a war in the region at all"]
+    # "meeting" is not "talks": other words are another quote, never merged by likeness
+    assert sorted(m.quote.text for m in merged[1:]) == [
+        "It will be our first face-to-face meeting", "We do not want a war in the region at all"]
+
+
+def test_merge_counts_only_origins_that_hold_the_words() -> None:
+    quotes = [
+        _q("the tariffs will protect our steel workers", "a", 0, "Trump"),
+        _q("the tariffs will protect our steel workers and farmers", "b", 0, "Trump"),
+        _q("the tariffs will protect our steel workers at home", "c", 0, "Trump"),
+    ]
+    (merged,) = merge_quote_variants(quotes=quotes, origin_groups={"a": "x", "b": "y", "c": "z"})
+    assert merged.quote.sources == ("a", "b", "c")
+    assert merged.paraphrase_sources == ("c",) and merged.quote.independent == 2
 
 
 def test_merge_is_order_independent() -> None:
@@ -204,7 +216,7 @@ def test_merge_is_order_independent() -> None:
 def test_merge_no_speaker_quote_does_not_bridge_two_speakers() -> None:
     quotes = [
         _q("We will not back down on tariffs", "a", 0, "Trump"),
-        _q("We will not back down on tariffs or on trade", "b", 0, None),
+        _q("We will not back down on tariffs and we will not back down on trade", "b", 0, None),
         _q("We will not back down on trade", "c", 0, "Biden"),
     ]
     for order in (quotes, quotes[::-1], [quotes[2], quotes[0], quotes[1]]):
@@ -294,11 +306,12 @@ def test_seed_variants_merge_into_one(seed_quotes: tuple[list[Article], list[Quo
     canon = {"Isba": "Shigeru Ishiba", "Ishiba": "Shigeru Ishiba"}
     merged = merge_quotes(quotes=quotes, origin_groups=groups,
                           canonical_name=lambda n: canon.get(n, n))
-    hits = [q for q in merged if "first face-to-face" in q.text]
+    hits = [q for q in merged if "first face-to-face talks" in q.text]
     assert len(hits) == 1
     quote = hits[0]
     assert quote.speaker == "Shigeru Ishiba"
-    assert {ids[k] for k in ("000", "002", "003", "004")} <= set(quote.sources)
+    assert {ids[k] for k in ("000", "002", "003")} <= set(quote.sources)
+    assert ids["004"] not in quote.sources  # "first face-to-face meeting": other words
     assert quote.independent == 2 and quote.verified
     assert len(quote.spans) == len(quote.sources)
     texts = {a.id: a.text for a in articles}

@@ -91,8 +91,7 @@ class QuoteConfig:
     lines (headlines, transcripts) as quotes; ``blocks``: also take a paragraph introduced by
     "X said:" ending the paragraph before it; ``inside_quotes``: also look for indirect
     attributions nested inside direct quotes. Merging: two quotes are variants when the shorter is
-    contained in the longer (normalised) or their fuzzy partial similarity (0-100) reaches
-    ``merge_similarity``; a variant must have ``merge_min_words`` words; speakers must be
+    contained in the longer (normalised, so a trimmed variant too); a variant must have ``merge_min_words`` words; speakers must be
     compatible (same canonical name, or names at least ``speaker_similarity`` alike).
     """
 
@@ -115,7 +114,6 @@ class QuoteConfig:
     learned_cues: frozenset[str] = LEARNED_CUES
     rejected_cues: frozenset[str] = REJECTED_CUES
     min_indirect_words: int = 2
-    merge_similarity: float = 85.0
     merge_min_words: int = 4
     speaker_similarity: float = 75.0
     pronoun_sentences: int = 4

@@ -66,6 +66,7 @@ from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.direct import attribute_stretches
 from crosswire.stages.quotes.heading import heading_attributions
 from crosswire.stages.quotes.marks import QuotedStretch, quoted_stretches
+from crosswire.stages.quotes.notquotes import names_a_thing, not_a_quote, on_text_line
 from crosswire.stages.quotes.parse import parse_paragraphs
 from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import persons_of
@@ -118,6 +119,7 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     starts = [t.idx for t in doc]
     stretches = quoted_stretches(article.text)
     quoted = [(s.start, s.end) for s in stretches]
+    stretches = [s for s in stretches if not names_a_thing(article.text, s)]
     persons = persons_of(doc, skip=quoted)
     resolver = SpeakerResolver(doc=doc, quoted=quoted, sentences=config.pronoun_sentences,
                                cue_lemmas=config.cue_lemmas,
@@ -183,9 +185,11 @@ def extract_quotes(
                 resolver=prepared.resolver,
             )
         )
+    headings: list[Attribution] = []
     if config.headings:
         taken = [(item.start, item.end) for item in prepared.direct]
-        items.extend(heading_attributions(doc=prepared.doc, taken=taken))
+        headings = heading_attributions(doc=prepared.doc, taken=taken)
+        items.extend(headings)
     if config.indirect:
         items.extend(unattributed(doc=prepared.doc, loose=prepared.loose, items=items,
                                   config=config, persons=prepared.persons))
@@ -194,6 +198,12 @@ def extract_quotes(
     unique: dict[tuple[int, int], Attribution] = {}
     for item in sorted(items, key=lambda i: (_cue_distance(prepared.doc, i), i.cue_i)):
         unique.setdefault((item.start, item.end), item)
+    text = article.text
+    kept_lines = {(h.start, h.end) for h in headings}
+    for key, item in list(unique.items()):
+        if not_a_quote(prepared.doc, item) or (
+                key not in kept_lines and not on_text_line(text, item.start)):
+            del unique[key]
     ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
     return tuple(_to_quote(article, item, prepared.stretches) for item in ordered)
 

@@ -35,6 +35,7 @@ class Speaker:
     start: int
     end: int
     mention: str | None = None
+    head: int = -1  # the token heading the words that name the speaker (-1: not known)
 
     @property
     def words(self) -> str:
@@ -142,13 +143,13 @@ def find_speaker(*, cue: Any, resolver: SpeakerResolver) -> Speaker | None:
     name = resolver.resolve(head).name
     if head.pos_ == "PRON":
         # a pronoun, or "..., who said ...": placed at the pronoun itself
-        return Speaker(name, head.idx, head.idx + len(head.text), head.text)
+        return Speaker(name, head.idx, head.idx + len(head.text), head.text, head.i)
     left, right = _noun_phrase(head)
     start, end = left.idx, right.idx + len(right.text)
     ent = entity_at(head) if head.ent_type_ in _NAME_TYPES else None
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
-    return Speaker(name, start, end, head.doc[left.i : right.i + 1].text)
+    return Speaker(name, start, end, head.doc[left.i : right.i + 1].text, head.i)
 
 
 def persons_of(doc: Any, *, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
