@@ -17,8 +17,8 @@ from typing import Any
 from crosswire.stages.quotes.bounds import first_child
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.relations import relation_of
-from crosswire.stages.quotes.rules import hand_rule
 from crosswire.stages.quotes.resolve import SpeakerResolver
+from crosswire.stages.quotes.rules import hand_rule
 from crosswire.stages.quotes.speaker import Speaker, find_speaker
 
 __all__ = [

@@ -70,7 +70,7 @@ from crosswire.stages.quotes.notquotes import names_a_thing, not_a_quote, on_tex
 from crosswire.stages.quotes.parse import parse_paragraphs
 from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import persons_of
-from crosswire.stages.quotes.unattributed import following_reported, unattributed
+from crosswire.stages.quotes.unattributed import following_reported, quotable, unattributed
 
 __all__ = ["extract_quotes", "quote_candidates", "quote_kind"]
 
@@ -128,6 +128,14 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     found = attribute_stretches(doc=doc, starts=starts, stretches=stretches, config=config,
                                 resolver=resolver)
     direct = [f.attribution for f in found if f.attribution is not None]
+    # a quote widened to the cue's clause (said the plan "will fail") keeps its bare quoted
+    # words too, with the same cue and speaker
+    direct.extend(
+        replace(f.attribution, start=f.stretch.start, end=f.stretch.end) for f in found
+        if f.attribution is not None
+        and (f.attribution.start, f.attribution.end) != (f.stretch.start, f.stretch.end)
+        and quotable(article.text, f.stretch, min_words=config.min_words_unattributed)
+    )
     loose = [f.stretch for f in found if f.attribution is None]
     closed = [(s.start, s.end) for s in stretches if s.close_at is not None]
     return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, closed, persons,

@@ -2,9 +2,9 @@
 
 A person's grammatical gender is read, in this order, from a courtesy title right before a
 mention ("Mr. Lane", "Ms. Rivers"), a kinship or role noun right before it ("her son, Tavin
-Price", "his wife Ann"), and the lists of common given names in ``data/given_names_*.txt``. Anything else is
-unknown, and an unknown person agrees with either pronoun: the rule only stops "she said"
-from landing on a man the text marks as one (or the reverse).
+Price", "his wife Ann"), and the lists of common given names in ``data/given_names_*.txt``.
+Anything else is unknown, and an unknown person agrees with either pronoun: the rule only stops
+"she said" from landing on a man the text marks as one (or the reverse).
 """
 
 from __future__ import annotations

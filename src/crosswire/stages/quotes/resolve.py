@@ -47,7 +47,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Entity types of a proper noun that is no person's name (a person the model mistyped as a
 # product or a work may still be one).
 _NOT_NAMES = frozenset({"ORG", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
-                        "ORDINAL", "QUANTITY", "LAW", "LANGUAGE", "EVENT"})
+                        "ORDINAL", "QUANTITY", "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TERMINAL = ".!?\"'\u201d\u2019)"
 _FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman policewoman
@@ -148,6 +148,11 @@ class SpeakerResolver:
                         if len({n.split()[0] for n in v}) == 1}
         self.acronyms = {"".join(w[0] for w in n.split() if w[:1].isupper()): n
                          for _, n in self.orgs if len(n.split()) >= 2}
+        self.aliases: dict[str, str] = {}
+        for ent, name in mentions:
+            owner = _alias_owner(ent)
+            if owner is not None and owner.ent_type_ == "PERSON":
+                self.aliases[name] = self.canonical(_clean(_entity(owner).text))
         for ent, name in mentions:
             canon = self.canonical(name)
             self.person_at.append((ent.root.i, canon))
@@ -159,6 +164,8 @@ class SpeakerResolver:
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article ("Kelly" -> "Brian Kelly")."""
+        if name in getattr(self, "aliases", {}):
+            return self.aliases[name]  # "Nouriel Roubini, also known as Dr Doom"
         words = name.split()
         return self.persons.get(words[0].lower(), name) if len(words) == 1 else name
 
@@ -188,6 +195,12 @@ class SpeakerResolver:
             roles.add(_lemma(noun))
             roles.update(_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod"))
         return roles
+
+    def others_between(self, name: str | None, start: int, end: int) -> bool:
+        """Whether a person other than ``name`` is named between characters ``start`` and
+        ``end`` (outside quotes)."""
+        doc = self.doc
+        return any(start <= doc[i].idx < end and other != name for i, other in self.person_at)
 
     def gender(self, name: str) -> str | None:
         found = self.genders.get(name, set())
@@ -225,7 +238,8 @@ class SpeakerResolver:
         lemma = _lemma(token)
         if lemma in word_list("document_nouns"):
             return self._author(token)
-        if lemma in word_list("person_nouns") and token.pos_ in ("NOUN", "PROPN"):
+        if lemma in word_list("person_nouns") and (
+                token.pos_ in ("NOUN", "PROPN") or token.dep_ in _SUBJECTS):
             return self._role(token, lemma)
         if lemma in word_list("org_nouns") and token.pos_ in ("NOUN", "PROPN"):
             return self._org_role(token, lemma)
@@ -233,8 +247,17 @@ class SpeakerResolver:
 
     def _named(self, token: Any) -> Referent | None:
         """A name the head is part of, or an appositive name of it."""
-        for candidate in (token, *[c for c in token.children if c.dep_ == "appos"]):
+        appositives = [c for c in token.children if c.dep_ == "appos"]
+        for candidate in (token, *appositives):
             ent_type = candidate.ent_type_
+            if not ent_type and candidate is not token and candidate.pos_ == "PROPN":
+                # "The British tabloid the Mirror says": a name the model did not tag
+                kind = _lemma(token)
+                if kind in word_list("org_nouns"):
+                    return Referent(_clean(_propn_name(candidate)), False)
+                if kind in word_list("person_nouns"):
+                    canon = self.canonical(_clean(_propn_name(candidate)))
+                    return Referent(canon, True, self.gender(canon))
             if not ent_type:
                 continue
             span = _entity(candidate)
@@ -248,8 +271,10 @@ class SpeakerResolver:
                 return Referent(canon, True, self.gender(canon))
             if ent_type in _ORG_TYPES and not self._dateline(span):
                 return Referent(self._org_name(name), False)
-        if (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES
-                and token.dep_ in _SUBJECTS and token.text[:1].isupper()
+        speaks = token.dep_ in _SUBJECTS and token.head.lemma_.lower() in self.cues
+        if (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES - (
+                {"WORK_OF_ART"} if speaks else set())
+                and token.text[:1].isupper()
                 and not token.text.isupper()):
             # a person the model missed or mistyped ("Kelly said", "Model Chrissy Teigen")
             if self.is_platform(token.text):
@@ -260,6 +285,10 @@ class SpeakerResolver:
 
     def _author(self, token: Any) -> Referent:
         for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and (
+                    child.ent_type_ in _ORG_TYPES or child.ent_type_ == "PERSON"
+                    or _lemma(child) in word_list("org_nouns")):
+                return self.resolve(child)  # "a police statement", "a Kremlin statement"
             if child.dep_ == "poss":
                 return self.resolve(child)
             if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
@@ -296,12 +325,16 @@ class SpeakerResolver:
         if not self._definite(token) or token.tag_ in ("NNS", "NNPS"):
             return unnamed
         wanted = {lemma, *word_map("org_name_words").get(lemma, [])}  # type: ignore[misc]
-        before = [(i, n) for i, n in self.orgs if i < token.i]
-        for _i, name in reversed(before):
-            if {w.lower().strip(".,") for w in name.split()} & wanted:
-                return Referent(self._org_name(name), False)
-        for found in self._antecedents(token, person=False):
-            return found if found.named else unnamed
+        for found in self._antecedents(token, person=False, subjects_only=True):
+            if found.named and found.name:
+                return found  # "SpaceX confirmed ... the company added"
+            break
+        before = [self._org_name(n) for i, n in self.orgs if i < token.i]
+        holding = [n for n in before
+                   if {w.lower().strip(".,") for w in n.split()} & wanted]
+        if holding:  # the one the article names most, the latest of those
+            return Referent(max(holding, key=lambda n: (holding.count(n),
+                                                        _last(holding, n))), False)
         return unnamed
 
     def _pronoun(self, token: Any, *, want: str | None) -> Referent:
@@ -334,7 +367,7 @@ class SpeakerResolver:
 
     # -- antecedents ---------------------------------------------------------------------------
 
-    def _antecedents(self, token: Any, *, person: bool) -> Any:
+    def _antecedents(self, token: Any, *, person: bool, subjects_only: bool = False) -> Any:
         """Referents before ``token``, most salient first: per sentence (its own, then back
         ``reach`` sentences, captions and headlines left out), the subjects first, then the
         other names; in its own sentence only words outside the subtree of its verb."""
@@ -358,7 +391,8 @@ class SpeakerResolver:
                 t.dep_ == "pobj" and t.head.dep_ == "agent")]
             subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
             seen = {t.i for t in subjects}
-            others = [t for t in reversed(tokens) if s != k and t.i not in seen and (
+            others = [t for t in reversed(tokens) if s != k and not subjects_only
+                      and t.i not in seen and (
                 (person and t.ent_type_ == "PERSON") or (not person and t.ent_type_ in _ORG_TYPES)
             ) and t.ent_iob_ == "B"]
             for cand in subjects + others:
@@ -378,9 +412,9 @@ class SpeakerResolver:
             lemma = _lemma(token)
             if not subject or token.pos_ != "NOUN" or lemma in word_list("document_nouns"):
                 return None
-            if lemma in word_list("person_nouns"):
-                if self._definite(token) and token.tag_ == "NN":
-                    return self.resolve(token)
+            if (lemma in word_list("person_nouns") and self._definite(token)
+                    and token.tag_ == "NN"):
+                return self.resolve(token)
             if token.head.lemma_.lower() in self.cues and lemma not in word_list("org_nouns"):
                 # "A spokesman said ...": the person a "he" then stands for is unnamed
                 named = lemma in word_list("person_nouns")
@@ -398,6 +432,28 @@ class SpeakerResolver:
         if subject and lemma in word_list("person_nouns") and token.tag_ == "NNS":
             return Referent(_phrase(token), False, named=False)
         return None
+
+
+_ALIAS_VERBS = frozenset({"know", "call", "dub", "nickname", "name"})
+
+
+def _alias_owner(ent: Any) -> Any | None:
+    """The name a name is another name of ("X, also known as Y", "X, dubbed Y"): X's token."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "as":
+        verb = prep.head
+    elif root.dep_ == "oprd":
+        verb = root.head
+    else:
+        return None
+    if verb.lemma_.lower() in _ALIAS_VERBS and verb.dep_ == "acl" and verb.head.i != verb.i:
+        return verb.head
+    return None
+
+
+def _last(names: list[str], name: str) -> int:
+    return max(k for k, n in enumerate(names) if n == name)
 
 
 def _phrase(token: Any) -> str:

@@ -54,6 +54,9 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return min(subjects, key=lambda c: (abs(c.i - verb.i), c.i))
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
@@ -63,6 +66,32 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
         return _subject(verb.head, depth=depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "officials speaking on ..."
+    return None
+
+
+def _quoted_one(verb: Any) -> Any | None:
+    """Whose words "quote" gives: the object ("the paper quoted Wendt as saying"), the passive
+    subject ("Wendt was quoted as saying"); else its subject ("he quoted")."""
+    for dep in ("dobj", "nsubjpass"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return _subject(verb)
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The name right after a verb of an inverted attribution ("...," added Lauten) that the
+    parser took for the verb's object, or hung the verb on as a modifier."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or verb.pos_ != "VERB":
+        return None
+    after = doc[verb.i + 1]
+    if after.pos_ != "PROPN":
+        return None
+    if verb.dep_ in ("amod", "compound") and verb.head.i == after.i:
+        return after
+    if after.head.i == verb.i and after.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd"):
+        return after
     return None
 
 
@@ -136,6 +165,8 @@ def find_speaker(*, cue: Any, resolver: SpeakerResolver) -> Speaker | None:
         head = _holder(cue)
     elif cue.pos_ == "ADJ":
         head = _subject(cue.head) if cue.head.i != cue.i else None
+    elif cue.lemma_.lower() == "quote":
+        head = _quoted_one(cue)  # "X quoted Y as saying": Y's words
     else:
         head = _subject(cue)
     if head is None:
