@@ -1,33 +1,22 @@
-"""Word lists of the quotes stage, kept as data files in ``data/`` (one word a line or several
-a line, ``#`` comments) and JSON maps, read once each (:func:`functools.cache`)."""
+"""Word lists of the quotes stage, kept as data files in its ``data/`` folder
+(:mod:`crosswire.text.wordlists`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from functools import cache
-from importlib import resources
-from types import MappingProxyType
+
+from crosswire.text.wordlists import package_word_map, package_words
 
 __all__ = ["word_list", "word_map"]
 
+_PACKAGE = "crosswire.stages.quotes"
 
-@cache
+
 def word_list(name: str) -> frozenset[str]:
     """The words of ``data/<name>.txt``, lowercased."""
-    text = resources.files("crosswire.stages.quotes").joinpath("data", f"{name}.txt").read_text(
-        encoding="utf-8"
-    )
-    return frozenset(
-        word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
-    )
+    return package_words(_PACKAGE, name)
 
 
-@cache
 def word_map(name: str) -> Mapping[str, object]:
-    """The JSON object of ``data/<name>.json`` (keys starting with "_" left out)."""
-    text = resources.files("crosswire.stages.quotes").joinpath("data", f"{name}.json").read_text(
-        encoding="utf-8"
-    )
-    data = json.loads(text)
-    return MappingProxyType({k: v for k, v in data.items() if not k.startswith("_")})
+    """The JSON object of ``data/<name>.json``."""
+    return package_word_map(_PACKAGE, name)
