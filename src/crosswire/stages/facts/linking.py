@@ -142,9 +142,12 @@ def _link_surnames(
 
 def _link_org_heads(groups: Mapping[str, Group], sets: DisjointSets[str], dominance: float) -> None:
     orgs = [g for _, g in sorted(groups.items()) if len(g.tokens) >= 2 and g.votes_for("ORG")]
+    countries = frozenset().union(*_country_keys())
     for key, group in sorted(groups.items()):
         if len(group.tokens) != 1 or group.place_like or sets.find(key) != key:
             continue
+        if key in countries or all(s.replace(".", "").isupper() for s in group.surfaces):
+            continue  # "UN" is an organisation of its own, not "UN Security Council"
         counts = Counter(
             {o.key: len(o.mentions) for o in orgs
              if o.tokens[0] == key and len(o.mentions) >= len(group.mentions)}

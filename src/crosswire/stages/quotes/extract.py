@@ -66,7 +66,12 @@ from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.direct import attribute_stretches
 from crosswire.stages.quotes.heading import heading_attributions
 from crosswire.stages.quotes.marks import QuotedStretch, quoted_stretches
-from crosswire.stages.quotes.notquotes import names_a_thing, not_a_quote, on_text_line
+from crosswire.stages.quotes.notquotes import (
+    displayed,
+    names_a_thing,
+    not_a_quote,
+    on_text_line,
+)
 from crosswire.stages.quotes.parse import parse_paragraphs
 from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import persons_of
@@ -119,7 +124,8 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     starts = [t.idx for t in doc]
     stretches = quoted_stretches(article.text)
     quoted = [(s.start, s.end) for s in stretches]
-    stretches = [s for s in stretches if not names_a_thing(article.text, s)]
+    stretches = [s for s in stretches
+                 if not names_a_thing(article.text, s) and not displayed(article.text, s)]
     persons = persons_of(doc, skip=quoted)
     resolver = SpeakerResolver(doc=doc, quoted=quoted, sentences=config.pronoun_sentences,
                                cue_lemmas=config.cue_lemmas,

@@ -3,8 +3,9 @@ and teasers, the words of a sign.
 
 * a quoted stretch right after a naming word ("the so-called ...", "a campaign dubbed ...",
   "The headline: ...", "an English name: ...") names a thing (``data/naming_words.txt``);
-* content on a line that ends in no sentence punctuation -- a headline, a caption, a teaser
-  ("... Read more") -- is no one's quote, save for a "Speaker: words" heading line;
+* content on a line that ends in no sentence punctuation (a colon or an aside in brackets of
+  a few words count) -- a headline, a caption ending in a credit "(Getty)", a teaser ("...
+  Read more") -- is no one's quote, save for a "Speaker: words" heading line;
 * words a sign, a banner or a headline "reads" (``data/display_nouns.txt``) are displayed, not
   said; quoted words a naming verb gives a thing ("which he dubbed "Starman"", "tickets called
   "Feel the Heat"", ``data/naming_verbs.txt``) are its name.
@@ -18,9 +19,10 @@ from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.marks import QuotedStretch
 from crosswire.stages.quotes.words import word_list
 
-__all__ = ["names_a_thing", "not_a_quote", "on_text_line"]
+__all__ = ["displayed", "names_a_thing", "not_a_quote", "on_text_line"]
 
-_TERMINAL = ".!?\u2026"
+_TERMINAL = ".!?:\u2026"  # a colon introduces what follows
+_ASIDE_WORDS = 3
 _MARKS = "\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb"
 _TEASERS = ("read more", "read full story", "continue reading", "click here")
 
@@ -36,12 +38,27 @@ def names_a_thing(text: str, stretch: QuotedStretch) -> bool:
     return last in word_list("naming_words")
 
 
+def displayed(text: str, stretch: QuotedStretch) -> bool:
+    """Whether the words after ``stretch`` say a sign or a headline shows it (""...?" read one
+    fan's sign")."""
+    if stretch.close_at is None:
+        return False
+    after = text[stretch.close_end : stretch.close_end + 60].split("\n", 1)[0]
+    words = [w.strip(".,;:!?\u2019'").lower() for w in after.split()[:6]]
+    if not words or words[0] not in ("read", "reads", "said", "says", "declared", "proclaimed"):
+        return False
+    return any(w in word_list("display_nouns") for w in words[1:])
+
+
 def on_text_line(text: str, at: int) -> bool:
     """Whether character ``at`` lies on a line of running text: one that ends a sentence and
     is no teaser ("... Read more")."""
     end = text.find("\n", at)
     line = text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)].rstrip()
     line = line.rstrip(_MARKS + " ")
+    if line.endswith(")"):  # an aside ends the sentence; a photo credit "(Getty)" does not
+        aside = line[line.rfind("(") + 1 : -1]
+        return len(aside.split()) >= _ASIDE_WORDS
     if not line or line[-1] not in _TERMINAL:
         return False
     return not line.lower().rstrip(".").endswith(_TEASERS)

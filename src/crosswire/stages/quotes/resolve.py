@@ -137,6 +137,8 @@ class SpeakerResolver:
             name = _clean(ent.text)
             if not name:
                 continue
+            if ent.label_ == "PERSON":
+                name = _without_roles(name)
             if ent.label_ == "PERSON" and not self.is_platform(name):
                 mentions.append((ent, name))
                 words = name.split()
@@ -267,7 +269,7 @@ class SpeakerResolver:
             if self.is_platform(name):  # "Facebook said": the company, never a person
                 return Referent(name, False) if candidate is token else None
             if ent_type == "PERSON":
-                canon = self.canonical(name)
+                canon = self.canonical(_without_roles(name))
                 return Referent(canon, True, self.gender(canon))
             if ent_type in _ORG_TYPES and not self._dateline(span):
                 return Referent(self._org_name(name), False)
@@ -499,6 +501,19 @@ def _propn_name(token: Any) -> str:
     while first < token.i and _lemma(doc[first]) in word_list("person_nouns"):
         first += 1
     return str(doc[first : token.i + 1].text)
+
+
+def _without_roles(name: str) -> str:
+    """A person's name without the role words the model took into it ("Comedian Ann Pryor")."""
+    words = name.split()
+    while len(words) > 1 and _lemma_of(words[0]) in word_list("person_nouns"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _lemma_of(word: str) -> str:
+    low = word.lower().rstrip(".")
+    return str(word_map("title_words").get(low, low))
 
 
 def _clean(name: str) -> str:

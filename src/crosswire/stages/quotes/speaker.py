@@ -62,7 +62,12 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and (
+            verb.head.head.lemma_.lower() == "quote"):
+        return _quoted_one(verb.head.head)  # "quoted Weber as saying"
     if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.head.lemma_.lower() == "quote":  # "quoted Weber as saying": Weber's words
+            return _quoted_one(verb.head)
         return _subject(verb.head, depth=depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "officials speaking on ..."
