@@ -102,3 +102,16 @@ def test_headlines_teasers_names_and_signs_are_not_quotes(nlp: Any) -> None:
     assert not [q for q in _quotes(nlp, named, full) if "speculation" in q.text]
     sign = "\"Do you believe in miracles now?\" read one fan's sign after the game."
     assert not [q for q in _quotes(nlp, sign, full) if "miracles" in q.text]
+
+
+def test_a_verb_after_a_named_speaker_reports_the_quote(nlp: Any) -> None:
+    text = ("\"Panama is part of the story but not the main player,\" Luis Mendez Ortega, the "
+            "president's chief of staff, pointed out.")
+    assert _speaker_of(nlp, text, "Panama is part").speaker == "Luis Mendez Ortega"
+
+
+def test_a_company_name_the_model_takes_for_a_person_is_an_organisation(nlp: Any) -> None:
+    text = ("RocketWorks confirmed the launch date on Monday.\n\"The core stage will try to land "
+            "on the barge,\" the company added.")
+    q = _speaker_of(nlp, text, "The core stage")
+    assert q.speaker in ("RocketWorks", "the company")

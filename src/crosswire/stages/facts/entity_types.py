@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 
 from crosswire.text.wordlists import package_words
 
-__all__ = ["checked_type", "neighbours"]
+__all__ = ["camel_case", "checked_type", "neighbours"]
 
 _PACKAGE = "crosswire.stages.facts"
 # the word next to a name, nothing but a space, a quote mark or a possessive between
@@ -50,7 +50,7 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     )
 
 
-def _camel(name: str) -> bool:
+def camel_case(name: str) -> bool:
     """A capital inside a word ("SpaceX", "CoinDesk"), save after a name prefix ("McNamee")."""
     for word in name.split():
         low = word.lower()
@@ -103,7 +103,7 @@ def checked_type(*, name: str, voted: str, near: Counter[str], texts: Sequence[s
     elif voted != "PERSON" and person_says > org_says:
         found = "PERSON"
     elif (voted in ("PERSON", "WORK_OF_ART", "NORP", "PRODUCT", "MISC")
-          and org_says > person_says) or (voted == "PERSON" and _camel(name)):
+          and org_says > person_says) or (voted == "PERSON" and camel_case(name)):
         found = "ORG"
     elif voted == "PERSON" and _lower_use(name, texts):
         found = "PRODUCT"

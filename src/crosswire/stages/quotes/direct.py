@@ -56,8 +56,12 @@ def _cue_after(doc: Any, starts: list[int], stretch: QuotedStretch, config: Quot
             # right after the quote ("...," said Cubs fan X, 24, ...) it is the quote's cue
             return None if j - i > 1 and _introduces_own(token) else token
         if token.pos_ == "VERB" and not _in_relative(token, i):
-            # another clause comes between the quote and any cue
-            return token if _reports(token, stretch, text) else None
+            # another clause comes between the quote and any cue, unless this verb reports
+            # the quote ("...," Hannity started; "...," Jane Roe, the chief of staff, pointed
+            # out)
+            reports = _reports(token, stretch, text) or _named_reporter(doc, i, token, stretch,
+                                                                        text)
+            return token if reports else None
         j += 1
     return None
 
@@ -86,6 +90,16 @@ def _in_relative(verb: Any, first: int) -> bool:
             return False
         token = token.head
     return False
+
+
+def _named_reporter(doc: Any, first: int, verb: Any, stretch: QuotedStretch, text: str) -> bool:
+    """Whether ``verb`` closes a comma-ended quote and a person named between the two is its
+    speaker ("...," Jane Roe, the chief of staff, pointed out)."""
+    if stretch.close_at is None or not text[stretch.start : stretch.close_at].rstrip().endswith(
+            ","):
+        return False
+    return bool(doc[first].ent_type_ == "PERSON" and verb.i - first <= 16
+                and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children))
 
 
 def _reports(verb: Any, stretch: QuotedStretch, text: str) -> bool:

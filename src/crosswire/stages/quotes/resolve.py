@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.stages.facts.entity_types import camel_case
 from crosswire.stages.quotes.gender import gender_of, pronoun_gender
 from crosswire.stages.quotes.words import word_list, word_map
 
@@ -268,6 +269,8 @@ class SpeakerResolver:
                 continue
             if self.is_platform(name):  # "Facebook said": the company, never a person
                 return Referent(name, False) if candidate is token else None
+            if ent_type == "PERSON" and camel_case(name):
+                return Referent(name, False)  # "SpaceX", "CoinDesk": no person's name
             if ent_type == "PERSON":
                 canon = self.canonical(_without_roles(name))
                 return Referent(canon, True, self.gender(canon))
@@ -300,8 +303,16 @@ class SpeakerResolver:
         return Referent(None, False, named=False)
 
     def _definite(self, token: Any) -> bool:
-        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
-                   for c in token.children)
+        """Whether the phrase is definite ("the governor", "her son"), also where the parser
+        split it ("The communications pro": "The" on "communications")."""
+        if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+               for c in token.children):
+            return True
+        k = token.i - 1
+        while k >= 0 and self.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and token.i - k < 4:
+            k -= 1
+        return k >= 0 and k < token.i - 1 and self.doc[k].lower_ in _DEFINITE | {
+            "his", "her", "their", "its"}
 
     def _role(self, token: Any, lemma: str) -> Referent:
         """A person named by a role: (definite phrases only) the article's person with that
@@ -315,7 +326,7 @@ class SpeakerResolver:
         if holders:
             name = holders[-1][1]
             return Referent(name, True, self.gender(name))
-        for found in self._antecedents(token, person=True):
+        for found in self._antecedents(token, person=True, subjects_only=True):
             if not found.named:
                 return unnamed
             if gender is None or found.gender in (None, gender):

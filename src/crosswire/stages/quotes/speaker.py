@@ -74,6 +74,18 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
     return None
 
 
+def _named_before(verb: Any) -> Any | None:
+    """For a main verb the parser gave no subject ("On Friday, the aide, Jane Roe, 31, who
+    ..., wrote ..."): the first person named before it in its sentence."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "advcl"):
+        return None
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.ent_type_ == "PERSON" and (
+                token.i + 1 == verb.i or verb.doc[token.i + 1].ent_iob_ != "I"):
+            return token
+    return None
+
+
 def _quoted_one(verb: Any) -> Any | None:
     """Whose words "quote" gives: the object ("the paper quoted Wendt as saying"), the passive
     subject ("Wendt was quoted as saying"); else its subject ("he quoted")."""
@@ -173,7 +185,7 @@ def find_speaker(*, cue: Any, resolver: SpeakerResolver) -> Speaker | None:
     elif cue.lemma_.lower() == "quote":
         head = _quoted_one(cue)  # "X quoted Y as saying": Y's words
     else:
-        head = _subject(cue)
+        head = _subject(cue) or _named_before(cue)
     if head is None:
         return None
     name = resolver.resolve(head).name
