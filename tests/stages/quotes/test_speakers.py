@@ -115,3 +115,15 @@ def test_a_company_name_the_model_takes_for_a_person_is_an_organisation(nlp: Any
             "on the barge,\" the company added.")
     q = _speaker_of(nlp, text, "The core stage")
     assert q.speaker in ("RocketWorks", "the company")
+
+
+def test_a_writers_sentence_before_a_semicolon_is_not_reported(nlp: Any) -> None:
+    text = "Her line is a nod to the singer; she announced her divorce with the same words."
+    found = [q for q in _quotes(nlp, text, QuoteConfig()) if q.text.startswith("Her line")]
+    assert found == []
+
+
+def test_the_writers_aside_is_cut_from_an_object(nlp: Any) -> None:
+    text = ("Jones posted photos of the doll, which he dubbed \"Spaceman\" in a nod to the song, "
+            "on Tuesday.")
+    assert not [q for q in _quotes(nlp, text, QuoteConfig()) if "Spaceman" in q.text]

@@ -116,6 +116,7 @@ class _Prepared:
     persons: list[tuple[int, int, str]]
     loose: list[QuotedStretch]  # quoted stretches no attribution took
     resolver: SpeakerResolver
+    shown: list[tuple[int, int]]  # words a sign or a headline shows (""...?" read a sign")
 
 
 def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -> _Prepared:
@@ -124,6 +125,7 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     starts = [t.idx for t in doc]
     stretches = quoted_stretches(article.text)
     quoted = [(s.start, s.end) for s in stretches]
+    shown = [(s.start, s.end) for s in stretches if displayed(article.text, s)]
     stretches = [s for s in stretches
                  if not names_a_thing(article.text, s) and not displayed(article.text, s)]
     persons = persons_of(doc, skip=quoted)
@@ -145,7 +147,7 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     loose = [f.stretch for f in found if f.attribution is None]
     closed = [(s.start, s.end) for s in stretches if s.close_at is not None]
     return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, closed, persons,
-                     loose, resolver)
+                     loose, resolver, shown)
 
 
 def _run_to_close(
@@ -215,7 +217,8 @@ def extract_quotes(
     text = article.text
     kept_lines = {(h.start, h.end) for h in headings}
     for key, item in list(unique.items()):
-        if not_a_quote(prepared.doc, item) or (
+        if not_a_quote(prepared.doc, item) or any(
+                s < item.end and item.start < e for s, e in prepared.shown) or (
                 key not in kept_lines and not on_text_line(text, item.start)):
             del unique[key]
     ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
