@@ -14,7 +14,7 @@ from crosswire.models import Mention
 from crosswire.text.unionfind import DisjointSets
 from crosswire.text.wordlists import package_word_map, package_words
 
-__all__ = ["Group", "drop_compounds", "link_groups"]
+__all__ = ["Group", "drop_compounds", "initials", "link_groups"]
 
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 
