@@ -127,3 +127,12 @@ def test_the_writers_aside_is_cut_from_an_object(nlp: Any) -> None:
     text = ("Jones posted photos of the doll, which he dubbed \"Spaceman\" in a nod to the song, "
             "on Tuesday.")
     assert not [q for q in _quotes(nlp, text, QuoteConfig()) if "Spaceman" in q.text]
+
+
+def test_a_firm_is_never_a_country_and_an_award_never_a_person(nlp: Any) -> None:
+    text = ("Britain said it would look into the files. Hale & Stone denied any wrongdoing.\n"
+            "\"Our industry is not well understood by the public,\" the firm said.")
+    assert _speaker_of(nlp, text, "Our industry").speaker != "Britain"
+    text = ("Singer Ana Cruz won two prizes at the Grammys on Sunday.\n"
+            "\"We just live in different countries,\" she wrote.")
+    assert _speaker_of(nlp, text, "We just live").speaker != "Grammys"

@@ -110,6 +110,7 @@ class ArticlePeople:
                         else len(text)].rstrip()
             self.skip.append(not line or line[-1] not in _TERMINAL)
         self.persons: dict[str, str] = {}  # last word -> full name (when one only)
+        self.places: set[str] = set()  # names of countries, cities and peoples
         self.orgs: list[tuple[int, str]] = []  # (token index, name) of organisation mentions
         self.person_at: list[tuple[int, str]] = []  # (token index, full name)
         self.roles: dict[str, set[str]] = {}
@@ -142,6 +143,8 @@ class ArticlePeople:
                     full.setdefault(words[-1].lower(), set()).add(name)
             elif ent.label_ in ORG_TYPES and not self._dateline(ent):
                 self.orgs.append((ent.root.i, name))
+                if ent.label_ != "ORG":
+                    self.places.add(name)  # a country or a people, no firm or airline
         self.persons = {k: sorted(v, key=lambda n: (-len(n), n))[0] for k, v in full.items()
                         if len({n.split()[0] for n in v}) == 1}
         self.acronyms = {"".join(w[0] for w in n.split() if w[:1].isupper()): n

@@ -210,10 +210,12 @@ class SpeakerResolver(ArticlePeople):
             return unnamed
         wanted = {lemma, *word_map("org_name_words").get(lemma, [])}  # type: ignore[misc]
         for found in self._antecedents(token, person=False, subjects_only=True):
-            if found.named and found.name:
+            if found.named and found.name and (
+                    found.name not in self.places or lemma in word_list("state_nouns")):
                 return found  # "SpaceX confirmed ... the company added"
             break
-        before = [self._org_name(n) for i, n in self.orgs if i < token.i]
+        before = [self._org_name(n) for i, n in self.orgs if i < token.i
+                  and (n not in self.places or lemma in word_list("state_nouns"))]
         holding = [n for n in before
                    if {w.lower().strip(".,") for w in n.split()} & wanted]
         if holding:  # the one the article names most, the latest of those

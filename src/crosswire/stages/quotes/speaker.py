@@ -23,6 +23,7 @@ __all__ = [
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "flat", "appos"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +194,8 @@ def find_speaker(*, cue: Any, resolver: SpeakerResolver) -> Speaker | None:
         # a pronoun, or "..., who said ...": placed at the pronoun itself
         return Speaker(name, head.idx, head.idx + len(head.text), head.text, head.i)
     left, right = _noun_phrase(head)
+    while left.i < head.i and any(t.text in _QUOTE_MARKS for t in head.doc[left.i : head.i]):
+        left = head.doc[left.i + 1]  # the words naming the speaker start after a quote
     start, end = left.idx, right.idx + len(right.text)
     ent = entity_at(head) if head.ent_type_ in _NAME_TYPES else None
     if ent is not None:
