@@ -136,3 +136,10 @@ def test_a_firm_is_never_a_country_and_an_award_never_a_person(nlp: Any) -> None
     text = ("Singer Ana Cruz won two prizes at the Grammys on Sunday.\n"
             "\"We just live in different countries,\" she wrote.")
     assert _speaker_of(nlp, text, "We just live").speaker != "Grammys"
+
+
+def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp: Any) -> None:
+    text = ("The leak led the president of the republic to announce: \"I have nothing to hide at "
+            "all.\"")
+    q = _speaker_of(nlp, text, "I have nothing")
+    assert q.speaker_mention is not None and "president" in q.speaker_mention

@@ -269,6 +269,8 @@ def in_subtree(token: Any, head: Any) -> bool:
 
 
 def entity_span(token: Any) -> Any:
+    """The named entity ``token`` is part of, as a span read from the tokens' entity tags (not
+    ``doc.ents``, which spaCy rebuilds on every access)."""
     doc = token.doc
     first, last = token.i, token.i
     while first > 0 and doc[first].ent_iob_ == "I":

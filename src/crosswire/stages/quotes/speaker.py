@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crosswire.stages.quotes.people import entity_span
 from crosswire.stages.quotes.resolve import SpeakerResolver
 
 __all__ = [
@@ -66,6 +67,11 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and (
             verb.head.head.lemma_.lower() == "quote"):
         return _quoted_one(verb.head.head)  # "quoted Weber as saying"
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        controller = next((c for c in verb.head.children
+                           if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None:  # "led the president to announce": the president's words
+            return controller
     if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         if verb.head.lemma_.lower() == "quote":  # "quoted Weber as saying": Weber's words
             return _quoted_one(verb.head)
@@ -144,14 +150,8 @@ def entity_at(token: Any) -> Speaker | None:
     """
     if not token.ent_type_:
         return None
-    doc = token.doc
-    first, last = token.i, token.i
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-        last += 1
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return Speaker(doc[first : last + 1].text, start, end)
+    span = entity_span(token)
+    return Speaker(span.text, span.start_char, span.end_char)
 
 
 def _noun_phrase(token: Any) -> tuple[Any, Any]:
