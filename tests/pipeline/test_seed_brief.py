@@ -105,11 +105,13 @@ def test_names_resolved(brief: dict[str, Any]) -> None:
 
 
 def test_quote_variants_merged(brief: dict[str, Any]) -> None:
-    merged = [q for q in brief["quotes"] if "first face-to-face" in q["text"]]
+    merged = [q for q in brief["quotes"] if "first face-to-face talks" in q["text"]]
     assert len(merged) == 1
     quote = merged[0]
     assert quote["speaker"] is not None and "Ishiba" in quote["speaker"]
-    assert {S000, S002, S003, S004} <= set(quote["sources"])
+    assert {S000, S002, S003} <= set(quote["sources"])
+    # "our first face-to-face meeting" (004) is other words: a quote of its own, not a variant
+    assert S004 not in quote["sources"]
 
 
 def test_trade_deficit_fact(brief: dict[str, Any]) -> None:

@@ -22,6 +22,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from crosswire.models import Article, Entity, Mention, Span
+from crosswire.stages.facts.aliases import defined_aliases
+from crosswire.stages.facts.entity_types import checked_type, neighbours
 from crosswire.stages.facts.linking import Group, drop_compounds, link_groups
 from crosswire.stages.facts.names import clean_name_spans, has_stutter, is_headline, name_key
 from crosswire.text.tokens import content_words
@@ -47,6 +49,7 @@ class EntityConfig:
     skip_headlines: bool = True
     find_missed: bool = True
     extra_pipes_disabled: tuple[str, ...] = _UNUSED_PIPES
+    facility_as_location: bool = True
 
 
 def _mentions(
@@ -91,6 +94,7 @@ def _groups(found: Sequence[tuple[str, str, Mention]], articles: Sequence[Articl
         after = text[mention.span.end : mention.span.end + config.context_chars]
         window = text[lo : mention.span.start] + " " + after
         group.context.update(content_words(window))
+        group.near.update(w for w in neighbours(text, mention.span.start, mention.span.end) if w)
     return groups
 
 
@@ -116,16 +120,22 @@ def _entity_type(canonical: Group, members: Sequence[Group]) -> str:
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _entity(members: Sequence[Group]) -> Entity:
+def _entity(members: Sequence[Group], texts: Sequence[str], config: EntityConfig) -> Entity:
     canonical = _canonical(members)
     name = _display(canonical)
+    near: Counter[str] = Counter()
+    for g in members:
+        near.update(g.near)
+    type_map = {"FAC": "LOC"} if config.facility_as_location else {}
+    voted = _entity_type(canonical, members)
+    kind = checked_type(name=name, voted=voted, near=near, texts=texts, type_map=type_map)
     aliases = sorted({s for g in members for s in g.surfaces if name_key(s) != canonical.key})
     mentions = sorted(
         (m for g in members for m in g.mentions), key=lambda m: (m.span.source, m.span.start)
     )
     return Entity(
         name=name,
-        type=_entity_type(canonical, members),
+        type=kind,
         aliases=tuple(aliases),
         sources=tuple(sorted({m.span.source for m in mentions})),
         mentions=tuple(mentions),
@@ -162,6 +172,8 @@ def extract_entities(
         parsed = _pipe(nlp, [a.text for a in ordered], cfg)
     found = [m for a, doc in zip(ordered, parsed, strict=True) for m in _mentions(a, doc, cfg)]
     groups = drop_compounds(_groups(found, ordered, cfg))
+    also = sorted({pair for a, doc in zip(ordered, parsed, strict=True)
+                   for pair in defined_aliases(text=a.text, doc=doc)})
     clusters = link_groups(
         groups=groups,
         dominance=cfg.surname_dominance,
@@ -169,8 +181,10 @@ def extract_entities(
         near=lambda a, b: OSA.distance(a, b) <= 1,
         min_length=cfg.fuzzy_min_length,
         min_context=cfg.min_context_overlap,
+        also=also,
     )
-    entities = [_entity(c) for c in clusters]
+    texts = [a.text for a in ordered]
+    entities = [_entity(c, texts, cfg) for c in clusters]
     if cfg.find_missed:
         entities = _add_missed(entities, ordered)
     entities = [e for e in entities if len(e.mentions) >= cfg.min_mentions]

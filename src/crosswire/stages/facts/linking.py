@@ -12,15 +12,10 @@ from dataclasses import dataclass, field
 
 from crosswire.models import Mention
 from crosswire.text.unionfind import DisjointSets
+from crosswire.text.wordlists import package_word_map, package_words
 
-__all__ = ["Group", "drop_compounds", "link_groups"]
+__all__ = ["Group", "drop_compounds", "initials", "link_groups"]
 
-_COUNTRY_KEYS = (
-    frozenset({"us", "usa", "united states", "united states of america"}),
-    frozenset({"uk", "united kingdom", "britain", "great britain"}),
-    frozenset({"un", "united nations"}),
-    frozenset({"eu", "european union"}),
-)
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 
 
@@ -33,6 +28,7 @@ class Group:
     surfaces: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     context: Counter[str] = field(default_factory=Counter)
+    near: Counter[str] = field(default_factory=Counter)  # "<word" before, ">word" after
 
     @property
     def tokens(self) -> list[str]:
@@ -50,22 +46,70 @@ class Group:
         return place * 2 > sum(self.labels.values())
 
 
+def _country_keys() -> list[frozenset[str]]:
+    """Names of one country each (``data/countries.json``), as name keys."""
+    found = package_word_map("crosswire.stages.facts", "countries")
+    return [frozenset(str(n).replace(".", "") for n in names)  # type: ignore[attr-defined]
+            for _, names in sorted(found.items())]
+
+
+def _given_forms(word: str) -> frozenset[str]:
+    """A given name and its common short forms (``data/nicknames.json``): "jim" -> james..."""
+    forms = {word}
+    for full, short in package_word_map("crosswire.stages.facts", "nicknames").items():
+        names = {full, *short}  # type: ignore[misc]
+        if word in names:
+            forms |= names
+    return frozenset(forms)
+
+
+def _middles_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Middle names that can be one person's: one side gives none, or they are equal, or one
+    is an initial of the other ("James P. Steyer" / "James Patrick Steyer"; not "John Agyekum
+    Kufuor" / "John Addo Kufuor")."""
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(x == y or ((len(x) == 1 or len(y) == 1) and x[0] == y[0]) for x, y in zip(a, b,
+                                                                                    strict=True))
+
+
 def _full_names(groups: Mapping[str, Group]) -> list[Group]:
     return [g for k, g in sorted(groups.items()) if len(g.tokens) >= 2 and g.votes_for("PERSON")]
+
+
+def _same_name(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    """Whether two full names can be one person's: one surname, given names that are forms of
+    one name, middle names that agree (see :func:`_middles_agree`)."""
+    return ta[-1] == tb[-1] and (ta[0] == tb[0] or tb[0] in _given_forms(ta[0])) and (
+        _middles_agree(ta[1:-1], tb[1:-1]))
 
 
 def _link_full_names(
     full: Sequence[Group], sets: DisjointSets[str], similar: Callable[[str, str], bool]
 ) -> None:
+    members: dict[str, list[Group]] = {g.key: [g] for g in full}
+
+    def join(a: Group, b: Group, *, check: bool) -> None:
+        ra, rb = sets.find(a.key), sets.find(b.key)
+        if ra == rb:
+            return
+        left, right = members.get(ra, [a]), members.get(rb, [b])
+        if check and not all(_same_name(x.tokens, y.tokens) for x in left for y in right):
+            return  # "John Kufuor" is not both "John Agyekum Kufuor" and "John Addo Kufuor"
+        root = sets.union(a.key, b.key)
+        members[root] = left + right
+
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
             ta, tb = a.tokens, b.tokens
             if sorted(ta) == sorted(tb):
-                sets.union(a.key, b.key)  # reversed order: "Abe Shinzo"
-            elif ta[0] == tb[0] and ta[-1] == tb[-1]:
-                sets.union(a.key, b.key)  # a middle name or initial
+                join(a, b, check=False)  # reversed order: "Abe Shinzo"
+            elif _same_name(ta, tb):
+                join(a, b, check=True)  # a middle name or initial; "Jim" for "James"
             elif len(ta) == len(tb) and ta[:-1] == tb[:-1] and similar(ta[-1], tb[-1]):
-                sets.union(a.key, b.key)  # misspelt surname: "Fumio Kishidida"
+                join(a, b, check=False)  # misspelt surname: "Fumio Kishidida"
 
 
 def _mention_count(groups: Sequence[Group]) -> int:
@@ -98,9 +142,12 @@ def _link_surnames(
 
 def _link_org_heads(groups: Mapping[str, Group], sets: DisjointSets[str], dominance: float) -> None:
     orgs = [g for _, g in sorted(groups.items()) if len(g.tokens) >= 2 and g.votes_for("ORG")]
+    countries = frozenset().union(*_country_keys())
     for key, group in sorted(groups.items()):
         if len(group.tokens) != 1 or group.place_like or sets.find(key) != key:
             continue
+        if key in countries or all(s.replace(".", "").isupper() for s in group.surfaces):
+            continue  # "UN" is an organisation of its own, not "UN Security Council"
         counts = Counter(
             {o.key: len(o.mentions) for o in orgs
              if o.tokens[0] == key and len(o.mentions) >= len(group.mentions)}
@@ -169,6 +216,65 @@ def _best_person(
     return scored[0][1]
 
 
+_MINOR = frozenset({"of", "and", "the", "for", "&", "de", "du", "in", "on"})
+
+
+def initials(key: str) -> str:
+    """The initials of a name key's words, minor words left out ("securities and exchange
+    commission" -> "sec")."""
+    return "".join(w[0] for w in key.replace("-", " ").split() if w not in _MINOR)
+
+
+def _link_acronyms(groups: Mapping[str, Group], sets: DisjointSets[str]) -> None:
+    """An acronym written in capitals joins the one longer name of the story whose initials it
+    spells ("ICIJ" = "International Consortium of Investigative Journalists")."""
+    by_initials: dict[str, list[str]] = {}
+    for key, group in sorted(groups.items()):
+        if len(group.tokens) >= 2 and not group.votes_for("PERSON"):
+            by_initials.setdefault(initials(key), []).append(key)
+    for key, group in sorted(groups.items()):
+        surface = max(group.surfaces, key=lambda s: (group.surfaces[s], s))
+        if len(group.tokens) != 1 or not surface.replace(".", "").isupper():
+            continue
+        owners = by_initials.get(key, [])
+        if len({sets.find(o) for o in owners}) == 1:
+            sets.union(owners[0], key)
+
+
+def _link_org_forms(groups: Mapping[str, Group], sets: DisjointSets[str]) -> None:
+    """An organisation's name and its fuller form: the same words with organisation words
+    after them ("Common Sense" = "Common Sense Media") or a nationality before them ("Red
+    Cross" = "German Red Cross"); never a body within it ("UN" is not "UN Security Council")."""
+    org_words = package_words("crosswire.stages.facts", "org_words")
+    titles = {"<" + w for w in package_words("crosswire.stages.facts", "person_context")}
+    names = [g for _, g in sorted(groups.items()) if (
+        not g.votes_for("PERSON") and (g.votes_for("ORG") or not g.labels)
+    ) or (len(g.tokens) >= 2 and not titles & set(g.near))]
+    for short in names:
+        fuller = []
+        for _, long in sorted(groups.items()):
+            extra = len(long.tokens) - len(short.tokens)
+            if extra <= 0:
+                continue
+            tail = long.tokens[: len(short.tokens)] == short.tokens and all(
+                w in org_words for w in long.tokens[len(short.tokens) :])
+            national = long.tokens[extra:] == short.tokens and extra == 1 and _nationality(
+                long, groups)
+            if tail or national:
+                fuller.append(long.key)
+        if len({sets.find(k) for k in fuller}) == 1:
+            sets.union(fuller[0], short.key)
+
+
+def _nationality(long: Group, groups: Mapping[str, Group]) -> bool:
+    """Whether the first word of ``long`` is a nationality the story's NER marks as one."""
+    first = groups.get(long.tokens[0])
+    if first is not None and first.votes_for("NORP"):
+        return True
+    endings = package_words("crosswire.stages.facts", "demonym_endings") - {"s"}
+    return any(long.tokens[0].endswith(e) for e in endings) and len(long.tokens[0]) > 3
+
+
 def drop_compounds(groups: Mapping[str, Group]) -> dict[str, Group]:
     """Groups without run-together names ("U.S.-Japan", "Trump Tells Ishiba")."""
     single = {k for k in groups if " " not in k and "-" not in k}
@@ -189,13 +295,22 @@ def link_groups(
     near: Callable[[str, str], bool],
     min_length: int,
     min_context: int,
+    also: Sequence[tuple[str, str]] = (),
 ) -> list[list[Group]]:
-    """Clusters of groups that name one entity, in a deterministic order."""
+    """Clusters of groups that name one entity, in a deterministic order. ``also``: pairs of
+    keys the text itself gives as one entity's names (an acronym defined in brackets, "also
+    known as")."""
     sets = DisjointSets(sorted(groups))
-    for names in _COUNTRY_KEYS:
+    for names in _country_keys():
         present = sorted(names & groups.keys())
         for key in present[1:]:
             sets.union(present[0], key)
+    for short, long in sorted(also):
+        if short in groups and long in groups:
+            sets.union(long, short)  # defined in the text: "Securities and Exchange Commission
+            # (SEC)", "Nouriel Roubini, also known as Dr Doom"
+    _link_acronyms(groups, sets)
+    _link_org_forms(groups, sets)
     full = _full_names(groups)
     _link_full_names(full, sets, similar)
     _link_surnames(groups, full, sets, dominance)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.stages.quotes.candidates import Attribution
+from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import find_speaker, is_cue
 from crosswire.text import paragraphs
 
@@ -39,7 +40,7 @@ def _colon_token(doc: Any, end: int) -> int | None:
 
 def block_attributions(
     *, doc: Any, lemmas: frozenset[str], taken: Sequence[tuple[int, int]],
-    persons: Sequence[tuple[int, int, str]],
+    resolver: SpeakerResolver,
 ) -> list[Attribution]:
     """Next paragraphs introduced by "X verb:" paragraphs, where ``taken`` holds none of them."""
     text = doc.text
@@ -50,7 +51,7 @@ def block_attributions(
         if colon is None:
             continue
         cue = _colon_cue(doc, colon, lemmas)
-        speaker = find_speaker(cue=cue, persons=persons) if cue is not None else None
+        speaker = find_speaker(cue=cue, resolver=resolver) if cue is not None else None
         if cue is None or speaker is None:
             continue
         start, end = following.start, following.end

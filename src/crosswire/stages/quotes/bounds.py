@@ -21,6 +21,7 @@ __all__ = [
     "clause_bounds",
     "clause_parts",
     "coordinated",
+    "cut_aside",
     "cut_tail",
     "edges",
     "first_child",
@@ -115,14 +116,14 @@ def clause_bounds(cue: Any, *, child: Any) -> tuple[int, int] | None:
         last = _run_on(cue, child, last)
     else:
         last = min(last, cue.i - 1)
-    last = _cut_aside(cue.doc, first, cut_tail(child, last=last))
+    last = cut_aside(cue.doc, first, cut_tail(child, last=last))
     return trimmed(cue.doc, first=first, last=last)
 
 
 _ASIDE_OPENERS = frozenset({"who", "which", "whose", "whom"})
 
 
-def _cut_aside(doc: Any, first: int, last: int) -> int:
+def cut_aside(doc: Any, first: int, last: int) -> int:
     """``last`` moved before a non-restrictive relative clause that closes the content
     ("said the plan will help Smith, who faces a tough race"): the writer's aside on a word of
     the content, not part of what was reported."""

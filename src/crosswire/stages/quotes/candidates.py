@@ -17,6 +17,7 @@ from typing import Any
 from crosswire.stages.quotes.bounds import first_child
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.relations import relation_of
+from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.rules import hand_rule
 from crosswire.stages.quotes.speaker import Speaker, find_speaker
 
@@ -92,7 +93,7 @@ def attribution_candidates(
     doc: Any,
     taken: frozenset[int],
     quoted: Sequence[tuple[int, int]],
-    persons: Sequence[tuple[int, int, str]],
+    resolver: SpeakerResolver,
     min_words: int,
     one_word_lemmas: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
@@ -114,7 +115,7 @@ def attribution_candidates(
         )
         if words < min_words and not _named_object(token, relation, words, one_word_lemmas):
             continue
-        speaker = find_speaker(cue=token, persons=persons)
+        speaker = find_speaker(cue=token, resolver=resolver)
         cue = "according to" if token.lower_ == "according" else token.text
         out.extend(
             Candidate(cue_key(token, relation=relation), token,
@@ -139,7 +140,7 @@ def indirect_attributions(
     config: QuoteConfig,
     taken: frozenset[int],
     quoted: Sequence[tuple[int, int]],
-    persons: Sequence[tuple[int, int, str]],
+    resolver: SpeakerResolver,
 ) -> list[Attribution]:
     """Candidates whose key was learned as a cue, or that the hand lexicons accept.
 
@@ -147,7 +148,7 @@ def indirect_attributions(
     Z") is part of that content, not an attribution of its own (PolNeAR marks the outer one).
     """
     chosen = []
-    for cand in attribution_candidates(doc=doc, taken=taken, quoted=quoted, persons=persons,
+    for cand in attribution_candidates(doc=doc, taken=taken, quoted=quoted, resolver=resolver,
                                        min_words=config.min_indirect_words,
                                        one_word_lemmas=config.position_lemmas):
         relation = cand.key.split("/", 1)[1]

@@ -91,13 +91,16 @@ class QuoteConfig:
     lines (headlines, transcripts) as quotes; ``blocks``: also take a paragraph introduced by
     "X said:" ending the paragraph before it; ``inside_quotes``: also look for indirect
     attributions nested inside direct quotes. Merging: two quotes are variants when the shorter is
-    contained in the longer (normalised) or their fuzzy partial similarity (0-100) reaches
-    ``merge_similarity``; a variant must have ``merge_min_words`` words; speakers must be
-    compatible (same canonical name, or names at least ``speaker_similarity`` alike).
+    contained in the longer (normalised, so a trimmed variant too); a variant must have
+    ``merge_min_words`` words; speakers must be compatible (same canonical name, or names at
+    least ``speaker_similarity`` alike). Speakers: ``pronoun_sentences``, how far back a pronoun
+    or a role phrase looks; ``main_person_dominance`` and ``main_person_mentions``, when a
+    pronoun with no one in reach stands for the article's main person
+    (:mod:`crosswire.stages.quotes.resolve`).
     """
 
     cue_lemmas: frozenset[str] = DEFAULT_CUE_LEMMAS
-    cue_window: int = 16
+    cue_window: int = 24
     any_verb_introduces: bool = True
     min_words_unattributed: int = 4
     indirect: bool = True
@@ -115,6 +118,8 @@ class QuoteConfig:
     learned_cues: frozenset[str] = LEARNED_CUES
     rejected_cues: frozenset[str] = REJECTED_CUES
     min_indirect_words: int = 2
-    merge_similarity: float = 85.0
     merge_min_words: int = 4
     speaker_similarity: float = 75.0
+    pronoun_sentences: int = 4
+    main_person_dominance: float = 2.0
+    main_person_mentions: int = 3

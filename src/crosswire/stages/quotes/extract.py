@@ -66,9 +66,16 @@ from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.direct import attribute_stretches
 from crosswire.stages.quotes.heading import heading_attributions
 from crosswire.stages.quotes.marks import QuotedStretch, quoted_stretches
+from crosswire.stages.quotes.notquotes import (
+    displayed,
+    names_a_thing,
+    not_a_quote,
+    on_text_line,
+)
 from crosswire.stages.quotes.parse import parse_paragraphs
+from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import persons_of
-from crosswire.stages.quotes.unattributed import following_reported, unattributed
+from crosswire.stages.quotes.unattributed import following_reported, quotable, unattributed
 
 __all__ = ["extract_quotes", "quote_candidates", "quote_kind"]
 
@@ -88,6 +95,7 @@ def _to_quote(article: Article, item: Attribution, quoted: Sequence[tuple[int, i
     return Quote(
         text=article.text[item.start : item.end],
         speaker=speaker.name if speaker else None,
+        speaker_mention=speaker.words if speaker else None,
         spans=(Span(article.id, item.start, item.end),),
         sources=(article.id,),
         independent=1,
@@ -107,6 +115,8 @@ class _Prepared:
     closed: list[tuple[int, int]]  # the stretches whose quotation marks close
     persons: list[tuple[int, int, str]]
     loose: list[QuotedStretch]  # quoted stretches no attribution took
+    resolver: SpeakerResolver
+    shown: list[tuple[int, int]]  # words a sign or a headline shows (""...?" read a sign")
 
 
 def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -> _Prepared:
@@ -115,14 +125,29 @@ def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -
     starts = [t.idx for t in doc]
     stretches = quoted_stretches(article.text)
     quoted = [(s.start, s.end) for s in stretches]
+    shown = [(s.start, s.end) for s in stretches if displayed(article.text, s)]
+    stretches = [s for s in stretches
+                 if not names_a_thing(article.text, s) and not displayed(article.text, s)]
     persons = persons_of(doc, skip=quoted)
+    resolver = SpeakerResolver(doc=doc, quoted=quoted, sentences=config.pronoun_sentences,
+                               cue_lemmas=config.cue_lemmas,
+                               dominance=config.main_person_dominance,
+                               min_mentions=config.main_person_mentions)
     found = attribute_stretches(doc=doc, starts=starts, stretches=stretches, config=config,
-                                persons=persons)
+                                resolver=resolver)
     direct = [f.attribution for f in found if f.attribution is not None]
+    # a quote widened to the cue's clause (said the plan "will fail") keeps its bare quoted
+    # words too, with the same cue and speaker
+    direct.extend(
+        replace(f.attribution, start=f.stretch.start, end=f.stretch.end) for f in found
+        if f.attribution is not None
+        and (f.attribution.start, f.attribution.end) != (f.stretch.start, f.stretch.end)
+        and quotable(article.text, f.stretch, min_words=config.min_words_unattributed)
+    )
     loose = [f.stretch for f in found if f.attribution is None]
     closed = [(s.start, s.end) for s in stretches if s.close_at is not None]
     return _Prepared(doc, direct, [] if config.inside_quotes else quoted, quoted, closed, persons,
-                     loose)
+                     loose, resolver, shown)
 
 
 def _run_to_close(
@@ -161,7 +186,7 @@ def extract_quotes(
             config=config,
             taken=frozenset(item.cue_i for item in items),
             quoted=prepared.quoted,
-            persons=prepared.persons,
+            resolver=prepared.resolver,
         )
         items.extend(_run_to_close(doc=prepared.doc, items=reported, quoted=prepared.closed))
     if config.indirect:
@@ -173,12 +198,14 @@ def extract_quotes(
                 doc=prepared.doc,
                 lemmas=config.cue_lemmas | config.position_lemmas,
                 taken=[(item.start, item.end) for item in prepared.direct],
-                persons=prepared.persons,
+                resolver=prepared.resolver,
             )
         )
+    headings: list[Attribution] = []
     if config.headings:
         taken = [(item.start, item.end) for item in prepared.direct]
-        items.extend(heading_attributions(doc=prepared.doc, taken=taken))
+        headings = heading_attributions(doc=prepared.doc, taken=taken)
+        items.extend(headings)
     if config.indirect:
         items.extend(unattributed(doc=prepared.doc, loose=prepared.loose, items=items,
                                   config=config, persons=prepared.persons))
@@ -187,6 +214,13 @@ def extract_quotes(
     unique: dict[tuple[int, int], Attribution] = {}
     for item in sorted(items, key=lambda i: (_cue_distance(prepared.doc, i), i.cue_i)):
         unique.setdefault((item.start, item.end), item)
+    text = article.text
+    kept_lines = {(h.start, h.end) for h in headings}
+    for key, item in list(unique.items()):
+        if not_a_quote(prepared.doc, item) or any(
+                s < item.end and item.start < e for s, e in prepared.shown) or (
+                key not in kept_lines and not on_text_line(text, item.start)):
+            del unique[key]
     ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
     return tuple(_to_quote(article, item, prepared.stretches) for item in ordered)
 
@@ -210,7 +244,7 @@ def quote_candidates(
         doc=prepared.doc,
         taken=frozenset(item.cue_i for item in prepared.direct),
         quoted=prepared.quoted,
-        persons=prepared.persons,
+        resolver=prepared.resolver,
         min_words=config.min_indirect_words,
         one_word_lemmas=config.position_lemmas,
     )

@@ -1,15 +1,16 @@
 """Merging the variants of one quote carried by several sources.
 
 Two quotes are variants when their speakers are compatible and, on normalised text, the shorter
-is contained in the longer or their fuzzy partial similarity reaches the configured threshold.
+is contained in the longer (the same words, one maybe trimmed).
 Variants are grouped transitively (:class:`~crosswire.text.unionfind.DisjointSets` over quotes in
 a fixed order), never joining two groups that hold incompatible speakers (a quote with no speaker
 does not bridge them). A group becomes one quote: its text is the longest member text
 (verbatim in its source, so ``verified`` holds when that member was verified), one span per
 carrying source (that source's longest variant), the speaker as the most complete name
 (canonicalised when ``canonical_name`` is given), and ``independent`` the number of distinct
-origin groups among its sources. Members whose text is neither inside nor around the merged
-text are paraphrases; :func:`merge_quote_variants` names their sources.
+origin groups among the sources whose text holds its words. Members whose text is neither
+inside nor around the merged text (joined through a third) are paraphrases, not counted there;
+:func:`merge_quote_variants` names their sources.
 """
 
 from __future__ import annotations
@@ -85,10 +86,13 @@ def _speakers_compatible(a: str | None, b: str | None, *, canon: Callable[[str],
 
 
 def _texts_similar(a: str, b: str, config: QuoteConfig) -> bool:
+    """Whether the shorter (normalised) text is held in the longer: the same quoted words,
+    one maybe trimmed; never words that only look alike (two quotes of one speaker on one
+    topic stay apart)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short.split()) < config.merge_min_words:
         return False
-    return short in long or fuzz.partial_ratio(short, long) >= config.merge_similarity
+    return short in long
 
 
 def _groups(quotes: Sequence[Quote], canon: Callable[[str], str],
@@ -188,14 +192,16 @@ def _merge_group(members: Sequence[Quote], origin_groups: Mapping[str, str],
         if normalize_for_match(q.text) not in merged_norm
         and merged_norm not in normalize_for_match(q.text)
     )
+    holders = [s for s in sources if s not in set(paraphrases)]
     quote = Quote(
         text=main.text,
         speaker=canon(speaker_of.speaker or "") if speaker_of else None,
         spans=tuple(spans),
         sources=sources,
-        independent=len({origin_groups.get(s, s) for s in sources}),
+        independent=len({origin_groups.get(s, s) for s in holders}),
         cue=main.cue,
         speaker_span=speaker_of.speaker_span if speaker_of else None,
+        speaker_mention=speaker_of.speaker_mention if speaker_of else main.speaker_mention,
         verified=any(q.verified and q.text == main.text for q in members),
         kind=main.kind,
     )

@@ -20,6 +20,7 @@ from typing import Any
 from crosswire.stages.quotes.bounds import (
     clause_bounds,
     coordinated,
+    cut_aside,
     cut_tail,
     first_child,
     object_tail,
@@ -52,6 +53,8 @@ QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 def relation_of(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """The kind of content ``token`` governs and its parts (bounds; two for a clause split by
     the attribution phrase), most speech-like kind first."""
+    if token.dep_ == "parataxis" and _after_semicolon(token):
+        return None  # "X is a nod to Y; she announced ...": a sentence of its own, not X's cue
     if token.lower_ == "according" or token.dep_ == "parataxis" or parenthetical(token):
         kind = "according" if token.lower_ == "according" else "parataxis"
         return kind, rest_of_clause(token)
@@ -89,6 +92,7 @@ def relation_of(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
         if predicate is not None:
             last = max(last, predicate.right_edge.i)
         last = cut_tail(token, last=max(last, object_tail(token, target=target)))
+        last = cut_aside(token.doc, target.left_edge.i, last)  # ", which he dubbed ..."
         kind = "dobj_of" if _judged_for(token, target) is not None else "dobj"
         return kind, one_part(trimmed(token.doc, first=target.left_edge.i, last=last))
     for_clause = _for_clause(token)
@@ -106,15 +110,27 @@ def relation_of(token: Any) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     return None
 
 
+def _after_semicolon(token: Any) -> bool:
+    """Whether a semicolon stands between ``token``'s clause and the clause it hangs on."""
+    doc = token.doc
+    lo, hi = sorted((token.head.i, token.left_edge.i))
+    return any(doc[k].text == ";" for k in range(lo, hi))
+
+
 def complement(verb: Any, *, dep: str) -> Any | None:
     """``verb``'s clause or infinitive (``dep``): the first one after it, else the first one
     ("X, she said"). A clause before the verb next to one after it is another sentence the
     parser hung on it ("Ryan was firm; Trump must show that he deserves it"), unless a
-    semicolon or colon parts the verb from the later one ("X, he said; Y": X is what he said).
+    semicolon or colon parts the verb from the later one ("X, he said; Y": X is what he said);
+    so is a clause before it that a semicolon ends ("X is a nod to Y; she announced ...").
     """
     found = [c for c in verb.children if c.dep_ == dep]
     before = next((c for c in found if c.i < verb.i), None)
     after = next((c for c in found if c.i > verb.i), None)
+    doc = verb.doc
+    if before is not None and any(doc[k].text == ";" for k in range(before.right_edge.i,
+                                                                       verb.i)):
+        before = None  # "X is a nod to Y; she announced ...": X is a sentence of its own
     if after is None or (before is not None and _parted(verb, after)):
         return before
     return after

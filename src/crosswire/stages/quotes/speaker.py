@@ -1,16 +1,16 @@
-"""Finding who said something from a spaCy parse: cue verbs, their subjects, pronoun resolution.
+"""Finding who said something from a spaCy parse: cue verbs and the words naming the speaker.
 
 Tokens are spaCy ``Token`` objects (typed ``Any``: spaCy is imported by the caller only).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.stages.quotes.gender import gender_of, pronoun_gender
+from crosswire.stages.quotes.people import entity_span
+from crosswire.stages.quotes.resolve import SpeakerResolver
 
 __all__ = [
     "Speaker",
@@ -19,25 +19,30 @@ __all__ = [
     "is_cue",
     "noun_phrase_bounds",
     "persons_of",
-    "resolve_pronoun",
 ]
 
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-_PRONOUN_REACH = 4  # named persons looked back at for a pronoun
-_POSSESSIVES = frozenset({"his", "her"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"})
 _NP_RIGHT = frozenset({"compound", "flat", "appos"})
-_RELATIVES = frozenset({"who", "which", "that"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "``", "''"})
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a quote is attributed to: the resolved name and where the attribution names them."""
+    """Who a quote is attributed to: the resolved name (None when the words that name the
+    speaker stand for no one the article names: an unresolved "he", "a statement"), where the
+    attribution names them and those words as written (``mention``; the name when None)."""
 
-    name: str
+    name: str | None
     start: int
     end: int
+    mention: str | None = None
+    head: int = -1  # the token heading the words that name the speaker (-1: not known)
+
+    @property
+    def words(self) -> str:
+        """The words that name the speaker, as written."""
+        return self.mention if self.mention is not None else self.name or ""
 
 
 def is_cue(token: Any, *, lemmas: frozenset[str]) -> bool:
@@ -51,15 +56,66 @@ def _subject(verb: Any, *, depth: int = 0) -> Any | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return min(subjects, key=lambda c: (abs(c.i - verb.i), c.i))
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and (
+            verb.head.head.lemma_.lower() == "quote"):
+        return _quoted_one(verb.head.head)  # "quoted Weber as saying"
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        controller = next((c for c in verb.head.children
+                           if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None:  # "led the president to announce": the president's words
+            return controller
     if depth < 2 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.head.lemma_.lower() == "quote":  # "quoted Weber as saying": Weber's words
+            return _quoted_one(verb.head)
         return _subject(verb.head, depth=depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "officials speaking on ..."
+    return None
+
+
+def _named_before(verb: Any) -> Any | None:
+    """For a main verb the parser gave no subject ("On Friday, the aide, Jane Roe, 31, who
+    ..., wrote ..."): the first person named before it in its sentence."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "advcl"):
+        return None
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.ent_type_ == "PERSON" and (
+                token.i + 1 == verb.i or verb.doc[token.i + 1].ent_iob_ != "I"):
+            return token
+    return None
+
+
+def _quoted_one(verb: Any) -> Any | None:
+    """Whose words "quote" gives: the object ("the paper quoted Wendt as saying"), the passive
+    subject ("Wendt was quoted as saying"); else its subject ("he quoted")."""
+    for dep in ("dobj", "nsubjpass"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return _subject(verb)
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The name right after a verb of an inverted attribution ("...," added Lauten) that the
+    parser took for the verb's object, or hung the verb on as a modifier."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or verb.pos_ != "VERB":
+        return None
+    after = doc[verb.i + 1]
+    if after.pos_ != "PROPN":
+        return None
+    if verb.dep_ in ("amod", "compound") and verb.head.i == after.i:
+        return after
+    if after.head.i == verb.i and after.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd"):
+        return after
     return None
 
 
@@ -94,14 +150,8 @@ def entity_at(token: Any) -> Speaker | None:
     """
     if not token.ent_type_:
         return None
-    doc = token.doc
-    first, last = token.i, token.i
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-        last += 1
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return Speaker(doc[first : last + 1].text, start, end)
+    span = entity_span(token)
+    return Speaker(span.text, span.start_char, span.end_char)
 
 
 def _noun_phrase(token: Any) -> tuple[Any, Any]:
@@ -121,31 +171,10 @@ def noun_phrase_bounds(token: Any) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def resolve_pronoun(*, token: Any, persons: Sequence[tuple[int, int, str]]) -> str | None:
-    """The nearest named person (``(start, end, name)`` sorted by start) before ``token`` that
-    agrees with it ("she" is not a man the text marks as one: :mod:`quotes_gender`); None
-    when the nearest few all disagree."""
-    at = bisect_right([p[1] for p in persons], token.idx)
-    want = pronoun_gender(token.text)
-    for k in range(at - 1, max(-1, at - 1 - _PRONOUN_REACH), -1):
-        start, _, name = persons[k]
-        if want is None or gender_of(name=name, before=_before(token.doc, start)) in (None, want):
-            return name
-    return None
-
-
-def _before(doc: Any, start: int) -> str:
-    """The few words before character ``start`` of ``doc`` (never the whole ``doc.text``,
-    which spaCy rebuilds on every access)."""
-    span = doc.char_span(max(0, start - 40), start, alignment_mode="expand")
-    return "" if span is None else span.text_with_ws
-
-
-def find_speaker(
-    *, cue: Any, persons: Sequence[tuple[int, int, str]]
-) -> Speaker | None:
+def find_speaker(*, cue: Any, resolver: SpeakerResolver) -> Speaker | None:
     """The speaker of a cue: a verb's subject, the object of "according to" or of a source
-    phrase ("in the poll"), a noun's holder, a predicative adjective's subject; resolved."""
+    phrase ("in the poll"), a noun's holder, a predicative adjective's subject; resolved by
+    ``resolver`` (:mod:`crosswire.stages.quotes.resolve`)."""
     if cue.lower_ == "according":
         head = _according_to(cue)
     elif cue.pos_ == "ADP":
@@ -154,27 +183,24 @@ def find_speaker(
         head = _holder(cue)
     elif cue.pos_ == "ADJ":
         head = _subject(cue.head) if cue.head.i != cue.i else None
+    elif cue.lemma_.lower() == "quote":
+        head = _quoted_one(cue)  # "X quoted Y as saying": Y's words
     else:
-        head = _subject(cue)
+        head = _subject(cue) or _named_before(cue)
     if head is None:
         return None
-    if head.lower_ in _PERSON_PRONOUNS or head.lower_ in _POSSESSIVES:
-        name = resolve_pronoun(token=head, persons=persons)
-        return Speaker(name or head.text, head.idx, head.idx + len(head.text))
-    if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
-        # "..., who said ...": named by the antecedent, placed at the relative pronoun.
-        named = _named(head.head.head)
-        return Speaker(named.name, head.idx, head.idx + len(head.text))
-    return _named(head)
-
-
-def _named(head: Any) -> Speaker:
+    name = resolver.resolve(head).name
+    if head.pos_ == "PRON":
+        # a pronoun, or "..., who said ...": placed at the pronoun itself
+        return Speaker(name, head.idx, head.idx + len(head.text), head.text, head.i)
     left, right = _noun_phrase(head)
+    while left.i < head.i and any(t.text in _QUOTE_MARKS for t in head.doc[left.i : head.i]):
+        left = head.doc[left.i + 1]  # the words naming the speaker start after a quote
     start, end = left.idx, right.idx + len(right.text)
     ent = entity_at(head) if head.ent_type_ in _NAME_TYPES else None
     if ent is not None:
-        return Speaker(ent.name, min(start, ent.start), max(end, ent.end))
-    return Speaker(head.doc[left.i : right.i + 1].text, start, end)
+        start, end = min(start, ent.start), max(end, ent.end)
+    return Speaker(name, start, end, head.doc[left.i : right.i + 1].text, head.i)
 
 
 def persons_of(doc: Any, *, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -17,16 +17,20 @@ from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.direct import sentence_like
 from crosswire.stages.quotes.marks import QuotedStretch
 
-__all__ = ["following_reported", "unattributed"]
+__all__ = ["following_reported", "quotable", "unattributed"]
 
 
 def following_reported(
     *, doc: Any, loose: Sequence[QuotedStretch], items: Sequence[Attribution], config: QuoteConfig
 ) -> list[Attribution]:
     """Quote paragraphs with no cue right after a paragraph ending in reported speech ("...,
-    Clinton said." / "He voted ..."): the speaker of that reported speech."""
+    Clinton said." / "He voted ..."): the speaker of that reported speech, when its cue is a
+    verb of speech (``config.cue_lemmas``: not "drug dealers who like the idea") and the
+    speaker is known."""
     text = doc.text
-    ends = [(_text_end(doc[i.cue_i].sent), i.start, i) for i in items if i.speaker]
+    ends = [(_text_end(doc[i.cue_i].sent), i.start, i) for i in items
+            if i.speaker is not None and i.speaker.name is not None
+            and doc[i.cue_i].lemma_.lower() in config.cue_lemmas]
     out: list[Attribution] = []
     for stretch in loose:
         if not sentence_like(text, stretch=stretch, config=config):
@@ -65,6 +69,11 @@ def unattributed(
             text, stretch
         ):
             continue
+        holder = _holder(doc, stretch, items) or _sentence_speaker(doc, stretch, items)
+        if holder is not None:  # said he "will not back down": the reported speaker's words
+            out.append(Attribution(stretch.start, stretch.end, holder.cue_i, holder.cue,
+                                   holder.speaker))
+            continue
         if any(i.start < stretch.end and stretch.start < i.end for i in items):
             continue
         before = [i for i in items if i.end <= stretch.open_at]
@@ -72,6 +81,7 @@ def unattributed(
         if (
             prev is not None
             and prev.speaker is not None
+            and prev.speaker.name is not None
             and _paragraph_breaks(text, prev.end, stretch.open_at) <= 1
             and sentence_like(text, stretch=stretch, config=config)
             and _opens_sentence(text, stretch.open_at)
@@ -85,6 +95,36 @@ def unattributed(
             first = _sentence_at(doc, stretch.open_at).start
             out.append(Attribution(stretch.start, stretch.end, first, "", None))
     return out
+
+
+def quotable(text: str, stretch: QuotedStretch, *, min_words: int) -> bool:
+    """Whether quoted words can stand as a quote of their own: ``min_words`` words or more,
+    not a title of a work ("Masters of Sex")."""
+    words = text[stretch.start : stretch.end].split()
+    return len(words) >= min_words and not _title(words)
+
+
+def _holder(doc: Any, stretch: QuotedStretch, items: Sequence[Attribution]) -> Attribution | None:
+    """The attribution with a speaker whose reported content holds ``stretch`` whole, its cue
+    outside the quoted words (quoted words inside reported speech are that speaker's)."""
+    for item in items:
+        if item.speaker is None or not (item.start <= stretch.start and stretch.end <= item.end):
+            continue
+        cue_at = doc[item.cue_i].idx if 0 <= item.cue_i < len(doc) else -1
+        if not stretch.open_at <= cue_at < stretch.close_end:
+            return item
+    return None
+
+
+def _sentence_speaker(doc: Any, stretch: QuotedStretch,
+                      items: Sequence[Attribution]) -> Attribution | None:
+    """The attribution of the stretch's own sentence whose cue comes before it and whose
+    speaker is known ("She went on to say that X because their parents "..."": hers)."""
+    sent = _sentence_at(doc, stretch.open_at)
+    found = [i for i in items if i.speaker is not None and i.speaker.name is not None
+             and 0 <= i.cue_i < len(doc) and sent.start <= i.cue_i < sent.end
+             and doc[i.cue_i].idx < stretch.open_at]
+    return max(found, key=lambda i: (doc[i.cue_i].idx, i.start)) if found else None
 
 
 def _other_person_between(
