@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -19,9 +20,10 @@ from crosswire.store.queries import STORY_ORDERS
 from crosswire.store.sqlite import (
     DB_ENV,
     Store,
-    StoreError,
     default_db_path,
+    is_store_failure,
     open_store,
+    store_error,
 )
 
 __all__ = ["add_store_commands"]
@@ -46,12 +48,31 @@ def _positive(text: str) -> int:
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
-    """The store of ``--db``; only ``ingest`` creates one (a query of a mistyped path must
-    say so, not answer from a new empty store)."""
+    """The store of ``--db``: ``ingest`` opens it to write (creating it when missing, and
+    saying so when it waits for another writer); every other command opens it read-only and
+    never creates, migrates or writes it (a query of a mistyped path must say so, not answer
+    from a new empty store)."""
     path = default_db_path(flag=args.db)
-    if not create and not path.exists():
-        raise StoreError(f"no store at {path}: run `crosswire ingest --db {path} PATH...` first")
-    return open_store(path=path)
+    if not create:
+        return open_store(path=path, readonly=True)
+    store = open_store(path=path)
+    store.writer.on_wait = lambda line: print(f"crosswire: {line}", file=sys.stderr,
+                                              flush=True)
+    return store
+
+
+def _store_errors(handler: Handler) -> Handler:
+    """``handler``, with what SQLite says of an unusable store (damaged, read-only, busy) as
+    a one-line StoreError instead of a traceback."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except sqlite3.Error as exc:
+            if not is_store_failure(exc):
+                raise
+            raise store_error(path=default_db_path(flag=args.db), exc=exc) from exc
+
+    return run
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -223,10 +244,11 @@ def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
                    help="also answer requests for this host name (repeatable; loopback names "
                         "and the --host address are always allowed; '*' allows any)")
 
-    return {
+    handlers = {
         "ingest": _cmd_ingest,
         "stories": _cmd_stories,
         "show": _cmd_show,
         "search": _cmd_search,
         "serve": _cmd_serve,
     }
+    return {name: _store_errors(handler) for name, handler in handlers.items()}

@@ -63,6 +63,7 @@ def _cmd_watch(args: argparse.Namespace) -> int:
     path = default_db_path(flag=args.db)
     with open_store(path=path) as store, \
             Watcher(store=store, sources=sources, config=config, watch=watch, log=_say) as watcher:
+        store.writer.on_wait = lambda line: _say(f"crosswire watch: {line}")
         def stop(signum: int, frame: FrameType | None) -> None:
             if watcher.stop.is_set():  # asked twice: stop now (every write is a transaction)
                 raise KeyboardInterrupt

@@ -49,8 +49,10 @@ _REFRESHED = "refreshed"
 def update_stories(*, store: Store, config: Config, nlp: Any = None,
                    load_nlp: Callable[[], Any] | None = None) -> RefreshReport:
     """Bring the stored stories up to date with the stored articles: the one place the
-    watcher refreshes stories (today a full recluster that re-briefs changed stories)."""
-    return _refresh_stories(store=store, config=config, nlp=nlp, load_nlp=load_nlp)
+    watcher refreshes stories (today a full recluster that re-briefs changed stories), holding
+    the store's writer lock so that it never interleaves with an ingest's refresh."""
+    with store.writer:
+        return _refresh_stories(store=store, config=config, nlp=nlp, load_nlp=load_nlp)
 
 
 @dataclass(frozen=True, slots=True)

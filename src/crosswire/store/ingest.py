@@ -85,20 +85,32 @@ def _rejection_key(rejection: Rejection) -> str:
     return "r-" + _sha(f"{rejection.origin}\0{rejection.id}\0{rejection.reason}")[:30]
 
 
-def _add_one(
+def _clean_one(
     *, store: Store, doc: RawDocument | Rejection, config: Config
-) -> str | Rejection | None:
+) -> tuple[str, Article | Rejection | None]:
+    """A report's key and what to store of it (None: known), before any transaction."""
     if isinstance(doc, Rejection):
-        store.add_rejection(key=_rejection_key(doc), rejection=doc)
-        return doc
+        return _rejection_key(doc), doc
     key = content_hash(doc=doc)
     if store.has_content(content_hash=key):
+        return key, None
+    return key, clean_document(doc=doc, config=config.clean)
+
+
+def _store_one(
+    *, store: Store, key: str, doc: RawDocument | Rejection, cleaned: Article | Rejection | None
+) -> str | Rejection | None:
+    """Write one cleaned report (inside a transaction): its id, its Rejection, or None when
+    its content was stored meanwhile (by an earlier report of the batch, or another writer)."""
+    if isinstance(doc, Rejection):
+        store.add_rejection(key=key, rejection=doc)
+        return doc
+    if cleaned is None or store.has_content(content_hash=key):
         return None
-    result = clean_document(doc=doc, config=config.clean)
-    if isinstance(result, Rejection):
-        store.add_rejection(key=key, rejection=result)
-        return result
-    return store.add_article(article=result, content_hash=key, origin=doc.origin)
+    if isinstance(cleaned, Rejection):
+        store.add_rejection(key=key, rejection=cleaned)
+        return cleaned
+    return store.add_article(article=cleaned, content_hash=key, origin=doc.origin)
 
 
 def add_documents(
@@ -124,9 +136,10 @@ def add_documents(
         batch = [doc for _, doc in zip(range(batch_size), iterator, strict=False)]
         if not batch:
             break
-        with store.transaction():
-            for doc in batch:
-                outcome = _add_one(store=store, doc=doc, config=config)
+        cleaned = [_clean_one(store=store, doc=doc, config=config) for doc in batch]
+        with store.transaction():  # writes only: the batch was cleaned before
+            for doc, (key, clean) in zip(batch, cleaned, strict=True):
+                outcome = _store_one(store=store, key=key, doc=doc, cleaned=clean)
                 if isinstance(outcome, Rejection):
                     rejected.append(outcome)
                 elif outcome is None:
@@ -220,11 +233,13 @@ def ingest_paths(
     batch_size: int = 20,
     on_commit: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read ``paths`` (files, folders, globs), store the new reports, refresh the stories."""
+    """Read ``paths`` (files, folders, globs), store the new reports, refresh the stories,
+    holding the store's writer lock throughout (a second ingest waits for this one)."""
     cfg = config or Config()
     docs = read_paths(paths=paths, config=cfg.ingest)
-    added = add_documents(
-        store=store, docs=docs, config=cfg, batch_size=batch_size, on_commit=on_commit
-    )
-    refreshed = refresh_stories(store=store, config=cfg, nlp=nlp)
+    with store.writer:  # one writer at a time, from the first report to the last story
+        added = add_documents(
+            store=store, docs=docs, config=cfg, batch_size=batch_size, on_commit=on_commit
+        )
+        refreshed = refresh_stories(store=store, config=cfg, nlp=nlp)
     return IngestReport(added=added, refreshed=refreshed)

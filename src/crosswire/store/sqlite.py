@@ -2,8 +2,12 @@
 
 One :class:`Store` wraps one connection in autocommit mode; each write method runs in its own
 explicit transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so a process killed at any moment
-leaves the file at the last committed write. The journal is WAL: readers (the web app) never
-block the writer (``ingest``) and see only committed data.
+leaves the file at the last committed write; a transaction only writes (cleaning and briefing
+happen before it), and one that finds another process's transaction open waits and tries again,
+then says the store is busy. One writer process at a time holds the store's writer lock
+(:mod:`crosswire.store.lock`). The journal is WAL: readers (the read commands, the web app)
+never block the writer and see only committed data; they open the file read-only (``mode=ro``,
+``immutable`` in a read-only folder) and never create, migrate or write it.
 
 Where the file is: the ``--db`` flag, else ``$CROSSWIRE_DB``, else ``./crosswire.db``
 (:func:`default_db_path`).
@@ -14,15 +18,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypeGuard
 
-from crosswire.errors import StoreError
+from crosswire.errors import StoreError, StoreVersionError
 from crosswire.models import Article, Brief, Rejection
 from crosswire.serialize import article_from_dict, article_to_dict, brief_to_json
+from crosswire.store.lock import WriterLock
 from crosswire.store.migrations import MIGRATIONS, migrate, schema_version
 
 __all__ = [
@@ -31,7 +38,9 @@ __all__ = [
     "Store",
     "StoreError",
     "default_db_path",
+    "is_store_failure",
     "open_store",
+    "store_error",
     "utc_now",
 ]
 
@@ -50,19 +59,111 @@ def default_db_path(*, flag: str | None = None, env: Mapping[str, str] | None = 
     return Path(flag or environ.get(DB_ENV) or DEFAULT_DB)
 
 
+_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+_BUSY_WAIT_S = 60.0  # how long a write waits for another process's transaction, in all
+_BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+
+
+def is_store_failure(exc: BaseException) -> TypeGuard[sqlite3.DatabaseError]:
+    """True for an SQLite error that says the store cannot be used (locked, read-only, full,
+    damaged, not a database), False for one that says crosswire has a bug."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, _BUGS)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code & 0xFF if code is not None else None) in _BUSY_CODES or "locked" in str(exc)
+
+
+def store_error(*, path: Path, exc: sqlite3.Error) -> StoreError:
+    """The one-line error a user can act on for what SQLite said of the store at ``path``."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    text = str(exc)
+    if name == "SQLITE_NOTADB" or "not a database" in text:
+        return StoreError(f"{path} is not a crosswire store: {text}")
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return StoreError(f"the store {path} is damaged ({text}): restore a copy, or ingest "
+                          "into a new --db")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return StoreError(f"the store {path} is read-only ({text}): a writer needs to write "
+                          "the file and its folder")
+    if _is_busy(exc):
+        return StoreError(f"the store {path} is busy: another process kept it locked for over "
+                          f"{_BUSY_WAIT_S:.0f}s ({text}); try again when it is done")
+    return StoreError(f"the store {path} cannot be used: {text}")
+
+
+def _readonly_uri(path: Path) -> str:
+    """``mode=ro``, and ``immutable=1`` where the folder is read-only and no WAL is pending:
+    SQLite cannot open a WAL store read-only in a folder where it cannot create the
+    ``-shm`` file, and no writer can change a store in a folder it cannot write."""
+    folder = path.parent if str(path.parent) else Path(".")
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    fixed = not os.access(folder, os.W_OK) and not pending
+    return path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if fixed else "")
+
+
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 10000")
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
         if readonly:
-            conn.execute("PRAGMA query_only = ON")
+            conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the store {path}: {exc}") from exc
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise store_error(path=path, exc=exc) from exc
     return conn
+
+
+def _check_file(path: Path, *, readonly: bool) -> None:
+    """What can be told of ``path`` before SQLite opens it."""
+    hint = f"run `crosswire ingest --db {path} PATH...` first"
+    if readonly and not path.exists():
+        raise StoreError(f"no store at {path}: {hint}")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file")
+    if readonly and path.stat().st_size == 0:
+        raise StoreError(f"{path} is an empty file (0 bytes), not a crosswire store: {hint}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if readonly:
+        return
+    if not folder.is_dir():
+        raise StoreError(f"cannot create the store {path}: folder {folder} does not exist")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(f"the store {path} is read-only: a writer (ingest, watch) needs to "
+                         "write it; check its permissions or use another --db")
+    if not os.access(folder, os.W_OK):
+        raise StoreError(f"cannot write the store {path}: its folder {folder} is read-only "
+                         "(SQLite writes its journal beside the store)")
+
+
+def _check_schema(conn: sqlite3.Connection, *, path: Path, readonly: bool) -> None:
+    """Refuse a database that is not a crosswire store, or (read-only) one not up to date."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if names and "schema_version" not in names:
+        raise StoreError(f"{path} is an SQLite database but not a crosswire store")
+    if not readonly:
+        return
+    version, latest = schema_version(conn), MIGRATIONS[-1].version
+    if version > latest:
+        raise StoreVersionError(
+            f"the store {path} has schema version {version}, newer than this crosswire knows "
+            f"({latest}); upgrade crosswire or use another --db")
+    if version < latest:
+        raise StoreError(f"the store {path} has schema version {version}, this crosswire reads "
+                         f"{latest}: ingest into it once to upgrade it")
 
 
 def open_store(
@@ -70,21 +171,22 @@ def open_store(
 ) -> Store:
     """Open (creating and migrating when needed) the store at ``path``.
 
-    ``readonly`` opens an existing, up-to-date store for queries only (what each web request
-    uses); it never creates or migrates.
+    ``readonly`` opens an existing, up-to-date store for queries only (the read commands and
+    each web request): a ``mode=ro`` connection that never creates, migrates or writes it.
+    Every way the file can be unusable (missing or empty for a reader, read-only for a writer,
+    damaged, not a database, another program's database) is a :class:`StoreError`.
     """
-    if readonly and not path.exists():
-        raise StoreError(f"no store at {path}: run `crosswire ingest --db {path} PATH...` first")
-    if not readonly and path.parent and not path.parent.exists():
-        raise StoreError(f"cannot create the store {path}: folder {path.parent} does not exist")
+    _check_file(path, readonly=readonly)
     conn = _connect(path, readonly=readonly)
     try:
-        if readonly:
-            version = schema_version(conn)
-            if version != MIGRATIONS[-1].version:
-                raise StoreError(f"the store {path} is at schema {version}: open it writable first")
-        else:
+        _check_schema(conn, path=path, readonly=readonly)
+        if not readonly:
             migrate(conn, clock=clock)
+    except sqlite3.Error as exc:
+        conn.close()
+        if not is_store_failure(exc):
+            raise
+        raise store_error(path=path, exc=exc) from exc
     except BaseException:
         conn.close()
         raise
@@ -92,11 +194,17 @@ def open_store(
 
 
 class Store:
-    """An open store: the connection plus every write, each in its own transaction."""
+    """An open store: the connection plus every write, each in its own transaction.
+
+    ``writer`` is the store's :class:`~crosswire.store.lock.WriterLock` (one writer process at
+    a time): ``ingest_paths`` holds it throughout, the watcher while it refreshes stories. Set
+    its ``on_wait`` to tell the user when it waits for another writer.
+    """
 
     def __init__(self, *, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.writer = WriterLock(db=path)
 
     def close(self) -> None:
         self.conn.close()
@@ -112,16 +220,35 @@ class Store:
     ) -> None:
         self.close()
 
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``, tried again while another process holds the write lock (each
+        try waits ``busy_timeout``) for up to a minute in all; then a StoreError."""
+        deadline = time.monotonic() + _BUSY_WAIT_S
+        pause = 0.05
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() + pause > deadline:
+                    raise store_error(path=self.path, exc=exc) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back on any exception. What SQLite says
+        of an unusable store (busy, read-only, full, damaged) is raised as a StoreError."""
+        self._begin()
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if is_store_failure(exc):
+                raise store_error(path=self.path, exc=exc) from exc
             raise
-        self.conn.execute("COMMIT")
 
     # ---- reads the writers need -------------------------------------------------------------
 

@@ -42,9 +42,8 @@ from crosswire.store.queries import (
     list_stories,
     search_articles,
 )
-from crosswire.store.sqlite import open_store
 from crosswire.web.api import api_router
-from crosswire.web.deps import IdQuery, StoreParam
+from crosswire.web.deps import IdQuery, StoreParam, check_store
 from crosswire.web.guard import (
     DEFAULT_ALLOWED_HOSTS,
     SECURITY_HEADERS,
@@ -80,9 +79,9 @@ def template_environment() -> Environment:
 def create_app(
     *, db_path: Path, allowed_hosts: Iterable[str] = DEFAULT_ALLOWED_HOSTS
 ) -> FastAPI:
-    """The app over the store at ``db_path`` (created empty when missing), answering requests
-    whose Host header names one of ``allowed_hosts``."""
-    open_store(path=db_path).close()  # create / migrate once; requests open read-only
+    """The app over the store at ``db_path`` (which must exist: it is opened read-only),
+    answering requests whose Host header names one of ``allowed_hosts``."""
+    check_store(path=db_path)  # a StoreError now rather than on every request
     env = template_environment()
     app = FastAPI(
         title="crosswire",
