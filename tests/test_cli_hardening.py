@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from crosswire.cli import main
+from crosswire.store import open_store
 from tests.render.hostile import HOSTILE_ID, hostile_store, terminal_controls
 
 
@@ -61,6 +62,8 @@ def test_json_lines_keep_ids_whole(db: str, capsys: pytest.CaptureFixture[str]) 
 def _serve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *argv: str) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: seen.update(kw, app=app))
+    if not (tmp_path / "s.db").exists():
+        open_store(path=tmp_path / "s.db").close()
     assert main(["serve", "--db", str(tmp_path / "s.db"), *argv]) == 0
     return seen
 

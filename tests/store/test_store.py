@@ -240,9 +240,9 @@ def test_cli_serve_listens_on_loopback_by_default(
         seen.update(kwargs, app=app)
 
     monkeypatch.setattr("uvicorn.run", fake_run)
+    open_store(path=tmp_path / "s.db").close()
     assert _cli(["serve", "--db", str(tmp_path / "s.db"), "--port", "8123"]) == 0
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
-    assert (tmp_path / "s.db").exists()
 
 
 def test_a_store_of_schema_1_keeps_its_briefs_as_json(tmp_path: Path) -> None:

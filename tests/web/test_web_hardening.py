@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from crosswire.models import Entity
+from crosswire.store import open_store
 from crosswire.web.app import create_app
 from tests.render.hostile import hostile_brief, hostile_store
 
@@ -64,6 +65,7 @@ def test_the_trailing_slash_redirect_names_an_allowed_host(client: TestClient) -
 
 
 def test_an_app_can_allow_more_hosts(tmp_path: Path) -> None:
+    open_store(path=tmp_path / "x.db").close()
     app = create_app(db_path=tmp_path / "x.db", allowed_hosts=("news.example", "::1"))
     client = TestClient(app, base_url="http://news.example")
     assert client.get("/api/stories").status_code == 200

@@ -88,8 +88,8 @@ def store_error(*, path: Path, exc: sqlite3.Error) -> StoreError:
         return StoreError(f"the store {path} is read-only ({text}): a writer needs to write "
                           "the file and its folder")
     if _is_busy(exc):
-        return StoreError(f"the store {path} is busy: another process kept it locked for over "
-                          f"{_BUSY_WAIT_S:.0f}s ({text}); try again when it is done")
+        return StoreError(f"the store {path} is busy: another process keeps it locked ({text}); "
+                          "try again when it is done")
     return StoreError(f"the store {path} cannot be used: {text}")
 
 
@@ -105,26 +105,27 @@ def _readonly_uri(path: Path) -> str:
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A connection in autocommit mode; nothing is written yet (the journal mode of a writer
+    is set once the file is known to be a crosswire store)."""
     try:
         if readonly:
             conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None,
                                    check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open the store {path}: {exc}") from exc
-    try:
         conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA foreign_keys = ON")
         if readonly:
             conn.execute("PRAGMA query_only = ON")
-        else:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
-        conn.close()
-        raise store_error(path=path, exc=exc) from exc
+        raise StoreError(f"cannot open the store {path}: {exc}") from exc
     return conn
+
+
+def _prepare_writer(conn: sqlite3.Connection, *, clock: Callable[[], str]) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    migrate(conn, clock=clock)
 
 
 def _check_file(path: Path, *, readonly: bool) -> None:
@@ -181,7 +182,7 @@ def open_store(
     try:
         _check_schema(conn, path=path, readonly=readonly)
         if not readonly:
-            migrate(conn, clock=clock)
+            _prepare_writer(conn, clock=clock)
     except sqlite3.Error as exc:
         conn.close()
         if not is_store_failure(exc):
@@ -205,6 +206,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.writer = WriterLock(db=path)
+        self.busy_wait_s = _BUSY_WAIT_S
 
     def close(self) -> None:
         self.conn.close()
@@ -222,16 +224,22 @@ class Store:
 
     def _begin(self) -> None:
         """``BEGIN IMMEDIATE``, tried again while another process holds the write lock (each
-        try waits ``busy_timeout``) for up to a minute in all; then a StoreError."""
-        deadline = time.monotonic() + _BUSY_WAIT_S
+        try waits ``busy_timeout``) for ``busy_wait_s`` (a minute) in all; then a StoreError."""
+        start = time.monotonic()
         pause = 0.05
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as exc:
-                if not _is_busy(exc) or time.monotonic() + pause > deadline:
+                waited = time.monotonic() - start
+                if not _is_busy(exc):
                     raise store_error(path=self.path, exc=exc) from exc
+                if waited + pause > self.busy_wait_s:
+                    raise StoreError(
+                        f"the store {self.path} is busy: another process kept its write lock "
+                        f"for the {waited:.0f}s this one waited ({exc}); try again when it is "
+                        "done") from exc
             time.sleep(pause)
             pause = min(pause * 2, 1.0)
 
