@@ -18,6 +18,9 @@ with ``@case(number, title)``; add a case by writing one more. The cases:
    memory (``ru_maxrss``), wall time and records.
 4. A slow drip: a loopback server sends a byte every 2 s; the fetch's wall time against
    ``url_deadline_s``.
+5. Two ingests at once: ``--ingest-trials`` pairs of ``crosswire ingest`` of one folder into
+   one store (one with a single long batch): exit codes, what the second said, and whether
+   the stories equal one ingest's (:mod:`probe_store`).
 6. CSV rows: a field over the csv module's field-size limit, and a NUL byte, in the middle
    of a file: which rows are kept.
 7. Terminal: escape sequences (window title, colours, OSC 8 hyperlinks, clear screen, C1,
@@ -25,6 +28,9 @@ with ``@case(number, title)``; add a case by writing one more. The cases:
    ``show --format text``: which control characters reach stdout.
 9. Web, in-process (TestClient, no socket): ``/docs`` and ``/redoc``, a foreign Host header,
    ``nosniff``, HEAD, a huge ``offset``, and links made from ids with dot segments.
+10. Unusable stores: ``stories``, ``show``, ``search``, ``serve`` and ``ingest`` on a missing,
+    empty, non-SQLite, damaged, foreign and old-schema store, and on a good one in a read-only
+    folder: exit code, first line, any traceback, any file written (:mod:`probe_store`).
 
 It probes the crosswire it imports (PYTHONPATH); settings that one does not have (an older
 tree) are left out, so the script also shows the behaviour before the fixes.
@@ -50,6 +56,9 @@ from typing import Any
 
 from crosswire.ingest import IngestConfig, read_path, read_paths
 from crosswire.models import RawDocument, Rejection
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import probe_store  # noqa: E402 (beside this script)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -345,6 +354,13 @@ def slow_drip(args: argparse.Namespace) -> None:
     server.shutdown()
 
 
+# ---------------------------------------------------------------- 5, 10: the store
+
+case(5, "two ingests at once on one store")(probe_store.concurrent_ingests)
+case(10, "read commands, serve and ingest on unusable stores and a read-only folder")(
+    probe_store.unusable_stores)
+
+
 # ---------------------------------------------------------------- 6: CSV rows
 
 @case(6, "CSV: a field over the field-size limit, and a NUL byte, cost only their row")
@@ -491,6 +507,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-cap-mib", type=int, default=4096,
                         help="address-space cap of the child that reads a bomb")
     parser.add_argument("--drip-deadline", type=float, default=8.0)
+    parser.add_argument("--ingest-trials", type=int, default=10,
+                        help="pairs of concurrent ingests (case 5)")
     parser.add_argument("--drip-give-up", type=float, default=60.0,
                         help="stop waiting for a fetch that has no deadline after this long")
     args = parser.parse_args(argv)

@@ -55,9 +55,9 @@ def test_a_second_writer_waits_for_the_first_and_says_for_whom(tmp_path: Path) -
 
 
 def test_a_writer_that_waits_too_long_gets_a_store_error(tmp_path: Path) -> None:
-    with WriterLock(db=tmp_path / "s.db"):
-        with pytest.raises(StoreError, match="busy: another crosswire process"):
-            WriterLock(db=tmp_path / "s.db", wait_s=0.3).acquire()
+    with WriterLock(db=tmp_path / "s.db"), \
+            pytest.raises(StoreError, match="busy: another crosswire process"):
+        WriterLock(db=tmp_path / "s.db", wait_s=0.3).acquire()
 
 
 def test_the_lock_is_reentrant_and_released_by_a_dead_holder(tmp_path: Path) -> None:
@@ -141,22 +141,22 @@ def test_two_concurrent_ingests_leave_the_stories_of_one(
         ingest_paths(store=store, paths=[str(folder)], nlp=nlp)
         expected = canonical_dump(store=store)
     waits: list[str] = []
+    errors: list[BaseException] = []
+
+    def ingest(db: Path, start: threading.Barrier) -> None:
+        try:
+            with open_store(path=db) as store:
+                store.writer.on_wait = waits.append
+                start.wait()
+                ingest_paths(store=store, paths=[str(folder)], nlp=nlp)
+        except BaseException as exc:  # noqa: BLE001 (asserted below)
+            errors.append(exc)
+
     for trial in range(3):
         db = tmp_path / f"two-{trial}.db"
         open_store(path=db).close()
         start = threading.Barrier(2)
-        errors: list[BaseException] = []
-
-        def ingest() -> None:
-            try:
-                with open_store(path=db) as store:  # noqa: B023 (joined in this iteration)
-                    store.writer.on_wait = waits.append
-                    start.wait()  # noqa: B023
-                    ingest_paths(store=store, paths=[str(folder)], nlp=nlp)
-            except BaseException as exc:  # noqa: BLE001 (re-raised below)
-                errors.append(exc)
-
-        workers = [threading.Thread(target=ingest) for _ in range(2)]
+        workers = [threading.Thread(target=ingest, args=(db, start)) for _ in range(2)]
         for w in workers:
             w.start()
         for w in workers:
@@ -201,6 +201,6 @@ def test_a_read_only_connection_neither_migrates_nor_writes(tmp_path: Path) -> N
     assert schema_version(conn) == 1
     conn.close()
     good = make_store(tmp_path / "good.db", kind="good")
-    with open_store(path=good, readonly=True) as store:
-        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
-            store.conn.execute("INSERT INTO meta (key, value) VALUES ('k', 'v')")
+    with open_store(path=good, readonly=True) as store, \
+            pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+        store.conn.execute("INSERT INTO meta (key, value) VALUES ('k', 'v')")
