@@ -19,8 +19,9 @@ with ``@case(number, title)``; add a case by writing one more. The cases:
 4. A slow drip: a loopback server sends a byte every 2 s; the fetch's wall time against
    ``url_deadline_s``.
 5. Two ingests at once: ``--ingest-trials`` pairs of ``crosswire ingest`` of one folder into
-   one store (one with a single long batch): exit codes, what the second said, and whether
-   the stories equal one ingest's (:mod:`probe_store`).
+   one store (one with a single long batch), and ``--halves-trials`` pairs of its two files:
+   exit codes, what the second said, and whether the stories equal one ingest's; an ingest
+   while another connection holds a write transaction for ``--hold-s`` (:mod:`probe_store`).
 6. CSV rows: a field over the csv module's field-size limit, and a NUL byte, in the middle
    of a file: which rows are kept.
 7. Terminal: escape sequences (window title, colours, OSC 8 hyperlinks, clear screen, C1,
@@ -509,6 +510,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drip-deadline", type=float, default=8.0)
     parser.add_argument("--ingest-trials", type=int, default=10,
                         help="pairs of concurrent ingests (case 5)")
+    parser.add_argument("--halves-trials", type=int, default=3,
+                        help="pairs of concurrent ingests of the two halves of a folder (case 5)")
+    parser.add_argument("--hold-s", type=float, default=15.0,
+                        help="how long another connection holds a write transaction (case 5)")
     parser.add_argument("--drip-give-up", type=float, default=60.0,
                         help="stop waiting for a fetch that has no deadline after this long")
     args = parser.parse_args(argv)

@@ -2,8 +2,10 @@
 child processes (the crosswire on PYTHONPATH) on loopback only:
 
 5. Two ``crosswire ingest`` of one folder started at once on one store (the first with one
-   long batch), ``--ingest-trials`` times: exit codes, what the second said, and whether the
-   store holds the same stories as one ingest (reports in no story, in two, stray stories).
+   long batch), ``--ingest-trials`` times, and of its two files (``--halves-trials``): exit
+   codes, what the second said, and whether the store holds the same stories as one ingest
+   (reports in no story, in two, stray stories); then one ingest while another connection
+   holds a write transaction for ``--hold-s`` seconds.
 10. ``stories``, ``show``, ``search``, ``serve`` and ``ingest`` on stores a user can point
     crosswire at by mistake (missing, empty, not SQLite, damaged, another program's database,
     an older schema) and in a read-only folder: exit code, the first line said, whether a
@@ -86,6 +88,30 @@ def _dump(db: Path) -> Any:
         return canonical_dump(store=store)
 
 
+def _ingest(db: Path, paths: list[str], *, batch: str = "20") -> subprocess.Popen[str]:
+    return subprocess.Popen(_cli("ingest", *paths, "--db", str(db), "--batch-size", batch),
+                            env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def _said(children: list[subprocess.Popen[str]]) -> tuple[list[int], list[str]]:
+    """Exit codes, and the line each child said about waiting or an error."""
+    outs = [c.communicate(timeout=600) for c in children]
+    said = [next((ln for ln in err.splitlines() if "waiting" in ln or "rror" in ln), "")
+            for _, err in outs]
+    return [c.returncode for c in children], said
+
+
+def _verdict(db: Path, *, expected: Any, stories: set[str]) -> tuple[bool, str]:
+    got = _membership(db) if db.exists() else {}
+    none = sorted(a for a, ss in got.items() if not ss)
+    two = sorted(a for a, ss in got.items() if len(ss) > 1)
+    stray = sorted({s for ss in got.values() for s in ss} - stories)
+    equal = db.exists() and _dump(db) == expected
+    return equal, (f"same stories as one ingest: {'yes' if equal else 'NO'}; in no story "
+                   f"{none[:4]}, in two {two[:4]}, stray stories {stray[:3]}")
+
+
 def concurrent_ingests(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "feed"
@@ -99,30 +125,46 @@ def concurrent_ingests(args: argparse.Namespace) -> None:
         stories = {s for ss in members.values() for s in ss}
         print(f"  one ingest of {reports} reports: {len(stories)} stories "
               f"({time.monotonic() - start:.0f}s)")
-        same = 0
-        for trial in range(args.ingest_trials):
-            db = Path(tmp) / f"two-{trial}.db"
-            children = [subprocess.Popen(_cli("ingest", str(folder), "--db", str(db),
-                                              "--batch-size", size),
-                                         env=_env(), stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, text=True)
-                        for size in ("1000", "1")]
-            outs = [c.communicate(timeout=600) for c in children]
-            codes = [c.returncode for c in children]
-            said = [next((ln for ln in err.splitlines() if "waiting" in ln or "rror" in ln
-                          or "locked" in ln), "") for _, err in outs]
-            got = _membership(db) if db.exists() else {}
-            none = sorted(a for a, ss in got.items() if not ss)
-            two = sorted(a for a, ss in got.items() if len(ss) > 1)
-            stray = sorted({s for ss in got.values() for s in ss} - stories)
-            equal = db.exists() and _dump(db) == expected
-            same += equal
-            print(f"  trial {trial + 1}: exit {codes}, same stories as one ingest: "
-                  f"{'yes' if equal else 'NO'}; in no story {none[:4]}, in two {two[:4]}, "
-                  f"stray stories {stray[:3]}")
-            for line in filter(None, said):
-                print(f"      said: {line.strip()[:150]}")
-        print(f"  {same}/{args.ingest_trials} trials left the stories of one ingest")
+        halves = [str(p) for p in sorted(folder.glob("*.jsonl"))]
+        runs = [("the folder, twice (batches of 1000 and 1)", [str(folder)], [str(folder)])]
+        runs += [("its two files, one each", halves[:1], halves[1:])] * bool(args.halves_trials)
+        for label, first, second in runs:
+            trials = args.ingest_trials if second == first else args.halves_trials
+            same = 0
+            print(f"  two ingests at once of {label}:")
+            for trial in range(trials):
+                db = Path(tmp) / f"two-{len(label)}-{trial}.db"
+                codes, said = _said([_ingest(db, first, batch="1000"),
+                                     _ingest(db, second, batch="1")])
+                equal, verdict = _verdict(db, expected=expected, stories=stories)
+                same += equal
+                print(f"    trial {trial + 1}: exit {codes}, {verdict}")
+                for line in filter(None, said):
+                    print(f"        said: {line.strip()[:150]}")
+            print(f"    {same}/{trials} trials left the stories of one ingest")
+        _long_transaction(Path(tmp), folder=folder, hold_s=args.hold_s)
+
+
+def _long_transaction(tmp: Path, *, folder: Path, hold_s: float) -> None:
+    """An ingest while another connection holds a write transaction for ``hold_s`` seconds
+    (what a long batch of an older crosswire, or another program, does)."""
+    import threading
+
+    db = tmp / "held.db"
+    from crosswire.store import open_store
+
+    open_store(path=db).close()
+    holder = sqlite3.connect(str(db), isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    timer = threading.Timer(hold_s, lambda: holder.execute("COMMIT"))
+    timer.start()
+    start = time.monotonic()
+    codes, said = _said([_ingest(db, [str(folder)])])
+    timer.join()
+    holder.close()
+    print(f"  an ingest while another connection holds a write transaction for {hold_s:.0f}s: "
+          f"exit {codes[0]} after {time.monotonic() - start:.0f}s "
+          f"{('said: ' + said[0].strip()[:120]) if said[0] else ''}")
 
 
 # ---------------------------------------------------------------- 10: unusable stores

@@ -1,6 +1,7 @@
 """The CLI's plain text about stored stories (issue 23, case 7): ``stories``, ``search`` and
 ``show --format text``/``md`` send no control character a source wrote; ``serve`` answers only
-the host names it is told."""
+the host names it is told. The store commands on an unusable store (case 10): one line, exit 2,
+no file written; a store in a read-only folder is read, and ingest into it is one line."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from crosswire.cli import main
 from crosswire.store import open_store
 from tests.render.hostile import HOSTILE_ID, hostile_store, terminal_controls
+from tests.store.unusable import ROOT, UNUSABLE, make_store, run_cli_readonly, snapshot
 
 
 @pytest.fixture()
@@ -102,3 +104,52 @@ def test_serve_refuses_a_port_out_of_range(
     with pytest.raises(SystemExit):
         main(["serve", "--db", str(tmp_path / "s.db"), "--port", port])
     assert "port from 0 to 65535" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- issue 23, case 10: the store
+
+_READS = {"stories": ["stories"], "show": ["show", "s-hostile"], "search": ["search", "Tokyo"],
+          "serve": ["serve"]}
+
+
+@pytest.mark.parametrize("kind", UNUSABLE)
+@pytest.mark.parametrize("command", sorted(_READS))
+def test_reading_an_unusable_store_is_one_line_and_writes_nothing(
+    tmp_path: Path, kind: str, command: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: None)
+    db = make_store(tmp_path / "s.db", kind=kind)
+    before = snapshot(tmp_path)
+    assert main([*_READS[command], "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("crosswire: error: ") and err.count("\n") == 1, err
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("kind", ["garbage", "damaged", "foreign"])
+def test_ingest_into_an_unusable_store_is_one_line(
+    tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = make_store(tmp_path / "s.db", kind=kind)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Kenji Sato opened the bridge on Monday.\n")
+    before = snapshot(tmp_path)
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("crosswire: error: ") and err.count("\n") == 1, err
+    assert snapshot(tmp_path) == before
+
+
+def test_a_store_in_a_read_only_folder_is_read_and_not_written(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    make_store(folder / "s.db", kind="good")
+    before = snapshot(folder)
+    listed = run_cli_readonly(["stories", "--singles", "--db", "s.db"], folder=folder)
+    assert listed.returncode == 0 and "s-hostile" in listed.stdout, listed.stderr
+    ingest = run_cli_readonly(["ingest", str(ROOT / "examples"), "--db", "s.db"], folder=folder)
+    assert ingest.returncode == 2 and "Traceback" not in ingest.stderr
+    assert ingest.stderr.startswith("crosswire: error: the store s.db is read-only")
+    assert ingest.stderr.count("\n") == 1
+    assert snapshot(folder) == before
