@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from crosswire.errors import UsageError
@@ -30,6 +31,7 @@ __all__ = [
     "article_heads",
     "count_rows",
     "count_stories",
+    "feed_stories",
     "find_story",
     "fts_query",
     "get_article",
@@ -189,6 +191,35 @@ def get_brief_json(*, store: Store, story_id: str) -> str | None:
 def get_brief_dict(*, store: Store, story_id: str) -> dict[str, Any] | None:
     text = get_brief_json(store=store, story_id=story_id)
     return None if text is None else dict(json.loads(text))
+
+
+def feed_stories(
+    *, store: Store, limit: int = 50, singles: bool = False,
+    story_ids: Sequence[str] | None = None,
+) -> tuple[dict[str, Any], ...]:
+    """What the story feeds are made of (:mod:`crosswire.render.feeds`): the ``limit`` stories
+    changed last (``changed``, else their newest report's date; then id), each a dict of its
+    row (the :class:`StorySummary` fields, ``changed``) and ``brief`` (its stored JSON, as a
+    dict). Only those of ``story_ids`` when given; one-report stories only with ``singles``."""
+    where = ["1"] if singles else ["s.articles > 1"]
+    params: list[Any] = []
+    if story_ids is not None:
+        ids = sorted(set(story_ids))
+        if not ids:
+            return ()
+        where.append(f"s.id IN ({', '.join('?' * len(ids))})")
+        params += ids
+    rows = store.conn.execute(
+        f"SELECT {', '.join('s.' + c for c in _STORY_COLS.split(', '))}, s.changed, b.json"
+        " FROM stories s JOIN briefs b ON b.story_id = s.id"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY COALESCE(s.changed, s.latest) IS NULL, COALESCE(s.changed, s.latest) DESC,"
+        " s.id LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return tuple(
+        asdict(_story(r)) | {"changed": r[8], "brief": dict(json.loads(r[9]))} for r in rows
+    )
 
 
 def get_article(*, store: Store, article_id: str) -> StoredArticle | None:
