@@ -15,8 +15,9 @@ An entry of a story:
   (linked only where their URL is http or https) and a link to the story page.
 
 Everything a source wrote is untrusted: each string loses the characters XML 1.0 cannot carry
-(controls but tab, newline and CR; lone surrogates; U+FFFE, U+FFFF), is HTML-escaped inside
-the content and XML-escaped (or JSON-encoded) in the document.
+(controls but tab, newline and CR; lone surrogates; U+FFFE, U+FFFF) and those it asks to avoid
+(DEL, the C1 controls), is HTML-escaped inside the content and XML-escaped (or JSON-encoded) in
+the document; only http(s) URLs become links.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_FORMATS: tuple[str, ...] = ("atom", "json")
 _TAG = "tag:crosswire,2025:"
 _EPOCH = "1970-01-01T00:00:00Z"  # the updated time of a feed or story that has no date at all
-# What XML 1.0 allows (its Char production); everything else is dropped.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 allows (its Char production) but DEL and the C1 controls, which it asks
+# documents to avoid; everything else is dropped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -103,7 +105,7 @@ def entity_feed(*, name: str) -> FeedInfo:
 
 
 def xml_safe(text: str, /) -> str:
-    """``text`` without the characters XML 1.0 cannot carry."""
+    """``text`` without the characters XML 1.0 cannot carry (or asks to avoid: DEL, C1)."""
     return _NOT_XML.sub("", text)
 
 
@@ -205,7 +207,10 @@ def _content(
         name = _h(labels.get(str(src["id"]), str(src["id"])))
         link = _web_url(src.get("url"))
         head = f'<a href="{_h(link)}">{name}</a>' if link else name
-        bits = [head, _h(src.get("published") or "undated"), _h(src.get("role") or "")]
+        role, origin = str(src.get("role") or ""), src.get("origin")
+        if origin:
+            role += f" of {labels.get(str(origin), str(origin))}"
+        bits = [head, _h(src.get("published") or "undated"), _h(role)]
         title = f": {_h(src['title'])}" if src.get("title") else ""
         items.append("<li>" + ", ".join(b for b in bits if b) + title + "</li>")
     if items:
