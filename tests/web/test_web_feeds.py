@@ -6,7 +6,7 @@ the web, an entry that keeps its id and moves its updated time when the story gr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +27,7 @@ BASE = "http://127.0.0.1:8000"
 LATER = "2025-03-01T12:00:00+00:00"
 
 
-def _clock(value: str = LATER):  # type: ignore[no-untyped-def]
+def _clock(value: str = LATER) -> Callable[[], str]:
     return lambda: value
 
 
