@@ -39,6 +39,7 @@ __all__ = [
     "get_brief_json",
     "get_entity",
     "get_story",
+    "has_entity",
     "list_entities",
     "list_stories",
     "search_articles",
@@ -195,12 +196,13 @@ def get_brief_dict(*, store: Store, story_id: str) -> dict[str, Any] | None:
 
 def feed_stories(
     *, store: Store, limit: int = 50, singles: bool = False,
-    story_ids: Sequence[str] | None = None,
+    story_ids: Sequence[str] | None = None, entity: str | None = None,
 ) -> tuple[dict[str, Any], ...]:
     """What the story feeds are made of (:mod:`crosswire.render.feeds`): the ``limit`` stories
     changed last (``changed``, else their newest report's date; then id), each a dict of its
     row (the :class:`StorySummary` fields, ``changed``) and ``brief`` (its stored JSON, as a
-    dict). Only those of ``story_ids`` when given; one-report stories only with ``singles``."""
+    dict). Only those of ``story_ids`` and those naming ``entity`` (canonical name) when
+    given; one-report stories only with ``singles``."""
     where = ["1"] if singles else ["s.articles > 1"]
     params: list[Any] = []
     if story_ids is not None:
@@ -209,6 +211,9 @@ def feed_stories(
             return ()
         where.append(f"s.id IN ({', '.join('?' * len(ids))})")
         params += ids
+    if entity is not None:
+        where.append("s.id IN (SELECT story_id FROM entities WHERE name = ?)")
+        params.append(entity)
     rows = store.conn.execute(
         f"SELECT {', '.join('s.' + c for c in _STORY_COLS.split(', '))}, s.changed, b.json"
         " FROM stories s JOIN briefs b ON b.story_id = s.id"
@@ -278,6 +283,12 @@ def list_entities(*, store: Store, limit: int = 500) -> tuple[EntitySummary, ...
         aliases = sorted({a for lst in json.loads(alias_lists) for a in json.loads(lst)})
         out.append(EntitySummary(name, typ, int(n), tuple(aliases)))
     return tuple(out)
+
+
+def has_entity(*, store: Store, name: str) -> bool:
+    """True when some story names the entity ``name`` (canonical name)."""
+    row = store.conn.execute("SELECT 1 FROM entities WHERE name = ? LIMIT 1", (name,)).fetchone()
+    return row is not None
 
 
 def get_entity(*, store: Store, name: str) -> EntityDetail | None:

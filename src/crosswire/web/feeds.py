@@ -22,7 +22,7 @@ from crosswire.render.feeds import (
     search_feed,
     stories_feed,
 )
-from crosswire.store.queries import feed_stories, get_entity, search_articles
+from crosswire.store.queries import feed_stories, has_entity, search_articles
 from crosswire.store.sqlite import Store
 from crosswire.web.deps import MAX_KEY_CHARS, StoreParam
 
@@ -39,9 +39,10 @@ Size = Annotated[int, Query(ge=1, le=MAX_FEED_SIZE)]
 
 def _feed(
     *, request: Request, store: Store, fmt: str, info: FeedInfo, limit: int,
-    singles: bool = True, story_ids: list[str] | None = None,
+    singles: bool = True, story_ids: list[str] | None = None, entity: str | None = None,
 ) -> Response:
-    stories = feed_stories(store=store, limit=limit, singles=singles, story_ids=story_ids)
+    stories = feed_stories(store=store, limit=limit, singles=singles, story_ids=story_ids,
+                           entity=entity)
     body = render_feed(fmt=fmt, stories=stories, info=info, base_url=str(request.base_url))
     return Response(body, media_type=_MEDIA[fmt])
 
@@ -74,10 +75,9 @@ def feeds_router() -> APIRouter:
         name: Annotated[str, Query(min_length=1, max_length=MAX_KEY_CHARS)],
         limit: Size = FEED_SIZE,
     ) -> Response:
-        found = get_entity(store=store, name=name)
-        if found is None:
+        if not has_entity(store=store, name=name):
             raise HTTPException(404, f"no entity {name!r} in the store")
         return _feed(request=request, store=store, fmt=fmt, info=entity_feed(name=name),
-                     limit=limit, story_ids=[s.id for s in found.stories])
+                     limit=limit, entity=name)
 
     return router
