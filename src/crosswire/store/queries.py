@@ -199,10 +199,10 @@ def feed_stories(
     story_ids: Sequence[str] | None = None, entity: str | None = None,
 ) -> tuple[dict[str, Any], ...]:
     """What the story feeds are made of (:mod:`crosswire.render.feeds`): the ``limit`` stories
-    changed last (``changed``, else their newest report's date; then id), each a dict of its
-    row (the :class:`StorySummary` fields, ``changed``) and ``brief`` (its stored JSON, as a
-    dict). Only those of ``story_ids`` and those naming ``entity`` (canonical name) when
-    given; one-report stories only with ``singles``."""
+    changed last (``changed``, else their newest report's date; then by that date, then id),
+    each a dict of its row (the :class:`StorySummary` fields, ``changed``) and ``brief`` (its
+    stored JSON, as a dict). Only those of ``story_ids`` and those naming ``entity`` (canonical
+    name) when given; one-report stories only with ``singles``."""
     where = ["1"] if singles else ["s.articles > 1"]
     params: list[Any] = []
     if story_ids is not None:
@@ -219,7 +219,7 @@ def feed_stories(
         " FROM stories s JOIN briefs b ON b.story_id = s.id"
         f" WHERE {' AND '.join(where)}"
         " ORDER BY COALESCE(s.changed, s.latest) IS NULL, COALESCE(s.changed, s.latest) DESC,"
-        " s.id LIMIT ?",
+        " s.latest IS NULL, s.latest DESC, s.id LIMIT ?",
         (*params, limit),
     ).fetchall()
     return tuple(
