@@ -215,16 +215,18 @@ def feed_stories(
         where.append("s.id IN (SELECT story_id FROM entities WHERE name = ?)")
         params.append(entity)
     rows = store.conn.execute(
-        f"SELECT {', '.join('s.' + c for c in _STORY_COLS.split(', '))}, s.changed, b.json"
-        " FROM stories s JOIN briefs b ON b.story_id = s.id"
+        f"SELECT {', '.join('s.' + c for c in _STORY_COLS.split(', '))}, s.changed FROM stories s"
         f" WHERE {' AND '.join(where)}"
         " ORDER BY COALESCE(s.changed, s.latest) IS NULL, COALESCE(s.changed, s.latest) DESC,"
         " s.latest IS NULL, s.latest DESC, s.id LIMIT ?",
         (*params, limit),
-    ).fetchall()
-    return tuple(
-        asdict(_story(r)) | {"changed": r[8], "brief": dict(json.loads(r[9]))} for r in rows
-    )
+    ).fetchall()  # the rows first, then the briefs of those only: a sort never carries a brief
+    out = []
+    for row in rows:
+        brief = get_brief_dict(store=store, story_id=row[0])
+        if brief is not None:
+            out.append(asdict(_story(row)) | {"changed": row[8], "brief": brief})
+    return tuple(out)
 
 
 def get_article(*, store: Store, article_id: str) -> StoredArticle | None:
