@@ -11,6 +11,8 @@ from typing import Any
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosswire.errors import UsageError
 from crosswire.render.feeds import (
@@ -209,3 +211,21 @@ def test_xml_safe_keeps_text_and_drops_what_xml_cannot_carry() -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         render_feed(fmt="rss", stories=[], info=stories_feed(), base_url=BASE)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(), text=st.text(), outlet=st.text(), url=st.text(), base=st.text())
+def test_any_text_makes_well_formed_feeds(
+    title: str, text: str, outlet: str, url: str, base: str
+) -> None:
+    brief = brief_to_dict(tiny_brief())
+    brief["title"], brief["summary"][0]["text"] = title, text
+    brief["sources"][0]["outlet"], brief["sources"][0]["url"] = outlet, url
+    story = _story(brief, changed=text)
+    root = ET.fromstring(stories_atom(stories=[story], info=search_feed(query=text),
+                                      base_url=base))
+    shown = root.find(f"{ATOM}entry/{ATOM}title").text
+    assert shown == (" ".join(xml_safe(title).split()) or "s-1")
+    doc = json.loads(stories_json_feed(stories=[story], info=entity_feed(name=title),
+                                       base_url="http://127.0.0.1:8000/"))
+    assert json_feed_problems(doc) == []

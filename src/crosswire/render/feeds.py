@@ -152,6 +152,11 @@ def _web_url(url: Any) -> str | None:
     return text if ok else None
 
 
+def _line(text: Any) -> str:
+    """Text on one line (runs of whitespace one space), XML-safe; "" for None."""
+    return " ".join(xml_safe(str(text or "")).split())
+
+
 def _join(base: str, path: str) -> str:
     return xml_safe(base.rstrip("/") + path)
 
@@ -237,7 +242,8 @@ def _entry(story: Mapping[str, Any], *, base: str) -> _Entry:
     return _Entry(
         id=_TAG + "story/" + quote(story_id, safe=""),
         url=url,
-        title=xml_safe(" ".join(str(story.get("title") or brief.get("title") or story_id).split())),
+        title=_line(story.get("title")) or _line(brief.get("title")) or _line(story_id)
+        or "(untitled)",
         updated=updated,
         published=rfc3339(story.get("earliest")),
         summary=xml_safe(summary),
