@@ -98,6 +98,16 @@ def test_search_and_entity_feeds(client: TestClient) -> None:
     assert client.get("/feeds/entity.json", params={"name": "nobody"}).status_code == 404
 
 
+def test_an_unchanged_feed_costs_a_304(client: TestClient) -> None:
+    first = client.get("/feeds/stories.atom")
+    etag = first.headers["etag"]
+    again = client.get("/feeds/stories.atom", headers={"if-none-match": f'"x", W/{etag}'})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    assert again.headers["x-content-type-options"] == "nosniff"
+    other = client.get("/feeds/stories.json", headers={"if-none-match": etag})
+    assert other.status_code == 200 and other.headers["etag"] != etag
+
+
 def test_feed_parameters_are_bounded(client: TestClient) -> None:
     for url in ("/feeds/stories.rss", "/feeds/stories.atom?limit=0",
                 "/feeds/stories.json?limit=100000", "/feeds/entity.atom"):

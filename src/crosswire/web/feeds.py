@@ -4,11 +4,14 @@
 stories with ``?singles=1``), ``/feeds/search.atom?q=`` and ``.json`` (the stories whose
 reports match), ``/feeds/entity.atom?name=`` and ``.json`` (the stories naming an entity).
 Links are absolute, under the URL the request came to (its Host is one the app allows:
-:mod:`crosswire.web.guard`). Every response gets the app's security headers like any page.
+:mod:`crosswire.web.guard`). A feed's ETag is the hash of its bytes: a reader that sends it
+back (``If-None-Match``) gets a 304 while nothing changed. Every response gets the app's
+security headers like any page.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
@@ -44,7 +47,12 @@ def _feed(
     stories = feed_stories(store=store, limit=limit, singles=singles, story_ids=story_ids,
                            entity=entity)
     body = render_feed(fmt=fmt, stories=stories, info=info, base_url=str(request.base_url))
-    return Response(body, media_type=_MEDIA[fmt])
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'  # the same store, the same bytes
+    sent = request.headers.get("if-none-match", "")
+    asked = {tag.strip().removeprefix("W/") for tag in sent.split(",")}
+    if etag in asked or "*" in asked:
+        return Response(status_code=304, headers={"ETag": etag})
+    return Response(body, media_type=_MEDIA[fmt], headers={"ETag": etag})
 
 
 def feeds_router() -> APIRouter:
