@@ -130,33 +130,38 @@ def test_reports_are_cleaned_before_the_write_transaction(
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("feed")
     for n, row in enumerate(synthetic_reports(stories=3, per_story=3, seed=11)):
-        (path / f"part{n % 2}.jsonl").open("a", encoding="utf-8").write(json.dumps(row) + "\n")
+        with (path / f"part{n % 2}.jsonl").open("a", encoding="utf-8") as f:
+            f.write(json.dumps(row) + "\n")
     return path
 
 
+@pytest.mark.parametrize("halves", [False, True], ids=["the-folder-twice", "one-file-each"])
 def test_two_concurrent_ingests_leave_the_stories_of_one(
-    tmp_path: Path, folder: Path, nlp: Any
+    tmp_path: Path, folder: Path, nlp: Any, halves: bool
 ) -> None:
+    """Two ingests at once (threads, each with its own connection) of one folder, or of its
+    two files, end with the stories one ingest of the folder leaves."""
     with open_store(path=tmp_path / "one.db") as store:
         ingest_paths(store=store, paths=[str(folder)], nlp=nlp)
         expected = canonical_dump(store=store)
     waits: list[str] = []
     errors: list[BaseException] = []
 
-    def ingest(db: Path, start: threading.Barrier) -> None:
+    def ingest(db: Path, start: threading.Barrier, path: Path) -> None:
         try:
             with open_store(path=db) as store:
                 store.writer.on_wait = waits.append
                 start.wait()
-                ingest_paths(store=store, paths=[str(folder)], nlp=nlp)
+                ingest_paths(store=store, paths=[str(path)], nlp=nlp, batch_size=2)
         except BaseException as exc:  # noqa: BLE001 (asserted below)
             errors.append(exc)
 
-    for trial in range(3):
+    paths = sorted(folder.glob("*.jsonl")) if halves else [folder, folder]
+    for trial in range(2):
         db = tmp_path / f"two-{trial}.db"
         open_store(path=db).close()
         start = threading.Barrier(2)
-        workers = [threading.Thread(target=ingest, args=(db, start)) for _ in range(2)]
+        workers = [threading.Thread(target=ingest, args=(db, start, path)) for path in paths]
         for w in workers:
             w.start()
         for w in workers:
