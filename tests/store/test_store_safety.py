@@ -92,9 +92,12 @@ def test_a_busy_store_is_retried_then_a_one_line_error(tmp_path: Path) -> None:
         store.conn.execute("PRAGMA busy_timeout = 50")
         other = sqlite3.connect(str(db), isolation_level=None, check_same_thread=False)
         other.execute("BEGIN IMMEDIATE")
+        said: list[str] = []
+        store.writer.on_wait = said.append
         threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
         store.set_meta(key="k", value="v")  # waited for the other transaction, then wrote
         assert store.get_meta(key="k") == "v"
+        assert len(said) == 1 and "trying again for up to 60s" in said[0]
         other.execute("BEGIN IMMEDIATE")
         store.busy_wait_s = 0.3
         with pytest.raises(StoreError, match="is busy: another process kept its write lock"):

@@ -61,6 +61,7 @@ def default_db_path(*, flag: str | None = None, env: Mapping[str, str] | None = 
 
 _BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
 _BUSY_WAIT_S = 60.0  # how long a write waits for another process's transaction, in all
+_FIRST_PAUSE_S = 0.05  # then doubled up to a second between tries
 _BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 
 
@@ -229,7 +230,7 @@ class Store:
         """``BEGIN IMMEDIATE``, tried again while another process holds the write lock (each
         try waits ``busy_timeout``) for ``busy_wait_s`` (a minute) in all; then a StoreError."""
         start = time.monotonic()
-        pause = 0.05
+        pause = _FIRST_PAUSE_S
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -243,6 +244,10 @@ class Store:
                         f"the store {self.path} is busy: another process kept its write lock "
                         f"for the {waited:.0f}s this one waited ({exc}); try again when it is "
                         "done") from exc
+                if pause == _FIRST_PAUSE_S and self.writer.on_wait is not None:
+                    self.writer.on_wait(
+                        f"another process holds a write transaction on the store {self.path}; "
+                        f"trying again for up to {self.busy_wait_s:.0f}s")
             time.sleep(pause)
             pause = min(pause * 2, 1.0)
 
