@@ -97,7 +97,8 @@ def _ingest(db: Path, paths: list[str], *, batch: str = "20") -> subprocess.Pope
 def _said(children: list[subprocess.Popen[str]]) -> tuple[list[int], list[str]]:
     """Exit codes, and the line each child said about waiting or an error."""
     outs = [c.communicate(timeout=600) for c in children]
-    said = [next((ln for ln in err.splitlines() if "waiting" in ln or "rror" in ln), "")
+    said = [next((ln for ln in err.splitlines()
+                  if "waiting" in ln or "trying again" in ln or "rror" in ln), "")
             for _, err in outs]
     return [c.returncode for c in children], said
 
