@@ -33,6 +33,7 @@ __all__ = [
     "bound_phrase",
     "context_words",
     "is_background",
+    "is_rate",
     "is_toll",
     "round_slack",
     "thing_key",
@@ -191,6 +192,19 @@ def thing_key(*, sentence: str, start: int, end: int, unit: str) -> Thing | None
     if m is not None:
         return things.get("toll")
     return None
+
+
+_RATE = re.compile(
+    r"^[^,;.]{0,40}?\b(?:per|a|an|each|every)\s+(?:year|month|week|day|hour|minute|second|annum"
+    r"|season|quarter)\b|^[^,;.]{0,40}?\b(?:annually|yearly|daily|weekly|monthly|a year|a day)\b",
+    re.IGNORECASE,
+)
+
+
+def is_rate(after: str) -> bool:
+    """Whether the words right after a figure make it a rate ("20,000 companies per year"):
+    a rate and a total are two measured things."""
+    return _RATE.search(after) is not None
 
 
 @cache

@@ -69,7 +69,9 @@ def _differ(a: Sequence[Item], b: Sequence[Item], config: CorroborationConfig) -
         return False
     if any(i.allows(j) for i in a for j in b if i.bound or j.bound):
         return False  # "nearly $2 billion" and "$2.1 billion" can both be true
-    return same_thing(x, y, config.conflict_similarity, config.conflict_min_shared, strict=True)
+    if not same_thing(x, y, config.conflict_similarity, config.conflict_min_shared, strict=True):
+        return False
+    return x.parties is not None or _aligned(a, b, config.context_similarity)
 
 
 def _earliest(cluster: Sequence[Item]) -> str:

@@ -19,6 +19,7 @@ from crosswire.stages.facts.claims import (
     bound_phrase,
     context_words,
     is_background,
+    is_rate,
     round_slack,
     thing_key,
     value_range,
@@ -74,6 +75,7 @@ class Item:
     lead: bool = False  # stated in the report's first sentences (its lead)
     background: bool = False  # its sentence places it in the story's past ("last week")
     qualified: str = ""  # the figure with its qualifier ("at least two"), when it has one
+    rate: bool = False  # "per year", "a day": a rate, never the same thing as a total
 
     @property
     def kind(self) -> str:
@@ -152,6 +154,7 @@ def _item(article: Article, group: list[Quantity], lead_end: int) -> Item:
         published=article.published,
         lead=first.sentence.start < lead_end,
         background=is_background(sentence),
+        rate=is_rate(sentence[stop:]),
     )
 
 
@@ -186,7 +189,7 @@ def same_thing(
 ) -> bool:
     """Whether two items measure one thing; ``strict`` (for conflicts) ignores counted nouns.
     A measured thing's key, where either has one, decides ("deaths" is never "injuries")."""
-    if a.kind != b.kind:
+    if a.kind != b.kind or a.rate != b.rate:
         return False
     if a.key is not None or b.key is not None:
         return a.key == b.key
