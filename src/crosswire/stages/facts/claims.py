@@ -228,7 +228,7 @@ def context_words(*, sentence: str, start: int, end: int) -> frozenset[str]:
     things = _things()
     out = set()
     for word in _WORD.findall(text):
-        low = word.lower().strip("'\u2019")
+        low = re.sub(r"['\u2019]s$", "", word.lower()).strip("'\u2019")
         if low in STOPWORDS or low in _REPORTING or low in things or not low[:1].isalpha():
             continue
         if len(low) < 3:

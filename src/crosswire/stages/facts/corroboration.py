@@ -19,10 +19,12 @@ from crosswire.stages.facts.figures import (
     CorroborationConfig,
     Item,
     figure_items,
+    jaccard,
     same_thing,
     same_value,
 )
 from crosswire.stages.facts.measure import bullet_trim
+from crosswire.stages.facts.statements import statement_facts
 from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["Corroboration", "CorroborationConfig", "corroborate"]
@@ -47,12 +49,25 @@ def _clusters(items: Sequence[Item], config: CorroborationConfig) -> list[list[I
             if sets.same(i, j) or not same_value(a, b, config.relative_tolerance):
                 continue
             threshold = 0.0 if a.source == b.source else config.same_fact_similarity
-            if same_thing(a, b, threshold) or (
-                a.kind == "count" and a.words == b.words and a.key == b.key
-            ):
+            if same_thing(a, b, threshold) or _one_claim(a, b, config):
                 sets.union(i, j)
     groups = [[items[k] for k in group] for group in sets.groups()]
     return _join_bounds(groups, config)
+
+
+def _one_claim(a: Item, b: Item, config: CorroborationConfig) -> bool:
+    """Two reports' figures of one value that state one claim though their measured words
+    differ: counts of one counted noun ("214,000 offshore entities" / "214,000 offshore
+    companies"), or figures whose sentences share enough other words ("$2 billion through
+    offshore accounts" of Putin's friends / "$2bn" of "offshore deals" around Putin)."""
+    if a.kind != b.kind or a.rate != b.rate or a.key != b.key:
+        return False
+    if a.kind == "count" and a.values[0][0] == b.values[0][0] and (
+        a.words == b.words or a.quantity.value >= config.distinct_count
+    ):
+        return True
+    shared = len(a.context & b.context)
+    return shared >= config.claim_shared or jaccard(a.context, b.context) >= config.claim_similarity
 
 
 def _join_bounds(groups: list[list[Item]], config: CorroborationConfig) -> list[list[Item]]:
@@ -125,6 +140,8 @@ def corroborate(
     ]
     clusters = _clusters(items, cfg)
     facts = [_fact(c, by_id, origin_groups) for c in clusters]
+    facts += statement_facts(articles=articles, origin_groups=origin_groups,
+                             config=cfg.statements)
     order = sorted(
         range(len(facts)),
         key=lambda i: (-facts[i].independent, -len(facts[i].sources), facts[i].spans[0].source,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crosswire.models import Article, Quantity, Span
 from crosswire.stages.facts.claims import (
@@ -26,6 +26,7 @@ from crosswire.stages.facts.claims import (
 )
 from crosswire.stages.facts.measure import balance_parties, measure_words
 from crosswire.stages.facts.quantities import number_precision
+from crosswire.stages.facts.statements import StatementConfig
 from crosswire.text.sentences import split_sentences
 
 __all__ = [
@@ -53,6 +54,10 @@ class CorroborationConfig:
     conflict_min_shared: int = 2
     relative_tolerance: float = 0.01
     context_similarity: float = 0.3
+    claim_similarity: float = 0.15  # one value, clauses this alike: one claim
+    claim_shared: int = 2  # ... or sharing this many other words
+    distinct_count: float = 3  # one value of one counted noun from this up: one claim
+    statements: StatementConfig = field(default_factory=StatementConfig)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ _PERCENT = re.compile(
 )
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?"
-    r"\s(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)"
+    r"\s(?:(?:U\.S\.|US|UK|EU)\s)?(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)"
 )
 _MONTHS = re.compile(rf"{MONTH_PREFIX}[a-z]*\.?\s*$", re.IGNORECASE)
 _NOT_COUNTED = frozenset(
