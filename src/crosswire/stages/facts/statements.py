@@ -53,6 +53,7 @@ class StatementConfig:
     content words; a claim is a fact from ``min_voices`` independent voices."""
 
     min_shared: int = 2
+    min_shared_year: int = 3  # a year is a weaker marker: a story's background years recur
     min_voices: int = 2
 
 
@@ -138,11 +139,12 @@ def statement_facts(
         group = by_marker[marker]
         if len({origin_groups.get(s.source, s.source) for s in group}) < cfg.min_voices:
             continue
+        need = cfg.min_shared_year if marker.startswith("year:") else cfg.min_shared
         sets = DisjointSets(range(len(group)))
         for i, a in enumerate(group):
             for j in range(i + 1, len(group)):
                 b = group[j]
-                if a.source != b.source and len(a.words & b.words) >= cfg.min_shared:
+                if a.source != b.source and len(a.words & b.words) >= need:
                     sets.union(i, j)
         for members in sets.groups():
             spans: dict[str, Span] = {}
