@@ -196,14 +196,14 @@ def thing_key(*, sentence: str, start: int, end: int, unit: str) -> Thing | None
 
 _RATE = re.compile(
     r"^[^,;.]{0,40}?\b(?:per|a|an|each|every)\s+(?:year|month|week|day|hour|minute|second|annum"
-    r"|season|quarter)\b|^[^,;.]{0,40}?\b(?:annually|yearly|daily|weekly|monthly|a year|a day)\b",
+    r"|season|quarter|share|head|person|capita|barrel|ton|tonne|unit)\b|^[^,;.]{0,40}?\b(?:annually|yearly|daily|weekly|monthly|a year|a day)\b",
     re.IGNORECASE,
 )
 
 
 def is_rate(after: str) -> bool:
-    """Whether the words right after a figure make it a rate ("20,000 companies per year"):
-    a rate and a total are two measured things."""
+    """Whether the words right after a figure make it a rate ("20,000 companies per year",
+    "$110 a share"): a rate and a total are two measured things."""
     return _RATE.search(after) is not None
 
 

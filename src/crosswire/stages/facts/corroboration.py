@@ -46,13 +46,22 @@ def _clusters(items: Sequence[Item], config: CorroborationConfig) -> list[list[I
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if sets.same(i, j) or not same_value(a, b, config.relative_tolerance):
+            if sets.same(i, j) or not _equal(a, b, config.relative_tolerance):
                 continue
             threshold = 0.0 if a.source == b.source else config.same_fact_similarity
             if same_thing(a, b, threshold) or _one_claim(a, b, config):
                 sets.union(i, j)
     groups = [[items[k] for k in group] for group in sets.groups()]
     return _join_bounds(groups, config)
+
+
+def _equal(a: Item, b: Item, rel: float) -> bool:
+    """One value: in a shared unit, or two counts of differently named nouns."""
+    same = same_value(a, b, rel)
+    if same is None and a.kind == b.kind == "count":
+        (_, va, ta), (_, vb, tb) = a.values[0], b.values[0]
+        return abs(va - vb) <= max(ta, tb) + rel * max(abs(va), abs(vb))
+    return bool(same)
 
 
 def _one_claim(a: Item, b: Item, config: CorroborationConfig) -> bool:
@@ -62,10 +71,10 @@ def _one_claim(a: Item, b: Item, config: CorroborationConfig) -> bool:
     offshore accounts" of Putin's friends / "$2bn" of "offshore deals" around Putin)."""
     if a.kind != b.kind or a.rate != b.rate or a.key != b.key:
         return False
-    if a.kind == "count" and a.values[0][0] == b.values[0][0] and (
+    if a.kind == "count" and (a.values[0][0] == b.values[0][0] or a.words & b.words) and (
         a.words == b.words or a.quantity.value >= config.distinct_count
     ):
-        return True
+        return True  # "55,000 public schools" / "55,000 US schools"
     shared = len(a.context & b.context)
     return shared >= config.claim_shared or jaccard(a.context, b.context) >= config.claim_similarity
 
