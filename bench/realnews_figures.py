@@ -59,7 +59,8 @@ def numbers(text: str) -> set[float]:
             value = float(WORDS[token.lower()])
         else:
             continue
-        scale = re.match(r"[\s-]*(thousand|million|billion|trillion|bn|m)\b", text[m.end():], re.I)
+        scale = re.match(r"[\s-]*(thousand|million|billion|trillion|bn|m)\b", text[m.end():],
+                         re.I)
         out.add(value * SCALES[scale.group(1).lower()] if scale else value)
     return out
 
@@ -72,7 +73,8 @@ def gold_voices(ids: list[str], check: dict, site_of: dict[str, str]) -> int:
     """Independent voices among ``ids``: one per outlet; a text run by several outlets is one
     voice (the wire's); non-articles out."""
     ids = [i for i in dict.fromkeys(ids) if i not in set(check.get("not_articles", []))]
-    copies = [g for g in check.get("same_text", []) if len({outlet(site_of.get(i, i)) for i in g}) > 1]
+    copies = [g for g in check.get("same_text", [])
+              if len({outlet(site_of.get(i, i)) for i in g}) > 1]
     voice: dict[str, str] = {}
     for n, group in enumerate(copies):
         for i in group:
@@ -85,7 +87,9 @@ def fact_numbers(fact: dict) -> set[float]:
     return {float(q["value"])} if q.get("value") is not None else numbers(fact.get("text", ""))
 
 
-def agree_figures(check: dict, brief: dict, site_of: dict[str, str]) -> list[tuple[str, int, int | None]]:
+def agree_figures(
+    check: dict, brief: dict, site_of: dict[str, str]
+) -> list[tuple[str, int, int | None]]:
     """(about, gold voices, the brief's independent count or None) per gold agree figure."""
     out = []
     for fig in check.get("figures", []):
@@ -96,13 +100,18 @@ def agree_figures(check: dict, brief: dict, site_of: dict[str, str]) -> list[tup
         texts = [v["value"].lower() for v in fig["values"]]
         best, overlap = None, 0
         for fact in brief.get("facts", []):
-            states = bool(want & fact_numbers(fact)) or any(t in fact.get("text", "").lower() for t in texts)
+            text = fact.get("text", "").lower()
+            states = bool(want & fact_numbers(fact)) or any(t in text for t in texts)
             shared = len(set(fact.get("sources", [])) & set(ids))
             if states and shared > overlap:
                 best, overlap = fact, shared
         out.append((fig["about"], gold_voices(ids, check, site_of),
                     None if best is None else int(best.get("independent", 0))))
     return out
+
+
+def _values(disc: dict) -> list[tuple[set[float], set[str]]]:
+    return [(numbers(v.get("text", "")), set(v.get("sources", []))) for v in disc.get("values", [])]
 
 
 def discrepancies(check: dict, brief: dict) -> tuple[list[tuple[str, str, bool, str | None]], int]:
@@ -114,9 +123,10 @@ def discrepancies(check: dict, brief: dict) -> tuple[list[tuple[str, str, bool, 
             continue
         hit, kind = False, None
         for d in discs:
-            vals = [(numbers(v.get("text", "")), set(v.get("sources", []))) for v in d.get("values", [])]
+            vals = _values(d)
             gold = [(numbers(g["value"]), set(g["ids"])) for g in fig["values"]]
-            matched = {k for k, (gn, gi) in enumerate(gold) for vn, vi in vals if gn & vn and gi & vi}
+            matched = {k for k, (gn, gi) in enumerate(gold)
+                       for vn, vi in vals if gn & vn and gi & vi}
             if len(matched) >= 2:
                 hit, kind = True, d.get("kind")
                 break
@@ -125,7 +135,7 @@ def discrepancies(check: dict, brief: dict) -> tuple[list[tuple[str, str, bool, 
     for pair in check.get("false_conflicts", []):
         a, b = pair["a"], pair["b"]
         for d in discs:
-            vals = [(numbers(v.get("text", "")), set(v.get("sources", []))) for v in d.get("values", [])]
+            vals = _values(d)
             has_a = any(numbers(a["value"]) & vn and a["id"] in vi for vn, vi in vals)
             has_b = any(numbers(b["value"]) & vn and b["id"] in vi for vn, vi in vals)
             false += has_a and has_b

@@ -68,8 +68,8 @@ def test_qualifiers_make_ranges() -> None:
 
 
 def test_number_words_and_led_counts() -> None:
-    assert [(v, n) for _, _, v, n in word_counts("six civilians and two ships", not_counted=())] == [
-        (6.0, "civilians"), (2.0, "ships")]
+    found = word_counts("six civilians and two ships", not_counted=())
+    assert [(v, n) for _, _, v, n in found] == [(6.0, "civilians"), (2.0, "ships")]
     assert [v for _, _, v in lead_counts("killing at least 12, wounding 90 and")] == [12.0, 90.0]
     assert lead_counts("He was killed in 2015.") == []
 

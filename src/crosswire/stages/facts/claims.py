@@ -50,8 +50,8 @@ _REPORTING = frozenset(
     {
         "said", "says", "say", "told", "according", "reported", "reports", "officials",
         "official", "people", "others", "least", "more", "than", "nearly", "about", "around",
-        "some", "roughly", "least", "up", "including", "among", "were", "been", "have", "has",
-        "had", "was", "is", "are", "being", "others", "local", "news", "agency",
+        "some", "roughly", "up", "including", "among", "were", "been", "have", "has",
+        "had", "was", "is", "are", "being", "local", "news", "agency",
     }
 )
 
@@ -196,7 +196,8 @@ def thing_key(*, sentence: str, start: int, end: int, unit: str) -> Thing | None
 
 _RATE = re.compile(
     r"^[^,;.]{0,40}?\b(?:per|a|an|each|every)\s+(?:year|month|week|day|hour|minute|second|annum"
-    r"|season|quarter|share|head|person|capita|barrel|ton|tonne|unit)\b|^[^,;.]{0,40}?\b(?:annually|yearly|daily|weekly|monthly|a year|a day)\b",
+    r"|season|quarter|share|head|person|capita|barrel|ton|tonne|unit)\b"
+    r"|^[^,;.]{0,40}?\b(?:annually|yearly|daily|weekly|monthly|a year|a day)\b",
     re.IGNORECASE,
 )
 

@@ -79,6 +79,14 @@ def _one_claim(a: Item, b: Item, config: CorroborationConfig) -> bool:
     return shared >= config.claim_shared or jaccard(a.context, b.context) >= config.claim_similarity
 
 
+def _worth_a_fact(cluster: Sequence[Item], groups: Mapping[str, str]) -> bool:
+    """A number written as a word ("two executives", "five consecutive years") is a key fact
+    only when it counts a measured thing (deaths) or two voices state it."""
+    if any(ch.isdigit() for i in cluster for ch in i.quantity.text) or cluster[0].key:
+        return True
+    return len({groups.get(i.source, i.source) for i in cluster}) >= 2
+
+
 def _join_bounds(groups: list[list[Item]], config: CorroborationConfig) -> list[list[Item]]:
     """A toll's bound stays its own claim ("at least two" dead is not "four" dead)."""
     bounded = [g for g in groups if all(i.bound for i in g) and not is_toll(g[0].key)]
@@ -119,7 +127,8 @@ def _fact(
     for item in ordered:
         spans.setdefault(item.source, _sentence_span(by_id[item.source], item.quantity))
     best = spans[ordered[0].source]
-    sources = tuple(sorted(spans))
+    # the fact's own sentence first (its figure is there), then the other reports in id order
+    sources = (best.source, *sorted(s for s in spans if s != best.source))
     independent = len({groups.get(s, s) for s in sources})
     return Fact(
         text=by_id[best.source].text[best.start : best.end],
@@ -148,7 +157,7 @@ def corroborate(
         for item in figure_items(by_id[aid], quantities[aid])
     ]
     clusters = _clusters(items, cfg)
-    facts = [_fact(c, by_id, origin_groups) for c in clusters]
+    facts = [_fact(c, by_id, origin_groups) for c in clusters if _worth_a_fact(c, origin_groups)]
     facts += statement_facts(articles=articles, origin_groups=origin_groups,
                              config=cfg.statements)
     order = sorted(
