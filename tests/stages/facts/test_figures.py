@@ -157,3 +157,13 @@ def test_times_and_years_are_corroborated_as_statements() -> None:
     )
     times = [f for f in found.facts if "11:36" in f.text]
     assert len(times) == 1 and times[0].sources == ("r0", "r1") and times[0].independent == 2
+
+
+def test_one_happening_at_two_positions_is_a_conflict() -> None:
+    found = _run(
+        "Lewis Hamilton crashed out of the Monaco race on lap 20 after hitting the wall.",
+        "Hamilton crashed into the wall on lap 21 and retired from the Monaco race.",
+        "Bottas won the Monaco race after leading from lap 1 to the flag.",
+    )
+    assert [(d.about, tuple(v.text for v in d.values)) for d in found.discrepancies] == [
+        ("lap", ("lap 20", "lap 21"))]

@@ -24,6 +24,7 @@ from crosswire.stages.facts.figures import (
     same_value,
 )
 from crosswire.stages.facts.measure import bullet_trim
+from crosswire.stages.facts.positions import position_discrepancies
 from crosswire.stages.facts.statements import statement_facts
 from crosswire.text.unionfind import DisjointSets
 
@@ -167,7 +168,11 @@ def corroborate(
     )
     return Corroboration(
         facts=_distinct(facts[i] for i in order),
-        discrepancies=find_discrepancies(clusters, cfg),
+        discrepancies=tuple(sorted(
+            find_discrepancies(clusters, cfg)
+            + tuple(position_discrepancies(articles=articles, config=cfg.positions)),
+            key=lambda d: (d.values[0].sources, d.about),
+        )),
     )
 
 

@@ -25,6 +25,7 @@ from crosswire.stages.facts.claims import (
     value_range,
 )
 from crosswire.stages.facts.measure import balance_parties, measure_words
+from crosswire.stages.facts.positions import PositionConfig
 from crosswire.stages.facts.quantities import number_precision
 from crosswire.stages.facts.statements import StatementConfig
 from crosswire.text.sentences import split_sentences
@@ -58,6 +59,7 @@ class CorroborationConfig:
     claim_shared: int = 2  # ... or sharing this many other words
     distinct_count: float = 3  # one value of one counted noun from this up: one claim
     statements: StatementConfig = field(default_factory=StatementConfig)
+    positions: PositionConfig = field(default_factory=PositionConfig)
 
 
 @dataclass(frozen=True, slots=True)
