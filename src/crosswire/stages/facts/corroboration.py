@@ -177,16 +177,13 @@ def corroborate(
 
 
 def _distinct(facts: Iterable[Fact]) -> tuple[Fact, ...]:
-    """One fact per statement: a sentence with two quantities is listed once, at its best rank
-    (a fact shown with the same sentence as an earlier one, all of whose sentences the earlier
-    facts already cite, says nothing new)."""
-    cited: set[Span] = set()
+    """One fact per statement: a sentence with two claims is listed once, at its best rank
+    (the better-supported claim's sources are the ones it shows)."""
     shown: set[str] = set()
     out = []
     for fact in facts:
-        if fact.text in shown and set(fact.spans) <= cited:
+        if fact.text in shown:
             continue
-        cited.update(fact.spans)
         shown.add(fact.text)
         out.append(fact)
     return tuple(out)
