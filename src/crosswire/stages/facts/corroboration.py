@@ -1,10 +1,16 @@
-"""Corroboration: quantity facts aligned across reports, counted by independent origin.
+"""Corroboration: claims aligned across reports, each counted once per independent voice.
 
-Two quantities state one fact when they measure the same thing (similar measured words, or the
-same trade-balance parties seen from either side) with values equal within rounding ("$14.1
-billion" = "$14 billion" = "$14.1B"). A conversion in brackets ("8.6 trillion yen ($55 billion)")
-is one value in two units. Facts that measure the same thing with different values, carried by
-different reports, are discrepancies.
+Two figures state one claim when they measure the same thing (similar measured words, one
+measured thing's key such as ``deaths``, or the same trade-balance parties seen from either
+side) with values equal within rounding ("$14.1 billion" = "$14 billion" = "$14.1B"); across
+reports also when one value of one counted noun is given ("214,000 offshore entities" /
+"214,000 offshore companies") or their sentences share enough other words. A bound ("more than
+11 million") joins the one value of its thing it allows. A conversion in brackets ("8.6
+trillion yen ($55 billion)") is one value in two units. A fact's ``independent`` counts the
+voices (``origin_groups``) of the reports stating its claim, no others. Years, times, scores,
+durations and days are corroborated the same way as statements
+(:mod:`crosswire.stages.facts.statements`); discrepancies come from
+:mod:`crosswire.stages.facts.discrepancies` and :mod:`crosswire.stages.facts.positions`.
 """
 
 from __future__ import annotations
