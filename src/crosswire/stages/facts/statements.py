@@ -54,6 +54,7 @@ class StatementConfig:
 
     min_shared: int = 2
     min_shared_year: int = 3  # a year is a weaker marker: a story's background years recur
+    min_shared_exact: int = 1  # a clock time, a score or a day of a month is a strong one
     min_voices: int = 2
 
 
@@ -139,7 +140,9 @@ def statement_facts(
         group = by_marker[marker]
         if len({origin_groups.get(s.source, s.source) for s in group}) < cfg.min_voices:
             continue
-        need = cfg.min_shared_year if marker.startswith("year:") else cfg.min_shared
+        kind = marker.split(":", 1)[0]
+        need = {"year": cfg.min_shared_year, "duration": cfg.min_shared}.get(
+            kind, cfg.min_shared_exact)
         sets = DisjointSets(range(len(group)))
         for i, a in enumerate(group):
             for j in range(i + 1, len(group)):
