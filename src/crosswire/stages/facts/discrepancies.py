@@ -104,8 +104,9 @@ def _value(cluster: Sequence[Item]) -> DiscrepancyValue:
     lead = first[sources[0]]
     spans = tuple(first[s].span for s in sources)
     text = lead.text
-    if lead.qualified and all(first[s].qualified == lead.qualified for s in sources):
-        text = lead.qualified  # every report says "at least two": show the qualifier
+    said = lead.qualified.lower()
+    if said and all(first[s].qualified.lower() == said for s in sources):
+        text = lead.qualified  # every report says "at least two" (in any case): show it
         spans = tuple(Span(sp.source, sp.end - len(text), sp.end) for sp in spans)
     return DiscrepancyValue(
         text=text, sources=sources, spans=spans, published=_earliest(cluster) or None
