@@ -69,3 +69,18 @@ def test_several_briefs_render_as_one_document() -> None:
 
 def test_article_defaults() -> None:
     assert Article(id="x", text="t").removed == ()
+
+
+def test_an_update_shows_each_value_with_its_report_time() -> None:
+    from crosswire.models import Discrepancy, DiscrepancyValue
+
+    values = (
+        DiscrepancyValue(text="at least two", sources=("a",), published="2016-11-10"),
+        DiscrepancyValue(text="at least six", sources=("b",), published="2016-11-11"),
+    )
+    brief = replace(tiny_brief(), discrepancies=(Discrepancy("deaths", values, kind="update"),))
+    md = brief_to_markdown(brief)
+    assert "deaths (updated as the story developed)" in md
+    assert md.index("at least two") < md.index("at least six")
+    assert "(reported 2016-11-10)" in md and "(reported 2016-11-11)" in md
+    assert "2016-11-11" in brief_to_html(brief) and "2016-11-11" in brief_to_text(brief)

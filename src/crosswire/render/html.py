@@ -101,7 +101,9 @@ def _body(brief: Brief) -> str:
             + (" (updated as the story developed)" if d.kind == "update" else "")
             + ": "
             + (" <b>then</b> " if d.kind == "update" else " <b>vs</b> ").join(
-                f"{escape(v.text)} {_cite(v.sources, labels)}" for v in d.values
+                f"{escape(v.text)} {_cite(v.sources, labels)}"
+                + (f" ({escape(v.published)})" if d.kind == "update" and v.published else "")
+                for v in d.values
             )
             for d in brief.discrepancies
         ]

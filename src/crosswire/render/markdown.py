@@ -76,7 +76,12 @@ def brief_to_markdown(brief: Brief) -> str:
         for disc in brief.discrepancies:
             kind = " (updated as the story developed)" if disc.kind == "update" else ""
             lines.append(f"- {_md(disc.about)}{kind}:")
-            lines += [f"  - {_md(v.text)} {cite(v.sources, labels)}" for v in disc.values]
+            lines += [
+                f"  - {_md(v.text)} {cite(v.sources, labels)}"
+                + (f" (reported {_md(v.published)})" if disc.kind == "update" and v.published
+                   else "")
+                for v in disc.values
+            ]
     lines += ["", "## Timeline", ""]
     lines += [
         f"- **{_md(e.date)}** {_md(e.text)} {cite(e.sources, labels)}"

@@ -96,7 +96,9 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
         f"• [yellow]{_t(d.about)}[/yellow]"
         + (" (updated)" if d.kind == "update" else "") + ": "
         + (" then " if d.kind == "update" else " vs ").join(
-            f"{_t(v.text)} {_cite(v.sources, labels)}" for v in d.values
+            f"{_t(v.text)} {_cite(v.sources, labels)}"
+            + (f" ({_t(v.published)})" if d.kind == "update" and v.published else "")
+            for v in d.values
         )
         for d in brief.discrepancies[:limit]
     ]

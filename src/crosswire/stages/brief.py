@@ -174,10 +174,11 @@ def assemble_brief(
         story=analysis.story.id,
         sources=tuple(sources),
         summary=analysis.summary,
-        # a person's age is checked across sources (a discrepancy when they differ), but it
-        # is not one of the story's key figures
+        # a person's age is checked across sources (a discrepancy when they differ); it is a
+        # key figure only where independent voices state it
         facts=tuple(
-            f for f in analysis.facts if f.quantity is None or f.quantity.unit != AGE
+            f for f in analysis.facts
+            if f.quantity is None or f.quantity.unit != AGE or f.independent >= 2
         )[: config.max_facts],
         quotes=_brief_quotes(analysis=analysis, config=config),
         entities=analysis.entities[: config.max_entities],

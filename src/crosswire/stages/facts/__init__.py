@@ -7,7 +7,12 @@ origin groups; returns:
 * quantities per article (:func:`extract_quantities`: value, unit, what is measured);
 * dates per article (:func:`extract_story_dates`, resolved against a reference date) and
   publication dates checked against the text (:func:`check_publication_date`);
-* facts corroborated by independent origins, and discrepancies (:func:`corroborate`);
+* facts corroborated by independent voices, and discrepancies (:func:`corroborate`): a
+  figure's claim is its measured thing (``claims``: "killing at least two" counts deaths),
+  the values it allows and its clause; a source counts toward a fact only when it states
+  that claim (``figures``, ``corroboration``); years, times, scores, durations and days are
+  corroborated as statements (``statements``); figures of one thing that cannot all be true
+  are a conflict or an update (``discrepancies``, ``positions``);
 * the timeline (:func:`build_timeline`).
 
 Configs: :class:`EntityConfig` (``[entities]``), :class:`QuantityConfig` (``[quantities]``),

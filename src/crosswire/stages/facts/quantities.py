@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from crosswire.models import Article, Quantity, Span
+from crosswire.stages.facts.counts import lead_counts, word_counts
 from crosswire.text.dates import MONTH_PREFIX
 from crosswire.text.sentences import SentenceSpan, split_sentences
 
@@ -45,7 +46,7 @@ _PERCENT = re.compile(
 )
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?"
-    r"\s(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)"
+    r"\s(?:(?:U\.S\.|US|UK|EU)\s)?(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)"
 )
 _MONTHS = re.compile(rf"{MONTH_PREFIX}[a-z]*\.?\s*$", re.IGNORECASE)
 _NOT_COUNTED = frozenset(
@@ -269,9 +270,14 @@ def _sentence_hits(sentence: str, config: QuantityConfig) -> list[_Hit]:
         hits.extend(_age_hits(sentence))
     if config.counts:
         taken = [(h.start, h.end) for h in hits]
-        for h in _count_hits(sentence):
+        found = _count_hits(sentence)
+        found += [_Hit(s, e, v, noun) for s, e, v, noun in word_counts(
+            sentence, not_counted=_NOT_COUNTED | _CURRENCY_WORDS.keys())]
+        found += [_Hit(s, e, v, "people") for s, e, v in lead_counts(sentence)]
+        for h in sorted(found, key=lambda h: (h.start, -h.end)):
             if all(h.end <= s or h.start >= e for s, e in taken):
                 hits.append(h)
+                taken.append((h.start, h.end))
     hits.sort(key=lambda h: (h.start, -h.end))
     out: list[_Hit] = []
     for h in hits:

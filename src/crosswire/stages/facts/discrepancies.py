@@ -1,0 +1,150 @@
+"""Discrepancies: one measured thing given different values by different reports, classified.
+
+Two facts (clusters of figures stating one value) differ when they measure one thing and the
+values they allow do not meet ("nearly 80" and "more than 70" meet; 84 and "at least 90" do
+not); for a toll (a count that grows: deaths, injuries, arrests) two different counts differ
+even where they meet, when both are lower bounds ("at least two" and "at least six": two
+confirmed counts) or they were first given on different days. For
+a count of one measured thing the two clauses must also speak of one event (their other words
+overlap): "32 civilians dead in the air strikes on Kunduz" is not the bombing's toll.
+
+A discrepancy is an ``update`` when the figure moved as the story developed (a clause says so,
+"the toll rose to six"; or a toll's counts first given on later days are larger), its values then in
+time order; else a ``conflict`` (same thing, same time, different values).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from crosswire.models import Discrepancy, DiscrepancyValue, Span
+from crosswire.stages.facts.claims import is_toll
+from crosswire.stages.facts.figures import (
+    CorroborationConfig,
+    Item,
+    jaccard,
+    same_thing,
+    same_value,
+)
+from crosswire.text.unionfind import DisjointSets
+from crosswire.text.wordlists import package_words
+
+__all__ = ["find_discrepancies"]
+
+
+@cache
+def _cues() -> frozenset[str]:
+    return package_words("crosswire.stages.facts", "update_cues")
+
+
+def _day(item: Item) -> str:
+    return (item.published or "")[:10]
+
+
+def _aligned(a: Sequence[Item], b: Sequence[Item], threshold: float) -> bool:
+    """Whether some figure of ``a`` and some figure of ``b`` speak of one event: both in
+    their reports' leads (where a report gives its main event's figures), or their clauses'
+    other words overlap enough; never a figure of the story's past and one of its present."""
+    return any(
+        x.background == y.background
+        and ((x.lead and y.lead) or jaccard(x.context, y.context) >= threshold)
+        for x in a for y in b
+    )
+
+
+def _differ(a: Sequence[Item], b: Sequence[Item], config: CorroborationConfig) -> bool:
+    x, y = a[0], b[0]
+    if {i.source for i in a} & {i.source for i in b}:
+        return False  # one report giving both: two different things, as far as we can tell
+    if x.key is not None:
+        if x.key != y.key or same_value(x, y, config.relative_tolerance) is not False:
+            return False
+        apart = not any(i.allows(j) for i in a for j in b)
+        if not apart and is_toll(x.key):  # two confirmed counts, or counts of two days
+            apart = (x.open_ended and y.open_ended) or _earliest(a) != _earliest(b)
+        return apart and _aligned(a, b, config.context_similarity)
+    if same_value(x, y, config.relative_tolerance) is not False:
+        return False
+    if any(i.allows(j) for i in a for j in b if i.bound or j.bound):
+        return False  # "nearly $2 billion" and "$2.1 billion" can both be true
+    if not same_thing(x, y, config.conflict_similarity, config.conflict_min_shared, strict=True):
+        return False
+    return x.parties is not None or _aligned(a, b, config.context_similarity)
+
+
+def _earliest(cluster: Sequence[Item]) -> str:
+    days = sorted(d for d in (_day(i) for i in cluster) if d)
+    return days[0] if days else ""
+
+
+def _is_update(clusters: Sequence[Sequence[Item]]) -> bool:
+    cued = any(
+        _cues() & set(re.findall(r"[a-z]+", i.clause.lower())) for c in clusters for i in c
+    )
+    days = [_earliest(c) for c in clusters]
+    if not all(days) or len(set(days)) < 2:
+        return cued and len(set(days)) >= 1 and any(days)
+    if cued:
+        return True
+    if not is_toll(clusters[0][0].key):
+        return False
+    first = min(days)  # a toll that grew: the counts first given later are larger
+    early = [c[0].quantity.value for c, d in zip(clusters, days, strict=True) if d == first]
+    later = [c[0].quantity.value for c, d in zip(clusters, days, strict=True) if d != first]
+    return sum(later) / len(later) > sum(early) / len(early)
+
+
+def _value(cluster: Sequence[Item]) -> DiscrepancyValue:
+    first: dict[str, Item] = {}
+    for item in sorted(cluster, key=lambda x: (x.source, x.span.start)):
+        first.setdefault(item.source, item)
+    sources = tuple(sorted(first))
+    lead = first[sources[0]]
+    spans = tuple(first[s].span for s in sources)
+    text = lead.text
+    said = lead.qualified.lower()
+    if said and all(first[s].qualified.lower() == said for s in sources):
+        text = lead.qualified  # every report says "at least two" (in any case): show it
+        spans = tuple(Span(sp.source, sp.end - len(text), sp.end) for sp in spans)
+    return DiscrepancyValue(
+        text=text, sources=sources, spans=spans, published=_earliest(cluster) or None
+    )
+
+
+def _discrepancy(clusters: Sequence[Sequence[Item]]) -> Discrepancy:
+    about: list[str] = []
+    for cluster in clusters:
+        lead = min(cluster, key=lambda x: (x.source, x.span.start))
+        if lead.quantity.measured and lead.quantity.measured not in about:
+            about.append(lead.quantity.measured)
+    key = clusters[0][0].key
+    if key is not None:
+        about = [key]  # what the counts measure, not the words of one report
+    update = _is_update(clusters)
+    pairs = [(c, _value(c)) for c in clusters]
+    if update:
+        pairs.sort(key=lambda p: (p[1].published or "", p[0][0].quantity.value, p[1].sources))
+    else:
+        pairs.sort(key=lambda p: (p[1].sources, p[1].text))
+    return Discrepancy(
+        about=" / ".join(about),
+        values=tuple(v for _, v in pairs),
+        kind="update" if update else "conflict",
+    )
+
+
+def find_discrepancies(
+    clusters: Sequence[Sequence[Item]], config: CorroborationConfig
+) -> tuple[Discrepancy, ...]:
+    """Groups of facts (``clusters``) that give one measured thing different values, each a
+    :class:`Discrepancy` (conflict or update), in a deterministic order."""
+    sets = DisjointSets(range(len(clusters)))
+    for i, a in enumerate(clusters):
+        for j in range(i + 1, len(clusters)):
+            if not sets.same(i, j) and _differ(a, clusters[j], config):
+                sets.union(i, j)
+    found = [_discrepancy([clusters[k] for k in g]) for g in sets.groups() if len(g) > 1]
+    found.sort(key=lambda d: (d.values[0].sources, d.about))
+    return tuple(found)
