@@ -126,7 +126,7 @@ def analyse_story(
     with probe("quantities"):
         quantities = {a.id: extract_quantities(article=a, config=config.quantities) for a in arts}
     with probe("dates"):
-        dates = extract_story_dates(articles=arts, config=config.dates)
+        dates = extract_story_dates(articles=arts, config=config.dates, docs=docs)
     with probe("corroborate"):
         found = corroborate(
             articles=arts, origin_groups=voices, quantities=quantities,
