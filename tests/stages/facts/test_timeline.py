@@ -39,7 +39,10 @@ def test_seed_timeline_sorted_and_verbatim(
 ) -> None:
     articles, timeline = seeds
     texts = {a.id: a.text for a in articles}
-    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+    story = [e.date for e in timeline if not e.background]
+    background = [e.date for e in timeline if e.background]
+    assert [e.date for e in timeline] == story + background
+    assert story == sorted(story) and background == sorted(background)
     for event in timeline:
         assert event.sources == tuple(s.source for s in event.spans)
         assert any(texts[s.source][s.start : s.end] == event.text for s in event.spans)

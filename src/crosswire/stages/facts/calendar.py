@@ -176,9 +176,16 @@ def _absolute(expr: Expression, ref: Reference | None, tense: Tense) -> str | No
     return None if year is None else date_string(year=year, month=month)
 
 
+def _wrong_side(gap: int) -> int:
+    """How much further a day on the wrong side of the report for its clause's tense is: not
+    at all within two weeks (a report's date can be off by days), else out of reach."""
+    return 0 if abs(gap) <= 14 else 1000
+
+
 def _year_for(month: int, day: int, ref: Reference | None, tense: Tense) -> int | None:
-    """The year of a written month and day: the nearest, a day on the wrong side of the
-    report for the tense (after it in the past, before it in the future) 60 days further."""
+    """The year of a written month and day: the nearest, on the side of the report its tense
+    gives (past: before, future: after; see :func:`_wrong_side`); of unknown tense, a day after
+    the report counts 60 days further."""
     if ref is None:
         return None
     base = ref.as_date()
@@ -191,7 +198,7 @@ def _year_for(month: int, day: int, ref: Reference | None, tense: Tense) -> int 
         except ValueError:
             continue
         wrong = gap < 0 if tense == "future" else (gap > 0 and tense != "present")
-        penalty = abs(gap) + (60 if wrong else 0)
+        penalty = abs(gap) + (0 if not wrong else 60 if not tense else _wrong_side(gap))
         if best is None or penalty < best[0]:
             best = (penalty, year)
     return best[1] if best else None

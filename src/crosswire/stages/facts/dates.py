@@ -24,7 +24,7 @@ from crosswire.stages.facts.calendar import (
     resolve,
 )
 from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities
-from crosswire.stages.facts.tense import clause_is_future, tense_at
+from crosswire.stages.facts.tense import clause_is_future, is_reporting, tense_at
 from crosswire.text.dates import date_string
 from crosswire.text.sentences import SentenceSpan, split_sentences
 
@@ -95,6 +95,7 @@ def _mention(
         span=Span(article.id, start, end),
         sentence=Span(article.id, sent.start, sent.end),
         relative=expr.relative,
+        reporting=is_reporting(text=article.text, start=start, end=end, doc=doc),
     )
 
 

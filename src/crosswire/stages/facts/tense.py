@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 
 from crosswire.text.wordlists import package_word_map
 
-__all__ = ["Tense", "clause_is_future", "tense_at"]
+__all__ = ["Tense", "clause_is_future", "is_reporting", "tense_at"]
 
 Tense = Literal["past", "present", "future", ""]
 _PACKAGE: Final = "crosswire.stages.facts"
@@ -124,3 +124,17 @@ def tense_at(
     if clause_is_future(before + text[start:end] + after):
         return "future"
     return parsed
+
+
+def is_reporting(*, text: str, start: int, end: int, doc: Any | None = None) -> bool:
+    """Whether the date ``text[start:end]`` is when something was said ("said Thursday",
+    "told reporters on Monday"): its governing verb is a reporting verb (in the parse, else
+    the word before it, "on" skipped)."""
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = _governing_verb(span.root) if span is not None and len(span) else None
+        return verb is not None and verb.lemma_.lower() in _words("speech_verbs")
+    words = re.findall(r"[\w']+", text[max(0, start - 30) : start])
+    if words and words[-1].lower() == "on":
+        words.pop()
+    return bool(words) and words[-1].lower() in _words("speech_forms")
