@@ -111,3 +111,15 @@ def test_names_and_credits_are_no_dates() -> None:
     assert find_expressions("She told the Today show it was over.") == []
     assert find_expressions("Copyright 2017 The Associated Press.") == []
     assert [e.kind for e in find_expressions("Today, the Cubs won.")] == ["deixis"]
+
+
+@pytest.mark.parametrize("published", WEEK[:2] + [dt.date(2025, 8, 1)], ids=str)
+def test_month_with_this_or_last_year(published: dt.date) -> None:
+    year = published.year
+    assert _date("In July this year", published, "present") == f"{year}-07"
+    assert _date("in March last year", published, "future") == f"{year - 1}-03"
+
+
+def test_a_bare_month_abbreviation_is_a_name() -> None:
+    assert find_expressions("Ajmal Jan, a shopkeeper, said the blast blew his windows out.") == []
+    assert [e.kind for e in find_expressions("It ended in Jan. after a year.")] == ["month"]

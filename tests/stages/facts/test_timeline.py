@@ -99,3 +99,22 @@ def test_a_launch_reported_days_later_is_one_row_on_its_day(published: str) -> N
         ("b", published, "The rocket launched on Sept. 15 from Florida."),
     )
     assert [(e.date, e.sources) for e in rows] == [("2017-09-15", ("a", "b"))]
+
+
+def test_the_reports_establishing_the_event_are_its_row() -> None:
+    # different words for one bombing: one row, the main one, cited in every report
+    rows = _timeline(
+        ("a", "2016-11-11", "Taliban insurgents struck the German consulate late Thursday."),
+        ("b", "2016-11-11", "A huge blast was heard in Mazar on Thursday evening."),
+        ("c", "2016-11-11", "The explosion late on Thursday damaged the building."),
+    )
+    assert [(e.date, e.sources) for e in rows] == [("2016-11-10", ("a", "b", "c"))]
+
+
+def test_no_rows_for_quoted_today_article_notes_or_the_storys_own_year() -> None:
+    rows = _timeline(
+        ("a", "2016-11-03", "The Cubs won the World Series on Wednesday. \u201cI'm glad that "
+                            "today is the day,\u201d a fan said. The 2016 Cubs were the best. "
+                            "This article was amended on 4 November 2016."),
+    )
+    assert [e.date for e in rows] == ["2016-11-02"]

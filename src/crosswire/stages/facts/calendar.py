@@ -39,7 +39,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(  # "in January 2015" keeps its year: one expression, not two
         rf"\b(?:(?P<mod>last|this|next|early|late|mid-|earlier in|later in|in|since|until|by"
         rf"|on|from|through)\s+)?(?P<month>{MONTH_IN_TEXT})(?![a-z])(?!\.?\s+[0-3]?\d\b)"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b|\s+(?P<yearmod>this|last|next)\s+year\b)?",
     )),
     ("weekday", re.compile(
         rf"\b(?:(?P<mod>last|this|next|past|coming|on|late|early)\s+)?(?P<wd>{_WEEKDAY})"
@@ -122,6 +122,13 @@ def _names_no_date(kind: str, text: str, m: re.Match[str]) -> bool:
     return False
 
 
+def _bare_abbreviation(kind: str, m: re.Match[str]) -> bool:
+    """"Jan" alone, with no period, day, year or word before it: a name ("Ajmal Jan")."""
+    return kind == "month" and not m.group("mod") and not m.group("year") and (
+        not m.group("yearmod") and len(m.group("month")) == 3 and m.group("month") != "May"
+    )
+
+
 def find_expressions(text: str) -> list[Expression]:
     """Date expressions in ``text``, longest first where they overlap, in text order."""
     found: list[Expression] = []
@@ -129,7 +136,7 @@ def find_expressions(text: str) -> list[Expression]:
         for m in pattern.finditer(text):
             if kind == "month" and m.group("month") == "May" and not m.group("mod"):
                 continue  # "May" alone is too often the verb
-            if _names_no_date(kind, text, m):
+            if _names_no_date(kind, text, m) or _bare_abbreviation(kind, m):
                 continue
             fields = tuple((k, v) for k, v in m.groupdict().items() if v)
             found.append(Expression(kind, m.start(), m.end(), fields))
@@ -171,6 +178,8 @@ def _absolute(expr: Expression, ref: Reference | None, tense: Tense) -> str | No
         if year is None:
             year = _year_for(month, day, ref, tense)
         return None if year is None else date_string(year=year, month=month, day=day)
+    if year is None and expr.get("yearmod") and ref is not None:  # "July this year"
+        year = ref.year + {"last": -1, "next": 1}.get(expr.get("yearmod"), 0)
     if year is None:
         year = _year_for_month(month, expr.get("mod").lower(), ref, tense)
     return None if year is None else date_string(year=year, month=month)
@@ -217,7 +226,7 @@ def _year_for_month(month: int, mod: str, ref: Reference | None, tense: Tense) -
         return ref.year
     if tense == "present":  # the nearer of the two
         ahead = (month - ref.month) % 12
-        return ref.year + (month < ref.month) if ahead <= 6 else ref.year - (month > ref.month)
+        return ref.year + (month < ref.month) if ahead < 6 else ref.year - (month > ref.month)
     if tense == "future" or mod in {"until", "by", "later in"}:
         return ref.year if month > ref.month else ref.year + 1
     return ref.year if month < ref.month else ref.year - 1

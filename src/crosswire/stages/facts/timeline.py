@@ -3,9 +3,13 @@
 * A sentence is one candidate event, dated by one of its date mentions: the story's event date
   where the sentence gives it, else a date of something that happened (not "said Thursday"),
   the most precise first ("Wednesday" before "1908"), the earliest in the sentence first. A
-  photo caption ("file photo") dates a picture and gives none.
+  photo caption ("file photo") or a note on the article ("This article was amended on ...")
+  gives none, nor "today" inside a quotation (the speaker's day).
 * Candidates with the same date whose sentences share enough content words (the same meeting,
-  the same blocked deal) are one event, cited once per report.
+  the same blocked deal) are one event, cited once per report; so are the sentences that
+  establish the story's event date (one per report: the main event).
+* A row dated by a year alone, the year of the story's own day, is left out (the story's other
+  rows say when in that year).
 * The row of the main event (the story's event date, the one its reports establish it with)
   comes first; then the story's other events by date; then its background, by date: events
   that ended more than ``background_days`` before the main event (or before the story's
@@ -67,7 +71,7 @@ def _candidates(
             mention = _primary(mentions, main)
             sent = mention.sentence
             raw = article.text[sent.start : sent.end]
-            if is_caption(raw) or mention.date is None:
+            if is_caption(raw) or mention.date is None or _quoted_today(mention, article.text):
                 continue
             cut = bullet_trim(raw)
             span = Span(article.id, sent.start + cut, sent.end)
@@ -78,20 +82,42 @@ def _candidates(
     return [out[k] for k in sorted(out)]
 
 
+def _quoted_today(mention: DateMention, text: str) -> bool:
+    """"today" or "tonight" inside quotation marks: the speaker's day, no event's date
+    ("'I'm just glad that today is the day.'")."""
+    if mention.text.lower() not in ("today", "tonight"):
+        return False
+    before = text[mention.sentence.start : mention.span.start]
+    opened = sum(before.count(c) for c in "\u201c\u2018") - sum(
+        before.count(c) for c in "\u201d"
+    )
+    return opened > 0 or before.count('"') % 2 == 1
+
+
 def _alike(a: _Candidate, b: _Candidate, config: TimelineConfig) -> bool:
     shared = len(a.words & b.words)
     union = len(a.words | b.words) or 1
     return shared >= config.min_shared_words and shared / union >= config.min_similarity
 
 
-def _groups(cands: Sequence[_Candidate], config: TimelineConfig) -> list[list[_Candidate]]:
-    """Candidates of one event, each group in candidate order, the groups by their first."""
+def _groups(
+    cands: Sequence[_Candidate], config: TimelineConfig, event_date: EventDate | None
+) -> list[list[_Candidate]]:
+    """Candidates of one event, each group in candidate order, the groups by their first: the
+    sentences establishing the event date (one per report) are one event, the main one."""
     sets = DisjointSets(range(len(cands)))
     for i, a in enumerate(cands):
         for j in range(i + 1, len(cands)):
             b = cands[j]
             if a.date == b.date and _alike(a, b, config):
                 sets.union(i, j)
+    if event_date is not None:
+        main = [
+            k for k, c in enumerate(cands)
+            if c.date == event_date.date and any(_within(e, c.span) for e in event_date.spans)
+        ]
+        for k in main[1:]:
+            sets.union(main[0], k)
     return [[cands[k] for k in group] for group in sets.groups()]
 
 
@@ -159,7 +185,7 @@ def build_timeline(
     lead_span = event_date.spans[0] if event_date is not None else None
     events = [
         _event(g, texts, lead_span)
-        for g in _groups(_candidates(articles, dates, main), cfg)
+        for g in _groups(_candidates(articles, dates, main), cfg, event_date)
     ]
     anchor = _anchor(articles, event_date)
 
@@ -178,5 +204,8 @@ def build_timeline(
             -independent(event), -len(event.sources), event.text,
         )
 
+    # a year alone that holds the story's own day dates no event of its own ("the year 2018
+    # has been...", "the 2016 World Series"): the story's rows say when in it
+    events = [e for e in events if anchor is None or e.date != f"{anchor.year:04d}"]
     marked = [replace(e, background=background(e)) for e in events]
     return tuple(sorted(marked, key=key))
