@@ -115,6 +115,6 @@ def test_no_rows_for_quoted_today_article_notes_or_the_storys_own_year() -> None
     rows = _timeline(
         ("a", "2016-11-03", "The Cubs won the World Series on Wednesday. \u201cI'm glad that "
                             "today is the day,\u201d a fan said. The 2016 Cubs were the best. "
-                            "This article was amended on 4 November 2016."),
+                            "This article was amended on 4 November 2016. Nov. 3, 2016."),
     )
     assert [e.date for e in rows] == ["2016-11-02"]

@@ -110,13 +110,16 @@ def parse_reference(value: str | None) -> Reference | None:
 
 def _names_no_date(kind: str, text: str, m: re.Match[str]) -> bool:
     """A year or "today" that names no date of the story: "Copyright 2017", "USA TODAY",
-    "the Today show" (a capitalised "today" after the first word of its sentence)."""
+    "the Today show" (a capitalised "today" after the first word of its sentence), "today's
+    biggest companies" (nowadays)."""
     if kind not in ("year", "deixis"):
         return False
     before = text[: m.start()].rstrip()
     last = before.rsplit(None, 1)[-1].lower() if before else ""
     if last in _date_words("not_dates_before"):
         return True
+    if kind == "deixis" and text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
+        return True  # "today's biggest companies": nowadays
     if kind == "deixis" and m.group(0)[0].isupper():
         return bool(before.strip("\"'\u201c\u2018([\u2014-"))
     return False

@@ -4,7 +4,8 @@
   where the sentence gives it, else a date of something that happened (not "said Thursday"),
   the most precise first ("Wednesday" before "1908"), the earliest in the sentence first. A
   photo caption ("file photo") or a note on the article ("This article was amended on ...")
-  gives none, nor "today" inside a quotation (the speaker's day).
+  gives none, nor "today" inside a quotation (the speaker's day), nor a sentence with fewer
+  than two content words besides its dates (a dateline, "But on Wednesday, it happened.").
 * Candidates with the same date whose sentences share enough content words (the same meeting,
   the same blocked deal) are one event, cited once per report; so are the sentences that
   establish the story's event date (one per report: the main event).
@@ -77,8 +78,11 @@ def _candidates(
             span = Span(article.id, sent.start + cut, sent.end)
             for other in mentions:
                 raw = raw.replace(other.text, " ")
+            words = measure_words(raw)
+            if len(words) < 2:  # "Nov. 3, 2016." "But on Wednesday, it happened.": no event
+                continue
             key = (mention.date, article.id, span.start)
-            out.setdefault(key, _Candidate(mention.date, span, measure_words(raw), cut > 0))
+            out.setdefault(key, _Candidate(mention.date, span, words, cut > 0))
     return [out[k] for k in sorted(out)]
 
 
