@@ -85,3 +85,9 @@ def test_a_month_when_no_report_gives_a_day_and_none_without_dates() -> None:
     assert _event(arts, groups) == "2018-02"
     arts, groups = _story(("a", "2018-02-05", "The campaign targets schools."))
     assert _event(arts, groups) is None
+    # an earlier month named without its day is recalled, not the news
+    arts, groups = _story(
+        ("a", "2018-02-05", "Workers launched a campaign. In January, investors asked Apple."),
+        ("b", "2018-02-05", "Workers launched a campaign. Experts wrote to Facebook last week."),
+    )
+    assert _event(arts, groups) is None

@@ -17,7 +17,9 @@ of a report votes for itself with a weight:
 Each independent voice (origin group) gives a date its best weight (plus ``repeat_bonus`` per
 further sentence, up to one more best weight): the date with the most support wins, the
 earlier of two equal ones. Day dates are read first; only when no report gives a day does a
-month win. No candidate: no event date.
+month win, and only the month of the reports themselves ("launched a campaign this week"): an
+earlier month a report names without its day ("In January, investors asked ...") is something it
+recalls. No candidate: no event date.
 """
 
 from __future__ import annotations
@@ -150,11 +152,10 @@ def story_event_date(
             a, dates.get(a.id, ()), origin_groups.get(a.id, a.id), titles, median, cfg
         )
     ]
-    for precision in (10, 7):
-        pool = [v for v in votes if len(v.date) == precision]
-        if pool:
-            break
-    else:
+    pool = [v for v in votes if len(v.date) == 10]
+    if not pool and ref is not None:  # no day: the reports' own month ("this week")
+        pool = [v for v in votes if v.date == ref[:7]]
+    if not pool:
         return None
     score = _support(pool, cfg)
     best = min(score, key=lambda d: (-round(score[d], 6), d))
