@@ -255,6 +255,7 @@ class DateMention:
     span: Span
     sentence: Span
     relative: bool = False
+    reporting: bool = False  # when something was said ("said Thursday"), not when it happened
 
 
 @dataclass(frozen=True, slots=True)

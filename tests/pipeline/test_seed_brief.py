@@ -136,6 +136,15 @@ def test_dates_and_timeline(brief: dict[str, Any]) -> None:
     events = brief["timeline"]
     assert any(e["date"] == "2025-02-07" for e in events)
     assert any(e["date"] == "2025-01" and "block" in e["text"] for e in events)
+    # the visit (Friday, 7 February) is the story's event: the brief's event date, the first row
+    assert brief["event_date"] == "2025-02-07"
+    assert brief["event"]["date"] == "2025-02-07" and len(brief["event"]["sources"]) >= 2
+    for span in brief["event"]["spans"][:1]:
+        assert _src(brief, span["source"])["text"][span["start"] : span["end"]] == (
+            brief["event"]["text"]
+        )
+    assert events[0]["date"] == "2025-02-07"
+    assert any(e["background"] and e["date"] == "2020" for e in events)
 
 
 # 7-9. citations, readability, determinism, the newcomer's path --------------------------------

@@ -288,3 +288,15 @@ def test_render_briefs_text_is_the_terminal_brief() -> None:
     assert render_briefs(briefs=(sample_brief(),), fmt="text", width=WIDTH) == EXPECTED
     both = render_briefs(briefs=(sample_brief(), empty), fmt="text", width=WIDTH)
     assert both == EXPECTED + "\n" + EXPECTED_EMPTY
+
+
+def test_timeline_keeps_the_main_event_first_and_marks_background() -> None:
+    main = TimelineEvent("2025-02-07", FIRST, (_span(AP_ID, FIRST),), (AP_ID,))
+    old = TimelineEvent("2020", LASTED, (_span(AP_ID, LASTED),), (AP_ID,), background=True)
+    later = TimelineEvent(
+        "2025-02-08", LASTED, (_span(AP_ID, LASTED), _span(NHK_ID, LASTED)), (AP_ID, NHK_ID)
+    )
+    out = brief_to_text(replace(sample_brief(), timeline=(main, later, old)), width=200)
+    rows = [line for line in out.splitlines() if "• 20" in line]
+    assert [r.split("• ")[1][:10] for r in rows] == ["2025-02-07", "2025-02-08", "2020 The s"]
+    assert "(background)" in rows[2] and "(background)" not in rows[0]

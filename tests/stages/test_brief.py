@@ -61,3 +61,26 @@ def test_an_emptied_report_and_a_junk_only_story_are_flagged() -> None:
 
 def test_story_flags_need_sources() -> None:
     assert story_flags(sources=(), config=BriefConfig()) == ()
+
+
+def test_the_timeline_keeps_its_order_and_few_background_rows() -> None:
+    from dataclasses import replace
+
+    from crosswire.models import Span, TimelineEvent
+
+    arts = [Article(id="a", text=TEXT, site="a.com"), Article(id="b", text=TEXT, site="b.com")]
+
+    def row(date: str, n: int, background: bool) -> TimelineEvent:
+        sources = ("a", "b")[:n]
+        return TimelineEvent(date, "x", tuple(Span(s, 0, 1) for s in sources), sources,
+                             background)
+
+    main, later = row("2016-11-02", 2, False), row("2016-11-03", 1, False)
+    old = [row(str(1900 + k), 1 + (k == 5), True) for k in range(12)]
+    analysis = replace(_analysis(arts), timeline=(main, later, *old))
+    cfg = BriefConfig(max_background=3)
+    voices = story_voices(articles=analysis.articles, lineages=analysis.lineages,
+                          config=cfg.voices)
+    brief = assemble_brief(analysis=analysis, voices=voices, config=cfg)
+    assert [e.date for e in brief.timeline] == ["2016-11-02", "2016-11-03", "1900", "1901",
+                                                "1905"]

@@ -1,5 +1,6 @@
 """One story, every per-story step in order: off-topic cut, dates checked, lineage, one parse,
-entities, quantities, dates, corroboration, quotes, timeline, summary; then its brief."""
+entities, quantities, dates, corroboration, quotes, event date and timeline, summary; then its
+brief."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from crosswire.stages.facts import (
     extract_entities,
     extract_quantities,
     extract_story_dates,
+    story_event_date,
 )
 from crosswire.stages.lineage import trace_lineage
 from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
@@ -126,7 +128,7 @@ def analyse_story(
     with probe("quantities"):
         quantities = {a.id: extract_quantities(article=a, config=config.quantities) for a in arts}
     with probe("dates"):
-        dates = extract_story_dates(articles=arts, config=config.dates)
+        dates = extract_story_dates(articles=arts, config=config.dates, docs=docs)
     with probe("corroborate"):
         found = corroborate(
             articles=arts, origin_groups=voices, quantities=quantities,
@@ -137,8 +139,12 @@ def analyse_story(
             articles=arts, nlp=nlp, config=config, groups=voices, entities=entities, docs=docs
         )
     with probe("timeline"):
+        event_date = story_event_date(
+            articles=arts, dates=dates, origin_groups=voices, config=config.timeline.event
+        )
         timeline = build_timeline(
-            articles=arts, dates=dates, origin_groups=voices, config=config.timeline
+            articles=arts, dates=dates, origin_groups=voices, event_date=event_date,
+            config=config.timeline,
         )
     with probe("summary"):
         summary = summarize(articles=arts, origin_groups=groups, config=config.summary)
@@ -154,6 +160,7 @@ def analyse_story(
         summary=summary,
         quantities=quantities,
         dates=dates,
+        event_date=event_date,
     )
 
 

@@ -69,8 +69,11 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     """A rich renderable: the summary, then the strongest ``limit`` items of each list."""
     facts = sorted(brief.facts, key=lambda f: -f.independent)[:limit]
     quotes = [q for q in brief.quotes if q.verified and len(q.text.split()) >= 5]
-    by_support = sorted(brief.timeline, key=lambda e: -len(e.sources))[:limit]
-    events = sorted(by_support, key=lambda e: e.date)
+    # the main event (first in the brief's timeline) and the best-supported rows, background
+    # last, shown in the brief's order
+    order = {id(e): k for k, e in enumerate(brief.timeline)}
+    kept = sorted(brief.timeline, key=lambda e: (order[id(e)] > 0, e.background, -len(e.sources)))
+    events = sorted(kept[:limit], key=lambda e: order[id(e)])
     labels = brief_labels(brief)
     parts: list[RenderableType] = [
         Text(terminal_line(brief.title), style="bold"), Text(terminal_line(" ".join(brief.notes)))
@@ -104,7 +107,9 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     ]
     parts += _section("Discrepancies", disc_rows, total=len(brief.discrepancies))
     event_rows = [
-        f"• [cyan]{_t(e.date)}[/cyan] {_t(e.text)} {_cite(e.sources, labels)}" for e in events
+        f"• [cyan]{_t(e.date)}[/cyan] {_t(e.text)} {_cite(e.sources, labels)}"
+        + (" [dim](background)[/dim]" if e.background else "")
+        for e in events
     ]
     parts += _section("Timeline", event_rows, total=len(brief.timeline))
     parts += [Text(""), _sources(brief, labels)]

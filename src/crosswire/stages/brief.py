@@ -15,6 +15,7 @@ from crosswire.models import (
     Quote,
     StoryAnalysis,
     SummarySentence,
+    TimelineEvent,
 )
 from crosswire.stages.facts.quantities import AGE
 from crosswire.stages.voices import Voice, VoicesConfig
@@ -43,6 +44,7 @@ class BriefConfig:
     max_quotes: int = 25
     max_entities: int = 30
     max_timeline: int = 30
+    max_background: int = 8  # of which background rows, the most widely reported
     direct_quotes_only: bool = True  # reported speech stays in `crosswire quotes`
     min_quote_words: int = 4
     emptied_chars: int = 200  # a report left with fewer characters than this is emptied...
@@ -182,12 +184,24 @@ def assemble_brief(
         )[: config.max_facts],
         quotes=_brief_quotes(analysis=analysis, config=config),
         entities=analysis.entities[: config.max_entities],
-        timeline=analysis.timeline[: config.max_timeline],
+        timeline=_brief_timeline(timeline=analysis.timeline, config=config),
         discrepancies=analysis.discrepancies,
         notes=notes,
         event_date=analysis.event_date,
         flags=story_flags(sources=sources, config=config),
     )
+
+
+def _brief_timeline(
+    *, timeline: Sequence[TimelineEvent], config: BriefConfig
+) -> tuple[TimelineEvent, ...]:
+    """The timeline in its order (main event first, background last), capped: at most
+    ``max_background`` background rows, those the most reports give."""
+    background = [e for e in timeline if e.background]
+    ranked = sorted(background, key=lambda e: -len(e.sources))[: config.max_background]
+    kept = {id(e) for e in ranked}
+    rows = [e for e in timeline if not e.background or id(e) in kept]
+    return tuple(rows[: config.max_timeline])
 
 
 def _count(n: int, noun: str) -> str:

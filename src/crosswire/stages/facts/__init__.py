@@ -13,16 +13,21 @@ origin groups; returns:
   that claim (``figures``, ``corroboration``); years, times, scores, durations and days are
   corroborated as statements (``statements``); figures of one thing that cannot all be true
   are a conflict or an update (``discrepancies``, ``positions``);
-* the timeline (:func:`build_timeline`).
+* the story's event date (:func:`story_event_date`: the day of its main event, with the
+  sentences that establish it);
+* the timeline (:func:`build_timeline`: one row per event, the main event first, background
+  marked).
 
 Configs: :class:`EntityConfig` (``[entities]``), :class:`QuantityConfig` (``[quantities]``),
 :class:`DateConfig` (``[dates]``), :class:`CorroborationConfig` (``[corroborate]``),
-:class:`TimelineConfig` (``[timeline]``).
+:class:`TimelineConfig` (``[timeline]``, the event date's :class:`EventConfig` in
+``[timeline.event]``).
 """
 
 from crosswire.stages.facts.corroboration import Corroboration, CorroborationConfig, corroborate
 from crosswire.stages.facts.dates import DateConfig, check_publication_date, extract_story_dates
 from crosswire.stages.facts.entities import EntityConfig, canonical_namer, extract_entities
+from crosswire.stages.facts.event import EventConfig, story_event_date
 from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities
 from crosswire.stages.facts.timeline import TimelineConfig, build_timeline
 
@@ -31,6 +36,7 @@ __all__ = [
     "CorroborationConfig",
     "DateConfig",
     "EntityConfig",
+    "EventConfig",
     "QuantityConfig",
     "TimelineConfig",
     "build_timeline",
@@ -40,4 +46,5 @@ __all__ = [
     "extract_entities",
     "extract_quantities",
     "extract_story_dates",
+    "story_event_date",
 ]

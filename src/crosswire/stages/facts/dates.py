@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from crosswire.models import Article, DateMention, Span
 from crosswire.stages.facts.calendar import (
     Expression,
     Reference,
     find_expressions,
-    is_future,
     parse_reference,
     resolve,
 )
 from crosswire.stages.facts.quantities import QuantityConfig, extract_quantities
+from crosswire.stages.facts.tense import clause_is_future, is_reporting, tense_at
 from crosswire.text.dates import date_string
 from crosswire.text.sentences import SentenceSpan, split_sentences
 
@@ -78,25 +79,23 @@ def _expressions(text: str) -> list[tuple[SentenceSpan, Expression]]:
     return [(s, e) for s in split_sentences(text) for e in find_expressions(s.text)]
 
 
-def _is_future(sent: SentenceSpan, expr: Expression, window: int) -> bool:
-    """Tense of the clause around ``expr``: back to the last comma, on to the next one."""
-    before = re.split(r"[,;:]", sent.text[max(0, expr.start - window) : expr.start])[-1]
-    after = re.split(r"[,;:.]", sent.text[expr.end : expr.end + 15])[0]
-    return is_future(before + sent.text[expr.start : expr.end] + after)
-
-
 def _mention(
     *, article: Article, sent: SentenceSpan, expr: Expression, ref: Reference | None,
-    config: DateConfig,
+    config: DateConfig, doc: Any | None,
 ) -> DateMention:
     start, end = sent.start + expr.start, sent.start + expr.end
-    date = resolve(expr, reference=ref, future=_is_future(sent, expr, config.tense_window))
+    tense = tense_at(
+        text=article.text, start=start, end=end, sentence=(sent.start, sent.end), doc=doc,
+        window=config.tense_window,
+    ) if expr.relative else ""
+    date = resolve(expr, reference=ref, tense=tense)
     return DateMention(
         text=article.text[start:end],
         date=date,
         span=Span(article.id, start, end),
         sentence=Span(article.id, sent.start, sent.end),
         relative=expr.relative,
+        reporting=is_reporting(text=article.text, start=start, end=end, doc=doc),
     )
 
 
@@ -114,19 +113,23 @@ def reference_date(*, article: Article, mentions: Sequence[DateMention]) -> str 
     return full[-1]
 
 
-def extract_dates(*, article: Article, config: DateConfig | None = None) -> tuple[DateMention, ...]:
-    """Date expressions of ``article`` in text order, each resolved where it can be."""
+def extract_dates(
+    *, article: Article, config: DateConfig | None = None, doc: Any | None = None
+) -> tuple[DateMention, ...]:
+    """Date expressions of ``article`` in text order, each resolved where it can be (the
+    tense of a relative one read from ``doc``, the spaCy parse of its text, where given)."""
     cfg = config or DateConfig()
     found = _expressions(article.text)
     ref_text = article.published if parse_reference(article.published) else cfg.reference
     if ref_text is None:
         first = [
-            _mention(article=article, sent=s, expr=e, ref=None, config=cfg) for s, e in found
+            _mention(article=article, sent=s, expr=e, ref=None, config=cfg, doc=None)
+            for s, e in found
         ]
         ref_text = reference_date(article=article, mentions=first)
     ref = parse_reference(ref_text)
     return tuple(
-        _mention(article=article, sent=s, expr=e, ref=ref, config=cfg) for s, e in found
+        _mention(article=article, sent=s, expr=e, ref=ref, config=cfg, doc=doc) for s, e in found
     )
 
 
@@ -142,7 +145,7 @@ def _year_evidence(
     before = sent.text[: expr.start]
     if not _WHOLE_YEAR_LEAD.search(before) or not _PAST.search(before):
         return False, None
-    if is_future(sent.text) or _HEDGED.search(sent.text) or _PARTIAL.search(before):
+    if clause_is_future(sent.text) or _HEDGED.search(sent.text) or _PARTIAL.search(before):
         return False, None
     year = int(expr.get("year"))
     if year > published.year:
@@ -240,11 +243,16 @@ def story_reference(*, articles: Sequence[Article]) -> str | None:
 
 
 def extract_story_dates(
-    *, articles: Sequence[Article], config: DateConfig | None = None
+    *, articles: Sequence[Article], config: DateConfig | None = None,
+    docs: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple[DateMention, ...]]:
     """:func:`extract_dates` for every article of a story (already passed through
-    :func:`check_publication_date`); undated reports resolve against the story's date."""
+    :func:`check_publication_date`); undated reports resolve against the story's date.
+    ``docs``: the spaCy parse of each article's text by id (tense from the parse)."""
     cfg = config or DateConfig()
     story_cfg = replace(cfg, reference=cfg.reference or story_reference(articles=articles))
-    return {a.id: extract_dates(article=a, config=story_cfg) for a in articles}
+    parses = docs or {}
+    return {
+        a.id: extract_dates(article=a, config=story_cfg, doc=parses.get(a.id)) for a in articles
+    }
 
