@@ -51,3 +51,18 @@ def test_help_loads_no_heavy_library() -> None:
         "    try:\n        main([command, '--help'])\n    except SystemExit:\n        pass\n"
     )
     assert _heavy(_modules_after(code)) == []
+
+
+def test_spacy_loads_without_torch_and_torch_still_imports_after() -> None:
+    """Loading our spaCy pipeline does not import PyTorch (seconds at every start); a later
+    ``import torch`` (sentence embeddings) still works where torch is installed."""
+    code = (
+        "from crosswire.nlp import load_nlp\n"
+        "nlp = load_nlp()\n"
+        "assert 'torch' not in sys.modules\n"
+        "deps = [t.dep_ for t in nlp('Ann Lee said it rained.')]\n"
+        "assert deps[:3] == ['compound', 'nsubj', 'ROOT'], deps\n"
+        "try:\n    import torch\nexcept ModuleNotFoundError:\n    pass\n"
+        "else:\n    assert torch.tensor([1]).item() == 1\n"
+    )
+    assert "spacy" in _modules_after(code)
