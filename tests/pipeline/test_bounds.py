@@ -3,17 +3,27 @@ not one sentence that every fact quotes whole, so a brief stays about as large a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from crosswire import pipeline
 from crosswire.config import Config
 from crosswire.models import Article, Brief, RawDocument
-from crosswire.serialize import brief_to_json
-from tests.stages.clean.test_clean_long import run_on
+from crosswire.render import verify_brief
+from crosswire.serialize import brief_to_dict, brief_to_json
+from tests.conftest import SEEDS
 
-# 42 and Monday give every stretch of it facts and dates to find
-TEXT = run_on(20_000)
+
+def unpunctuated(chars: int) -> str:
+    """The seed reports with every mark of punctuation and line break gone, repeated to
+    ``chars`` characters: one sentence, full of figures, dates and names."""
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    words = re.sub(r"[^\w\s]", " ", seeds).split()
+    return " ".join(words * (chars // len(" ".join(words)) + 1))[:chars].rstrip()
+
+
+TEXT = unpunctuated(20_000)
 
 
 def _texts(brief: Brief) -> list[str]:
@@ -31,9 +41,10 @@ def test_a_report_with_no_punctuation_gives_a_brief_about_its_size(nlp: Any) -> 
     brief = _brief(RawDocument(id="run-on", text=TEXT), nlp=nlp, config=config)
     assert brief.facts  # it is briefed, not rejected
     assert max(map(len, _texts(brief))) <= config.clean.max_sentence_chars
-    # before the bound: each of up to 40 facts quoted all 20,000 characters (0.8 MB)
-    assert len(brief_to_json(brief)) < 6 * len(TEXT)
+    # before the bound: each timeline event and fact quoted all 20,000 characters (190 kB)
+    assert len(brief_to_json(brief)) < 4 * len(TEXT)
     assert "long-sentences-split" in brief.sources[0].article.flags
+    assert verify_brief(brief_to_dict(brief)) == []  # every span still points at its words
 
 
 def test_a_record_cleaned_without_the_bound_has_its_run_ons_left_out_with_a_note(
