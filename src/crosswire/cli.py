@@ -12,6 +12,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -140,12 +141,22 @@ def _errors(cleaned: CleanResult) -> list[dict[str, Any]]:
 def _cmd_brief(args: argparse.Namespace) -> int:
     from crosswire import api
     from crosswire.pipeline import CleanResult
+    from crosswire.progress import Progress
     from crosswire.render import render_briefs
 
-    result = api.brief(
-        paths=args.paths, config=_config(args), spark_master=args.spark,
-        limit=None if args.all else 1, one_story=args.one_story,
-    )
+    with ExitStack() as stack:
+        shown: list[Progress] = []
+
+        def on_brief(done: int, total: int) -> None:
+            if total > 1:  # a bar on a terminal, a line a story in logs; none for one story
+                if not shown:
+                    shown.append(stack.enter_context(Progress(label="brief", unit="stories")))
+                shown[0].update(done, total)
+
+        result = api.brief(
+            paths=args.paths, config=_config(args), spark_master=args.spark,
+            limit=None if args.all else 1, one_story=args.one_story, on_brief=on_brief,
+        )
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)
     if not result.briefs:
