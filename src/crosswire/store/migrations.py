@@ -154,11 +154,19 @@ CREATE TABLE live_files (
 CREATE TABLE live_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+# When each story's brief last changed (set by ``Store.put_story`` when the brief differs from
+# the stored one): the ``updated`` time of its entry in the story feeds. Null for a story stored
+# before, until it is briefed again (the feeds then use its newest report's date).
+_V5 = """
+ALTER TABLE stories ADD COLUMN changed TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories, briefs, entities", _V1),
     Migration(2, "briefs as JSON only", _V2),
     Migration(3, "stories: independent voices and flags", _V3),
     Migration(4, "watch state: sources, validators, items, files", _V4),
+    Migration(5, "stories: when each last changed", _V5),
 )
 
 
