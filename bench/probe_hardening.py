@@ -27,6 +27,10 @@ with ``@case(number, title)``; add a case by writing one more. The cases:
 7. Terminal: escape sequences (window title, colours, OSC 8 hyperlinks, clear screen, C1,
    bidi overrides) and rich markup in titles and ids, through ``stories``, ``search`` and
    ``show --format text``: which control characters reach stdout.
+8. A report with no punctuation (``--runon-chars``, 395,000 by default: the seed reports
+   with every mark and line break taken out, repeated), briefed by ``crosswire brief --format
+   json`` in a child process: its wall time, peak memory, the brief's size against the
+   input's, and the longest fact, quote, summary sentence or timeline event.
 9. Web, in-process (TestClient, no socket): ``/docs`` and ``/redoc``, a foreign Host header,
    ``nosniff``, HEAD, a huge ``offset``, and links made from ids with dot segments.
 10. Unusable stores: ``stories``, ``show``, ``search``, ``serve`` and ``ingest`` on a missing,
@@ -43,6 +47,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -501,6 +506,56 @@ def web_surface(args: argparse.Namespace) -> None:
             print(f"  link {href!r} resolves to {path!r}: {shows}")
 
 
+# ---------------------------------------------------------------- 8: a report with no punctuation
+
+_BRIEF_CHILD = """
+import json, resource, sys, time
+from crosswire.cli import main
+start = time.monotonic()
+code = main(["brief", sys.argv[1], "--format", "json", "-o", sys.argv[2]])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"code": code, "peak_mib": peak, "seconds": time.monotonic() - start}))
+"""
+
+
+def unpunctuated(chars: int) -> str:
+    """The seed reports with every mark of punctuation and line break gone, repeated to
+    ``chars`` characters (tests/pipeline/test_bounds.py makes a smaller one alike)."""
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "ishiba-visit"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("0*.txt")))
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    return " ".join(words * (chars // len(" ".join(words)) + 1))[:chars].rstrip()
+
+
+@case(8, "a report with no punctuation: time, peak memory and the brief's size")
+def run_on_report(args: argparse.Namespace) -> None:
+    import crosswire
+
+    src = str(Path(crosswire.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [src, *filter(None, [os.environ.get("PYTHONPATH")])])}
+    with tempfile.TemporaryDirectory() as tmp:
+        report, out = Path(tmp) / "run-on.txt", Path(tmp) / "brief.json"
+        report.write_text(unpunctuated(args.runon_chars), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", _BRIEF_CHILD, str(report), str(out)],
+                              capture_output=True, text=True, env=env, check=False)
+        if done.returncode != 0 or not out.exists():
+            print(f"  crashed: {done.stderr.strip().splitlines()[-1:]}")
+            return
+        got = json.loads(done.stdout.strip().splitlines()[-1])
+        size_in, size_out = report.stat().st_size, out.stat().st_size
+        brief = json.loads(out.read_text(encoding="utf-8"))
+    print(f"  {size_in / 1e6:.2f} MB in ({args.runon_chars} characters, no punctuation): "
+          f"{got['seconds']:.1f} s, peak {got['peak_mib']:.0f} MiB, exit {got['code']}")
+    print(f"  brief: {size_out / 1e6:.2f} MB ({size_out / size_in:.1f} times the input)")
+    for key in ("facts", "summary", "quotes", "timeline"):
+        items = brief.get(key) or []
+        longest = max((len(i.get("text", "")) for i in items), default=0)
+        print(f"    {key:9} {len(items):3} kept, the longest {longest} characters")
+    flags = sorted({f for s in brief.get("sources", []) for f in s.get("flags", [])})
+    print(f"  source flags: {flags}; notes: {brief.get('notes')}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", default=",".join(str(n) for n in sorted(CASES)))
@@ -516,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="how long another connection holds a write transaction (case 5)")
     parser.add_argument("--drip-give-up", type=float, default=60.0,
                         help="stop waiting for a fetch that has no deadline after this long")
+    parser.add_argument("--runon-chars", type=int, default=395_000,
+                        help="case 8: characters of the report with no punctuation")
     args = parser.parse_args(argv)
     for number in (int(n) for n in args.cases.split(",") if n.strip()):
         probe = CASES[number]

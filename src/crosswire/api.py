@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from crosswire.models import Lineage, Quote, Story
 from crosswire.nlp import load_nlp
 from crosswire.pipeline import CleanResult, RunResult, StoryAnalysis
 from crosswire.stages.lineage import trace_lineage
-from crosswire.stages.quotes import extract_quotes
+from crosswire.stages.quotes import extract_quotes, parse_many
 
 __all__ = [
     "CleanResult",
@@ -87,9 +87,14 @@ def quotes(*, paths: Sequence[str], config: Config | None = None, nlp: Any = Non
     cfg = config or Config()
     cleaned = extract(paths=paths, config=cfg)
     nlp_ = nlp if nlp is not None else load_nlp()
-    found = {
-        a.id: extract_quotes(article=a, nlp=nlp_, config=cfg.quotes) for a in cleaned.articles
-    }
+    found: dict[str, tuple[Quote, ...]] = {}
+    step = max(1, cfg.entities.batch_size)  # parsed in batches; one batch of docs held at once
+    for lo in range(0, len(cleaned.articles), step):
+        batch = cleaned.articles[lo : lo + step]
+        docs = parse_many(nlp=nlp_, texts=[a.text for a in batch], batch_size=step)
+        for article, doc in zip(batch, docs, strict=True):
+            found[article.id] = extract_quotes(article=article, nlp=nlp_, config=cfg.quotes,
+                                               doc=doc)
     return QuotesRun(cleaned, found)
 
 
@@ -109,6 +114,7 @@ def facts(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None
 def brief(
     *, paths: Sequence[str], config: Config | None = None, nlp: Any = None,
     spark_master: str | None = None, limit: int | None = None, one_story: bool = False,
+    on_brief: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """The whole pipeline: the inputs' stories, and a cited brief of each of the first ``limit``
     stories in :func:`crosswire.pipeline.story_order` (all when None). A caller that shows one
@@ -121,6 +127,8 @@ def brief(
     ``one_story``: the inputs are all reports of one story (a feed's related group, a
     Multi-News cluster): no clustering and no off-topic cut across stories, one brief of
     them all. It runs on one machine (not with ``spark_master``).
+
+    ``on_brief(done, total)`` is called after each brief on one machine (progress display).
     """
     cfg = config or Config()
     if limit is not None and limit < 0:
@@ -145,5 +153,5 @@ def brief(
     nlp_ = nlp if nlp is not None else load_nlp()
     return pipeline.run(
         docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=nlp_, limit=limit,
-        one_story=one_story,
+        one_story=one_story, on_brief=on_brief,
     )

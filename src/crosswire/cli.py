@@ -12,30 +12,23 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from crosswire import __version__, api
+from crosswire import __version__
 from crosswire.cli_store import add_store_commands
 from crosswire.cli_watch import add_watch_command
-from crosswire.config import Config, config_to_toml, load_config, replace_setting
 from crosswire.errors import CrosswireError
-from crosswire.pipeline import CleanResult
-from crosswire.render import FORMATS, brief_schema_text, render_briefs, verify_brief
-from crosswire.serialize import (
-    article_to_dict,
-    date_to_dict,
-    discrepancy_to_dict,
-    entity_to_dict,
-    event_to_dict,
-    fact_to_dict,
-    lineage_to_dict,
-    quantity_to_dict,
-    quote_to_dict,
-    rejection_to_dict,
-    story_to_dict,
-)
-from crosswire.stages.cluster import DEFAULT_EMBEDDING_MODEL
+from crosswire.render import FORMATS
+from crosswire.stages.cluster.config import DEFAULT_EMBEDDING_MODEL
+
+if TYPE_CHECKING:
+    from crosswire.config import Config
+    from crosswire.pipeline import CleanResult
+
+# The pipeline, spaCy and rich are imported inside the commands that use them, so that
+# ``crosswire --help`` and the light commands start fast (tests/test_cli_startup.py).
 
 __all__ = ["build_parser", "main"]
 
@@ -101,6 +94,8 @@ def _add_embeddings(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from crosswire.config import load_config, replace_setting
+
     config = load_config(path=Path(args.config) if getattr(args, "config", None) else None)
     words = getattr(args, "summary_words", None)
     if words is not None:
@@ -138,14 +133,30 @@ def _report(cleaned: CleanResult) -> None:
 
 
 def _errors(cleaned: CleanResult) -> list[dict[str, Any]]:
+    from crosswire.serialize import rejection_to_dict
+
     return [rejection_to_dict(r) for r in cleaned.rejections]
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    result = api.brief(
-        paths=args.paths, config=_config(args), spark_master=args.spark,
-        limit=None if args.all else 1, one_story=args.one_story,
-    )
+    from crosswire import api
+    from crosswire.pipeline import CleanResult
+    from crosswire.progress import Progress
+    from crosswire.render import render_briefs
+
+    with ExitStack() as stack:
+        shown: list[Progress] = []
+
+        def on_brief(done: int, total: int) -> None:
+            if total > 1:  # a bar on a terminal, a line a story in logs; none for one story
+                if not shown:
+                    shown.append(stack.enter_context(Progress(label="brief", unit="stories")))
+                shown[0].update(done, total)
+
+        result = api.brief(
+            paths=args.paths, config=_config(args), spark_master=args.spark,
+            limit=None if args.all else 1, one_story=args.one_story, on_brief=on_brief,
+        )
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)
     if not result.briefs:
@@ -172,6 +183,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from crosswire import api
+    from crosswire.serialize import article_to_dict
+
     cleaned = api.extract(paths=args.paths, config=_config(args))
     rows = [article_to_dict(a) for a in cleaned.articles] + _errors(cleaned)
     _write_jsonl(rows=rows, path=args.output)
@@ -180,6 +194,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
+    from crosswire import api
+    from crosswire.serialize import article_to_dict, lineage_to_dict
+
     run = api.lineage(paths=args.paths, config=_config(args))
     by_id = {lin.article_id: lin for lin in run.lineages}
     rows = [article_to_dict(a) | lineage_to_dict(by_id[a.id]) for a in run.cleaned.articles]
@@ -189,6 +206,9 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
 
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
+    from crosswire import api
+    from crosswire.serialize import article_to_dict, story_to_dict
+
     run = api.cluster(paths=args.paths, config=_config(args), incremental=args.incremental)
     story_of = {aid: s for s in run.stories for aid in s.article_ids}
     rows = []
@@ -202,6 +222,9 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
+    from crosswire import api
+    from crosswire.serialize import quote_to_dict
+
     run = api.quotes(paths=args.paths, config=_config(args))
     rows = [
         {"id": a.id, "quotes": [quote_to_dict(q) for q in run.quotes[a.id]]}
@@ -213,6 +236,16 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
+    from crosswire import api
+    from crosswire.serialize import (
+        date_to_dict,
+        discrepancy_to_dict,
+        entity_to_dict,
+        event_to_dict,
+        fact_to_dict,
+        quantity_to_dict,
+    )
+
     run = api.facts(paths=args.paths, config=_config(args))
     rows = []
     for an in run.stories:
@@ -236,6 +269,8 @@ def _cmd_facts(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
+    from crosswire.render import verify_brief
+
     try:
         data = json.loads(Path(args.brief).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON or UTF-8
@@ -253,11 +288,15 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(_: argparse.Namespace) -> int:
+    from crosswire.render import brief_schema_text
+
     sys.stdout.write(brief_schema_text())
     return 0
 
 
 def _cmd_config(args: argparse.Namespace) -> int:
+    from crosswire.config import config_to_toml
+
     sys.stdout.write(config_to_toml(config=_config(args)))
     return 0
 

@@ -81,14 +81,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     config = load_config(path=Path(args.config) if args.config else None)
 
-    def progress(done: int) -> None:
-        if sys.stderr.isatty() and done % 500 < args.batch_size:
-            print(f"crosswire: {done} reports read", file=sys.stderr)
+    from crosswire.progress import Progress  # a bar on a terminal, a line a batch in logs
 
-    with _open(args, create=True) as store:
+    with _open(args, create=True) as store, Progress(label="ingest", unit="reports") as shown:
         report = ingest_paths(
             store=store, paths=args.paths, config=config, batch_size=args.batch_size,
-            on_commit=progress,
+            on_commit=shown.update,
         )
     added, refreshed = report.added, report.refreshed
     print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from crosswire.errors import MissingDependencyError
@@ -23,13 +24,16 @@ def load_nlp(*, model: str = MODEL_PACKAGE, disable: tuple[str, ...] = ()) -> An
 
     Load once per run and pass the object to the stages that need it.
     """
+    own = model == MODEL_PACKAGE  # a CNN pipeline that ships its tokenizer: see below
     try:
-        import spacy
+        spacy = _import_spacy(torch_free=own)
+        if own:
+            _register_bare_tokenizer()
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
         hint = "spaCy is not installed: pip install 'spacy>=3.8,<3.9'"
         raise MissingDependencyError(hint) from exc
     try:
-        nlp = spacy.load(model, disable=list(disable))
+        nlp = spacy.load(model, disable=list(disable), config=_BARE_TOKENIZER if own else {})
     except OSError as exc:
         raise MissingDependencyError(
             f"spaCy model package {model!r} is not installed: "
@@ -44,6 +48,48 @@ def load_nlp(*, model: str = MODEL_PACKAGE, disable: tuple[str, ...] = ()) -> An
         _register_titles_component()
         nlp.add_pipe("crosswire_titles", before="parser")
     return nlp
+
+
+# Our model package ships its tokenizer (rules, exceptions, patterns) and loading it replaces
+# every part of the tokenizer the language's defaults build first; building those (thousands
+# of exceptions) was a third of the load. So the first one is built empty (same parses).
+_BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "crosswire.bare_tokenizer"}}}
+
+
+def _register_bare_tokenizer() -> None:
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    def factory() -> Any:
+        def create(nlp: Any) -> Any:
+            return Tokenizer(nlp.vocab)
+
+        return create
+
+    registry.tokenizers.register("crosswire.bare_tokenizer", func=factory)
+
+
+def _import_spacy(*, torch_free: bool) -> Any:
+    """Import spaCy; with ``torch_free``, without letting thinc import PyTorch.
+
+    thinc imports torch whenever it is installed (the dev and embeddings extras install it),
+    which costs seconds at every start; crosswire's pipeline (a CNN, run by thinc's NumPy
+    ops) never uses it. So while spaCy is first imported, and torch is not already loaded,
+    ``import torch`` fails: thinc then takes torch as absent. The block is lifted at once, so
+    torch imports normally afterwards (sentence embeddings); a transformer pipeline loaded
+    in such a process would not find torch through thinc, hence only for our own model.
+    """
+    if not torch_free or "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # import torch -> ImportError
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 _TITLES = frozenset(_TITLE_ABBREVIATIONS) | frozenset(

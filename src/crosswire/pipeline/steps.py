@@ -7,7 +7,7 @@ cluster) says so with ``one_story``: every report is then a member of one story
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from crosswire.config import Config
@@ -86,34 +86,38 @@ def cluster_stories(
 
 def brief_stories(
     *, stories: Sequence[Story], articles: Sequence[Article], nlp: Any, config: Config,
-    limit: int | None = None,
+    limit: int | None = None, on_brief: Callable[[int, int], None] | None = None,
 ) -> tuple[Brief, ...]:
-    """One brief per story in :func:`story_order`, only the first ``limit`` when given."""
+    """One brief per story in :func:`story_order`, only the first ``limit`` when given;
+    ``on_brief(done, total)`` after each (progress display)."""
     ordered = story_order(stories)
     if limit is not None:
         ordered = ordered[: max(0, limit)]
-    return tuple(
-        brief_story(
-            analysis=analyse_story(story=s, articles=articles, nlp=nlp, config=config),
-            config=config,
-        )
-        for s in ordered
-    )
+    briefs: list[Brief] = []
+    for story in ordered:
+        analysis = analyse_story(story=story, articles=articles, nlp=nlp, config=config)
+        briefs.append(brief_story(analysis=analysis, config=config))
+        if on_brief is not None:
+            on_brief(len(briefs), len(ordered))
+    return tuple(briefs)
 
 
 def run(
     *, docs: Iterable[RawDocument | Rejection], config: Config, nlp: Any,
     limit: int | None = None, one_story: bool = False,
+    on_brief: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Clean, cluster into stories, and brief the stories (the first ``limit`` when given:
     a caller that shows one brief analyses one story). ``one_story``: the inputs are one
-    story's reports (:func:`whole_story`), not clustered."""
+    story's reports (:func:`whole_story`), not clustered. ``on_brief``: see
+    :func:`brief_stories`."""
     cleaned = clean_all(docs=docs, config=config)
     stories = (
         whole_story(articles=cleaned.articles) if one_story
         else cluster_stories(articles=cleaned.articles, config=config)
     )
     briefs = brief_stories(
-        stories=stories, articles=cleaned.articles, nlp=nlp, config=config, limit=limit
+        stories=stories, articles=cleaned.articles, nlp=nlp, config=config, limit=limit,
+        on_brief=on_brief,
     )
     return RunResult(cleaned.articles, cleaned.rejections, stories, briefs)

@@ -1,11 +1,19 @@
-"""Renderers of a brief: terminal text (rich), Markdown, self-contained HTML, JSON."""
+"""Renderers of a brief: terminal text (rich), Markdown, self-contained HTML, JSON.
+
+The terminal renderer (and rich with it) is imported on first use of :func:`brief_to_text`,
+so that commands that never print to a terminal, and ``crosswire --help``, do not load rich.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from crosswire.render.formats import FORMATS, Format, brief_schema_text, render_briefs
 from crosswire.render.html import brief_to_html, briefs_to_html
 from crosswire.render.markdown import brief_to_markdown
-from crosswire.render.terminal import brief_to_text
 from crosswire.render.verify import SpanFailure, verify_brief
 from crosswire.serialize import brief_to_dict, brief_to_json, briefs_to_json
+
+if TYPE_CHECKING:
+    from crosswire.render.terminal import brief_to_text
 
 __all__ = [
     "FORMATS",
@@ -22,3 +30,11 @@ __all__ = [
     "render_briefs",
     "verify_brief",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "brief_to_text":
+        from crosswire.render.terminal import brief_to_text
+
+        return brief_to_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

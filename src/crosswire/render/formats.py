@@ -9,7 +9,6 @@ from crosswire.errors import UsageError
 from crosswire.models import Brief
 from crosswire.render.html import briefs_to_html
 from crosswire.render.markdown import brief_to_markdown
-from crosswire.render.terminal import brief_to_text
 from crosswire.serialize import brief_to_json, briefs_to_json
 
 __all__ = ["FORMATS", "Format", "brief_schema_text", "render_briefs"]
@@ -32,5 +31,7 @@ def render_briefs(*, briefs: tuple[Brief, ...], fmt: str, width: int = 100) -> s
     if fmt == "html":
         return briefs_to_html(briefs)
     if fmt == "text":
+        from crosswire.render.terminal import brief_to_text  # rich: loaded only for text
+
         return "\n".join(brief_to_text(b, width=width) for b in briefs)
     raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from crosswire.models import (
     Article,
     Brief,
     BriefSource,
+    Fact,
     Lineage,
     Quote,
     StoryAnalysis,
@@ -49,6 +51,10 @@ class BriefConfig:
     min_quote_words: int = 4
     emptied_chars: int = 200  # a report left with fewer characters than this is emptied...
     emptied_from_chars: int = 1000  # ...when it had at least this many before cleaning
+    # A fact, summary sentence, quote or timeline entry longer than this is left out, and a
+    # note says so: a brief stays about as large as its reports ([clean] max_sentence_chars
+    # cuts run-on sentences; this holds for records cleaned before that, too). 0: no limit.
+    max_sentence_chars: int = 2_000
     voices: VoicesConfig = field(default_factory=VoicesConfig)
 
 
@@ -135,11 +141,28 @@ def is_direct_quote(*, quote: Quote, texts: dict[str, str]) -> bool:
     return False
 
 
-def _brief_quotes(*, analysis: StoryAnalysis, config: BriefConfig) -> tuple[Quote, ...]:
+_T = TypeVar("_T", Fact, Quote, SummarySentence, TimelineEvent)
+
+
+def _bounded(
+    items: Sequence[_T], *, config: BriefConfig, noun: str, left_out: list[str]
+) -> tuple[_T, ...]:
+    """``items`` without those whose text is longer than ``max_sentence_chars`` (counted in
+    ``left_out`` as, say, "2 facts")."""
+    limit = config.max_sentence_chars
+    kept = tuple(i for i in items if limit <= 0 or len(i.text) <= limit)
+    if len(kept) < len(items):
+        left_out.append(_count(len(items) - len(kept), noun))
+    return kept
+
+
+def _brief_quotes(
+    *, analysis: StoryAnalysis, config: BriefConfig, left_out: list[str]
+) -> tuple[Quote, ...]:
     texts = {a.id: a.text for a in analysis.articles}
     kept = [
         q
-        for q in analysis.quotes
+        for q in _bounded(analysis.quotes, config=config, noun="quote", left_out=left_out)
         if len(q.text.split()) >= config.min_quote_words
         and (not config.direct_quotes_only or is_direct_quote(quote=q, texts=texts))
     ]
@@ -170,21 +193,36 @@ def assemble_brief(
             )
         )
     count = len({s.voice or s.origin_group for s in sources})
-    notes = (f"{_count(len(sources), 'report')} from {_count(count, 'independent voice')}.",)
+    notes: tuple[str, ...] = (
+        f"{_count(len(sources), 'report')} from {_count(count, 'independent voice')}.",
+    )
+    left_out: list[str] = []
+    summary = _bounded(analysis.summary, config=config, noun="summary sentence",
+                       left_out=left_out)
+    # a person's age is checked across sources (a discrepancy when they differ); it is a
+    # key figure only where independent voices state it
+    facts = [f for f in analysis.facts
+             if f.quantity is None or f.quantity.unit != AGE or f.independent >= 2]
+    facts_kept = _bounded(facts, config=config, noun="fact", left_out=left_out)
+    quotes = _brief_quotes(analysis=analysis, config=config, left_out=left_out)
+    timeline = _bounded(analysis.timeline, config=config, noun="timeline event",
+                        left_out=left_out)
+    if left_out:
+        what = " and ".join([", ".join(left_out[:-1]), left_out[-1]] if left_out[:-1]
+                            else left_out)
+        notes += (
+            f"Left out: {what}, each longer than {config.max_sentence_chars} characters "
+            "(run-on text rather than a sentence of a report).",
+        )
     return Brief(
-        title=choose_title(articles=analysis.articles, summary=analysis.summary),
+        title=choose_title(articles=analysis.articles, summary=summary),
         story=analysis.story.id,
         sources=tuple(sources),
-        summary=analysis.summary,
-        # a person's age is checked across sources (a discrepancy when they differ); it is a
-        # key figure only where independent voices state it
-        facts=tuple(
-            f for f in analysis.facts
-            if f.quantity is None or f.quantity.unit != AGE or f.independent >= 2
-        )[: config.max_facts],
-        quotes=_brief_quotes(analysis=analysis, config=config),
+        summary=summary,
+        facts=facts_kept[: config.max_facts],
+        quotes=quotes,
         entities=analysis.entities[: config.max_entities],
-        timeline=_brief_timeline(timeline=analysis.timeline, config=config),
+        timeline=_brief_timeline(timeline=timeline, config=config),
         discrepancies=analysis.discrepancies,
         notes=notes,
         event_date=analysis.event_date,

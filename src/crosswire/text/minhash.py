@@ -16,6 +16,7 @@ threshold by minimising the weighted false-positive and false-negative areas of 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -210,6 +211,7 @@ def _s_curve_area(*, threshold: float, bands: int, rows: int, above: bool) -> fl
     return float(np.sum((ys[1:] + ys[:-1]) * np.diff(xs)) / 2.0)
 
 
+@functools.cache  # a search over every (bands, rows): once per setting, not once per story
 def lsh_params(
     *, threshold: float, num_perm: int, fp_weight: float = 0.5, fn_weight: float = 0.5
 ) -> tuple[int, int]:

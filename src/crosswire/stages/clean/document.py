@@ -20,6 +20,7 @@ from crosswire.stages.clean.furniture import context_reasons, furniture_reason, 
 from crosswire.stages.clean.header import HeadInfo, credit_attribution, read_head
 from crosswire.stages.clean.html import BodyOptions, HtmlExtract, extract_html
 from crosswire.stages.clean.lang import detect_language
+from crosswire.stages.clean.long import split_long_sentences
 from crosswire.stages.clean.pages import headline_left, not_article
 from crosswire.stages.clean.rules import IMAGE_MARKDOWN, junk_reason
 from crosswire.text.normalize import normalize_whitespace
@@ -65,6 +66,9 @@ class CleanConfig:
     # A longer text after cleaning -> Rejection("too-long"): not one news report (a book, a
     # dump, a concatenation), and the story stages' cost grows faster than its length.
     max_text_chars: int = 400_000
+    # A longer run-on sentence is cut into paragraphs (crosswire.stages.clean.long): no later
+    # step meets a sentence of unbounded length. 0: never cut.
+    max_sentence_chars: int = 2_000
     detect_language: bool = True
     html_favor_precision: bool = True  # trafilatura's precision mode for the first pass
     html_fast: bool = True  # first pass without trafilatura's readability/justext comparison
@@ -318,6 +322,7 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
     why = not_article(text=text, removed=removed) if config.remove_boilerplate else None
     if why is not None:
         return Rejection(doc.id, "not-article", why, doc.origin)
+    text, long_sentences = split_long_sentences(text=text, max_chars=config.max_sentence_chars)
     if len(text.split()) < max(config.min_words, 1):
         reason: RejectionReason = "empty" if not text else "too-short"
         message = f"{len(text.split())} words left after cleaning"
@@ -332,6 +337,8 @@ def clean_document(*, doc: RawDocument, config: CleanConfig | None = None) -> Ar
         flags += ("mojibake-fixed",)
     if headline_only:
         flags += ("headline-only",)
+    if long_sentences:
+        flags += ("long-sentences-split",)
     article = Article(
         id=doc.id,
         text=text,

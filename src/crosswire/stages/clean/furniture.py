@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from crosswire.models import RemovedSegment
+from crosswire.stages.clean.screens import LengthScreen
 from crosswire.text.dates import MONTH_ANY_CASE
 
 __all__ = ["context_reasons", "furniture_reason", "photo_credits", "strip_tail"]
@@ -195,27 +196,18 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 @functools.cache
-def _screens() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """For each length limit, the whole-line rules that still apply to lines that long, in
-    one pattern (each part with its own case rule): most lines match none, one attempt tells."""
-    rules = [r for r in _rules() if not r.hints]
+def _screen() -> LengthScreen:
+    """The whole-line rules in one screen (each part with its own case rule)."""
 
     def part(rule: _Rule) -> str:
         flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
         return f"(?{flag}:{rule.pattern.pattern})"
 
-    limits = sorted({rule.max_chars for rule in rules})
-    return tuple(
-        (limit, re.compile("|".join(part(r) for r in rules if r.max_chars >= limit)))
-        for limit in limits
-    )
+    return LengthScreen(parts=[(r.max_chars, part(r)) for r in _rules() if not r.hints])
 
 
 def _whole_line_screen(line: str) -> bool:
-    for limit, screen in _screens():
-        if len(line) <= limit:
-            return screen.fullmatch(line) is not None
-    return False
+    return _screen().could_match(line)
 
 
 @functools.cache

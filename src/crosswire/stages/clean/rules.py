@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosswire.stages.clean.screens import LengthScreen
 from crosswire.text.dates import MONTH_PREFIX
 
 __all__ = ["IMAGE_MARKDOWN", "LineRule", "RULES", "junk_reason"]
@@ -238,30 +239,13 @@ RULES: tuple[LineRule, ...] = (
 )
 
 
-def _screens() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """For each length limit, the rules that still apply to lines that long, in one pattern:
-    most lines match none of them, and one match attempt tells so."""
-    limits = sorted({rule.max_chars for rule in RULES})
-    return tuple(
-        (limit, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES
-                                    if r.max_chars >= limit), re.IGNORECASE))
-        for limit in limits
-    )
-
-
-_SCREENS = _screens()
-
-
-def _could_match(line: str) -> bool:
-    for limit, pattern in _SCREENS:
-        if len(line) <= limit:
-            return pattern.fullmatch(line) is not None
-    return False
+# most lines match no rule: one screen tells so (crosswire.stages.clean.screens)
+_SCREEN = LengthScreen(parts=[(r.max_chars, r.pattern.pattern) for r in RULES], flags=re.IGNORECASE)
 
 
 def junk_reason(line: str) -> str | None:
     """The reason code if ``line`` (one stripped paragraph) is page furniture, else None."""
-    if not _could_match(line):
+    if not _SCREEN.could_match(line):
         return None
     for rule in RULES:
         if len(line) <= rule.max_chars and rule.pattern.fullmatch(line):

@@ -159,11 +159,9 @@ def _rare_feature_pairs(sketches: Sequence[LineageSketch], config: LineageConfig
 
 
 def _candidates(sketches: Sequence[LineageSketch], config: LineageConfig) -> list[tuple[int, int]]:
-    sigs = (
-        np.stack([np.frombuffer(s.signature, dtype=np.uint32) for s in sketches])
-        if sketches
-        else np.zeros((0, config.num_perm), dtype=np.uint32)
-    )
+    if len(sketches) < 2:  # no pair to find (a story of one report)
+        return []
+    sigs = np.stack([np.frombuffer(s.signature, dtype=np.uint32) for s in sketches])
     bands, rows = lsh_params(threshold=config.lsh_threshold, num_perm=config.num_perm)
     lsh = candidate_pairs(sigs=sigs, bands=bands, rows=rows, max_bucket=config.max_bucket)
     rare = _rare_feature_pairs(sketches, config)

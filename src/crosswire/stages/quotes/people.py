@@ -126,6 +126,7 @@ class ArticlePeople:
         return name.lower() in self.platforms or name.split()[-1:] == ["Messenger"]
 
     def _index(self, doc: Any) -> None:
+        text = doc.text  # built anew on every access: once here, not once a mention
         full: dict[str, set[str]] = {}
         mentions = []
         for ent in doc.ents:
@@ -158,7 +159,7 @@ class ArticlePeople:
             canon = self.canonical(name)
             self.person_at.append((ent.root.i, canon))
             self.roles.setdefault(canon, set()).update(self._roles_of(ent))
-            before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+            before = text[max(0, ent.start_char - 40) : ent.start_char]
             gender = gender_of(name=canon, before=before)
             if gender is not None:
                 self.genders.setdefault(canon, set()).add(gender)
