@@ -143,3 +143,29 @@ def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp: Any) -> None
             "all.\"")
     q = _speaker_of(nlp, text, "I have nothing")
     assert q.speaker_mention is not None and "president" in q.speaker_mention
+
+
+def test_name_right_after_a_role_noun_is_the_speaker(nlp: Any) -> None:
+    text = ("The Irish weekly the Clarion says the mayor \"will step down before the summer "
+            "recess.\"")
+    quotes = _quotes(nlp, text, QuoteConfig())
+    assert quotes and all(q.speaker == "Clarion" for q in quotes)
+
+
+def test_courtesy_title_and_surname_is_the_full_name(nlp: Any) -> None:
+    text = ("Joan Lane has run the animal shelter in Dover for ten years.\n\"We have never been "
+            "this full,\" Ms Lane said on Tuesday.")
+    assert _speaker_of(nlp, text, "We have never").speaker == "Joan Lane"
+
+
+def test_quote_after_a_question_put_to_a_person_is_the_answer(nlp: Any) -> None:
+    text = ("The Herald asked Peter Novak, a partner at Dunmore Legal, if the plan could work? "
+            "\"Definitely. The courts have upheld this kind of plan many times before.\"")
+    q = _speaker_of(nlp, text, "Definitely", QuoteConfig())
+    assert q.speaker == "Peter Novak"
+
+
+def test_scare_quotes_in_reported_content_with_no_one_to_say_it_are_no_quote(nlp: Any) -> None:
+    text = ("Hundreds of thousands of fans are expected to flock to the city's \"fan mile\" on "
+            "Sunday in front of the old town hall.")
+    assert not [q for q in _quotes(nlp, text, QuoteConfig()) if "fan mile" in q.text]

@@ -29,6 +29,7 @@ __all__ = [
     "SUBJECTS",
     "UNKNOWN",
     "alias_owner",
+    "appositive_names",
     "clean_name",
     "entity_span",
     "in_subtree",
@@ -51,6 +52,7 @@ NOT_NAMES = frozenset({"ORG", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
                         "ORDINAL", "QUANTITY", "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TERMINAL = ".!?\"'\u201d\u2019)"
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lady", "Lord"})
 _FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman policewoman
     actress mother wife daughter sister girlfriend niece aunt grandmother granddaughter widow
     queen princess woman girl mom fiancee nun councilwoman""".split())
@@ -145,6 +147,10 @@ class ArticlePeople:
                 self.orgs.append((ent.root.i, name))
                 if ent.label_ != "ORG":
                     self.places.add(name)  # a country or a people, no firm or airline
+        for names in full.values():  # "Ms Teigen" beside "Chrissy Teigen": one person
+            titled = {n for n in names if n.split()[0].rstrip(".") in _COURTESY}
+            if titled != names:
+                names -= titled
         self.persons = {k: sorted(v, key=lambda n: (-len(n), n))[0] for k, v in full.items()
                         if len({n.split()[0] for n in v}) == 1}
         self.acronyms = {"".join(w[0] for w in n.split() if w[:1].isupper()): n
@@ -168,6 +174,8 @@ class ArticlePeople:
         if name in getattr(self, "aliases", {}):
             return self.aliases[name]  # "Nouriel Roubini, also known as Dr Doom"
         words = name.split()
+        if len(words) == 2 and words[0].rstrip(".") in _COURTESY:  # "Ms Teigen", "Mr. Lane"
+            return self.persons.get(words[1].lower(), name)
         return self.persons.get(words[0].lower(), name) if len(words) == 1 else name
 
     def _org_name(self, name: str) -> str:
@@ -202,6 +210,14 @@ class ArticlePeople:
         ``end`` (outside quotes)."""
         doc = self.doc
         return any(start <= doc[i].idx < end and other != name for i, other in self.person_at)
+
+    def _person_named(self, name: str) -> str | None:
+        """The article's person whose full name or surname ``name`` is, when the model tagged
+        this mention as an organisation ("Teigen shared a video" beside "Chrissy Teigen")."""
+        if name in self.genders or any(name == n for _i, n in self.person_at):
+            return name
+        words = name.split()
+        return self.persons.get(words[0].lower()) if len(words) == 1 else None
 
     def gender(self, name: str) -> str | None:
         found = self.genders.get(name, set())
@@ -239,6 +255,16 @@ def alias_owner(ent: Any) -> Any | None:
     if verb.lemma_.lower() in _ALIAS_VERBS and verb.dep_ == "acl" and verb.head.i != verb.i:
         return verb.head
     return None
+
+
+def appositive_names(token: Any) -> list[Any]:
+    """The appositives of ``token``, and a name the parser hung on it as a modifier right after
+    it ("The British tabloid the Mirror says": "Mirror")."""
+    doc = token.doc
+    return [c for c in token.children if c.dep_ == "appos" or (
+        c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "PROPN"
+        and c.left_edge.i == token.i + 1 and c.ent_type_ in ("ORG", "PERSON")
+        and not any(t.is_punct for t in doc[token.i + 1 : c.i]))]
 
 
 def last_index(names: list[str], name: str) -> int:

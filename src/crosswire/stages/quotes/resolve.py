@@ -50,6 +50,7 @@ from crosswire.stages.quotes.people import (
     UNKNOWN,
     ArticlePeople,
     Referent,
+    appositive_names,
     clean_name,
     entity_span,
     in_subtree,
@@ -121,8 +122,7 @@ class SpeakerResolver(ArticlePeople):
 
     def _named(self, token: Any) -> Referent | None:
         """A name the head is part of, or an appositive name of it."""
-        appositives = [c for c in token.children if c.dep_ == "appos"]
-        for candidate in (token, *appositives):
+        for candidate in (token, *appositive_names(token)):
             ent_type = candidate.ent_type_
             if not ent_type and candidate is not token and candidate.pos_ == "PROPN":
                 # "The British tabloid the Mirror says": a name the model did not tag
@@ -146,6 +146,9 @@ class SpeakerResolver(ArticlePeople):
                 canon = self.canonical(without_roles(name))
                 return Referent(canon, True, self.gender(canon))
             if ent_type in ORG_TYPES and not self._dateline(span):
+                person = self._person_named(name)
+                if person is not None:  # "Teigen shared ..." tagged ORG: a person named
+                    return Referent(person, True, self.gender(person))
                 return Referent(self._org_name(name), False)
         speaks = token.dep_ in SUBJECTS and token.head.lemma_.lower() in self.cues
         if (token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAMES - (
