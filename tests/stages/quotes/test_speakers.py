@@ -169,3 +169,10 @@ def test_scare_quotes_in_reported_content_with_no_one_to_say_it_are_no_quote(nlp
     text = ("Hundreds of thousands of fans are expected to flock to the city's \"fan mile\" on "
             "Sunday in front of the old town hall.")
     assert not [q for q in _quotes(nlp, text, QuoteConfig()) if "fan mile" in q.text]
+
+
+def test_newspaper_phrase_takes_the_paper_the_article_names(nlp: Any) -> None:
+    text = ("Last year a source contacted the Denver Post with the files.\n"
+            "Investigators in three countries have since opened cases.\n"
+            "\"The leak shows how the industry hides money,\" the newspaper wrote.")
+    assert _speaker_of(nlp, text, "The leak shows").speaker == "Denver Post"
