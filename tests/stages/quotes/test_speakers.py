@@ -176,3 +176,12 @@ def test_newspaper_phrase_takes_the_paper_the_article_names(nlp: Any) -> None:
             "Investigators in three countries have since opened cases.\n"
             "\"The leak shows how the industry hides money,\" the newspaper wrote.")
     assert _speaker_of(nlp, text, "The leak shows").speaker == "Denver Post"
+
+
+def test_pronoun_with_nobody_near_is_the_main_person_of_its_gender(nlp: Any) -> None:
+    text = ("Ann Pryor and Tom Hale split in May.\nAnn Pryor announced it on Monday. Tom Hale "
+            "confirmed it later.\nAnn Pryor, 47, lives in Ohio, and Tom Hale, 49, in Rome.\n"
+            "The couple met in 2014.\nFans were sad.\nThe show ended in March.\nTickets were "
+            "refunded.\n\"It was hard to say goodbye,\" she said.")
+    q = _speaker_of(nlp, text, "It was hard")
+    assert (q.speaker, q.speaker_mention) == ("Ann Pryor", "she")

@@ -225,12 +225,14 @@ class ArticlePeople:
             return next(iter(found))
         return None if found else gender_of(name=name, before="")
 
-    def _main_person(self) -> Referent | None:
+    def _main_person(self, want: str | None = None) -> Referent | None:
         """The person the article names far more often than anyone else (``dominance`` times
-        the next, ``min_mentions`` times at least), or None."""
+        the next, ``min_mentions`` times at least), or None; with ``want`` ("m", "f"), among
+        the people who can be of that gender only (the text marks no other)."""
         counts: dict[str, int] = {}
         for _i, name in self.person_at:
-            counts[name] = counts.get(name, 0) + 1
+            if want is None or self.gender(name) in (None, want):
+                counts[name] = counts.get(name, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < self.min_mentions:
             return None

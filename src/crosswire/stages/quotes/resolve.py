@@ -15,7 +15,7 @@ does not say (the words themselves stay the quote's ``speaker_mention``):
   out), of the pronoun's gender where the text marks one ("Mr.", "her son, ...", a common given
   name), through chains of pronouns; an unnamed person there ("A ministry spokesman said ...")
   gives that phrase, never the nearest name; with nobody in reach, the article's main person
-  (named far more often than anyone else), else unknown;
+  of that gender (named far more often than anyone else who may be of it), else unknown;
 * "it" / "they": the organisation or group the article last made the subject;
 * a definite role phrase ("the Texas governor", "the comedian", "her son"): the person the
   article names with that role ("Texas Gov. Rick Perry", "Comedian Ann Pryor", "her son, Tavin
@@ -231,7 +231,7 @@ class SpeakerResolver(ArticlePeople):
             if want is not None and found.gender not in (None, want):
                 continue
             return found  # a name, a role phrase ("A ministry spokesman said"), or unknown
-        main = self._main_person()  # nobody near: the one the article is about, if any
+        main = self._main_person(want)  # nobody near: the one the article is about, if any
         if main is not None and (want is None or main.gender in (None, want)):
             return main
         return UNKNOWN
