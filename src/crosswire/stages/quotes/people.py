@@ -115,6 +115,7 @@ class ArticlePeople:
         self.places: set[str] = set()  # names of countries, cities and peoples
         self.orgs: list[tuple[int, str]] = []  # (token index, name) of organisation mentions
         self.person_at: list[tuple[int, str]] = []  # (token index, full name)
+        self.person_names: set[str] = set()
         self.roles: dict[str, set[str]] = {}
         self.genders: dict[str, set[str]] = {}
         self._index(doc)
@@ -168,6 +169,7 @@ class ArticlePeople:
             gender = gender_of(name=canon, before=before)
             if gender is not None:
                 self.genders.setdefault(canon, set()).add(gender)
+        self.person_names = {name for _i, name in self.person_at}
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article ("Kelly" -> "Brian Kelly")."""
@@ -214,7 +216,7 @@ class ArticlePeople:
     def _person_named(self, name: str) -> str | None:
         """The article's person whose full name or surname ``name`` is, when the model tagged
         this mention as an organisation ("Teigen shared a video" beside "Chrissy Teigen")."""
-        if name in self.genders or any(name == n for _i, n in self.person_at):
+        if name in self.person_names:
             return name
         words = name.split()
         return self.persons.get(words[0].lower()) if len(words) == 1 else None
@@ -231,8 +233,9 @@ class ArticlePeople:
         the people who can be of that gender only (the text marks no other)."""
         counts: dict[str, int] = {}
         for _i, name in self.person_at:
-            if want is None or self.gender(name) in (None, want):
-                counts[name] = counts.get(name, 0) + 1
+            counts[name] = counts.get(name, 0) + 1
+        if want is not None:
+            counts = {n: c for n, c in counts.items() if self.gender(n) in (None, want)}
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < self.min_mentions:
             return None
