@@ -185,3 +185,11 @@ def test_pronoun_with_nobody_near_is_the_main_person_of_its_gender(nlp: Any) -> 
             "refunded.\n\"It was hard to say goodbye,\" she said.")
     q = _speaker_of(nlp, text, "It was hard")
     assert (q.speaker, q.speaker_mention) == ("Ann Pryor", "she")
+
+
+def test_plural_proper_noun_is_no_person(nlp: Any) -> None:
+    text = ("The flood of disclosures began this month. The Papers led the prime minister of "
+            "Iceland to resign and the president of Argentina to announce: \"I have nothing to "
+            "hide.\"")
+    q = _speaker_of(nlp, text, "I have nothing", QuoteConfig())
+    assert q.speaker != "Papers"

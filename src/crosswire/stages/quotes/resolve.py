@@ -26,7 +26,8 @@ does not say (the words themselves stay the quote's ``speaker_mention``):
   written;
 * a document ("the center's website", "a police statement", "his statement"): its author, when
   the text names one; else unknown;
-* anything else (a common noun, a thing: "Flags", "the scale", "This photo"): unknown.
+* anything else (a common noun, a thing: "Flags", "the scale", "This photo", a plural proper
+  noun: "The Papers"): unknown.
 
 The word lists are data: ``data/person_nouns.txt``, ``org_nouns.txt``, ``document_nouns.txt``,
 ``platforms.txt``, ``title_words.json``, ``org_name_words.json``.
@@ -142,6 +143,8 @@ class SpeakerResolver(ArticlePeople):
                 return Referent(name, False) if candidate is token else None
             if ent_type == "PERSON" and camel_case(name):
                 return Referent(name, False)  # "SpaceX", "CoinDesk": no person's name
+            if ent_type == "PERSON" and _plural_name(span):
+                return None  # "The Papers led ...": a plural proper noun names no one person
             if ent_type == "PERSON":
                 canon = self.canonical(without_roles(name))
                 return Referent(canon, True, self.gender(canon))
@@ -151,7 +154,8 @@ class SpeakerResolver(ArticlePeople):
                     return Referent(person, True, self.gender(person))
                 return Referent(self._org_name(name), False)
         speaks = token.dep_ in SUBJECTS and token.head.lemma_.lower() in self.cues
-        if (token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAMES - (
+        if (token.pos_ == "PROPN" and token.tag_ != "NNPS"
+                and token.ent_type_ not in NOT_NAMES - (
                 {"WORK_OF_ART"} if speaks else set())
                 and token.text[:1].isupper()
                 and not token.text.isupper()):
@@ -308,3 +312,8 @@ class SpeakerResolver(ArticlePeople):
         if subject and lemma in word_list("person_nouns") and token.tag_ == "NNS":
             return Referent(noun_phrase_text(token), False, named=False)
         return None
+
+
+def _plural_name(span: Any) -> bool:
+    """Whether a name is one plural proper noun ("Papers" of "The Papers"), no one person."""
+    return len(span) == 1 and span[0].tag_ == "NNPS"
