@@ -193,3 +193,11 @@ def test_plural_proper_noun_is_no_person(nlp: Any) -> None:
             "hide.\"")
     q = _speaker_of(nlp, text, "I have nothing", QuoteConfig())
     assert q.speaker != "Papers"
+
+
+def test_names_lose_a_leading_article_and_role_words() -> None:
+    from crosswire.stages.quotes.people import clean_name, without_roles
+
+    assert clean_name("an All Nippon Airways") == "All Nippon Airways"
+    assert clean_name("A Tribe Called Quest") == "A Tribe Called Quest"
+    assert without_roles("MVP Ben Zobrist") == "Ben Zobrist"

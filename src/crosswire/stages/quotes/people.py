@@ -344,4 +344,7 @@ def clean_name(name: str) -> str:
             name = name[: -len(tail)]
     if name.lower().startswith("the "):
         name = name[4:]
+    for article in ("a ", "an "):  # "an All Nippon Airways" (lowercase: no name's own word)
+        if name.startswith(article):
+            name = name[len(article) :]
     return name.strip()
