@@ -143,3 +143,61 @@ def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp: Any) -> None
             "all.\"")
     q = _speaker_of(nlp, text, "I have nothing")
     assert q.speaker_mention is not None and "president" in q.speaker_mention
+
+
+def test_name_right_after_a_role_noun_is_the_speaker(nlp: Any) -> None:
+    text = ("The Irish weekly the Clarion says the mayor \"will step down before the summer "
+            "recess.\"")
+    quotes = _quotes(nlp, text, QuoteConfig())
+    assert quotes and all(q.speaker == "Clarion" for q in quotes)
+
+
+def test_courtesy_title_and_surname_is_the_full_name(nlp: Any) -> None:
+    text = ("Joan Lane has run the animal shelter in Dover for ten years.\n\"We have never been "
+            "this full,\" Ms Lane said on Tuesday.")
+    assert _speaker_of(nlp, text, "We have never").speaker == "Joan Lane"
+
+
+def test_quote_after_a_question_put_to_a_person_is_the_answer(nlp: Any) -> None:
+    text = ("The Herald asked Peter Novak, a partner at Dunmore Legal, if the plan could work? "
+            "\"Definitely. The courts have upheld this kind of plan many times before.\"")
+    q = _speaker_of(nlp, text, "Definitely", QuoteConfig())
+    assert q.speaker == "Peter Novak"
+
+
+def test_scare_quotes_in_reported_content_with_no_one_to_say_it_are_no_quote(nlp: Any) -> None:
+    text = ("Hundreds of thousands of fans are expected to flock to the city's \"fan mile\" on "
+            "Sunday in front of the old town hall.")
+    assert not [q for q in _quotes(nlp, text, QuoteConfig()) if "fan mile" in q.text]
+
+
+def test_newspaper_phrase_takes_the_paper_the_article_names(nlp: Any) -> None:
+    text = ("Last year a source contacted the Denver Post with the files.\n"
+            "Investigators in three countries have since opened cases.\n"
+            "\"The leak shows how the industry hides money,\" the newspaper wrote.")
+    assert _speaker_of(nlp, text, "The leak shows").speaker == "Denver Post"
+
+
+def test_pronoun_with_nobody_near_is_the_main_person_of_its_gender(nlp: Any) -> None:
+    text = ("Ann Pryor and Tom Hale split in May.\nAnn Pryor announced it on Monday. Tom Hale "
+            "confirmed it later.\nAnn Pryor, 47, lives in Ohio, and Tom Hale, 49, in Rome.\n"
+            "The couple met in 2014.\nFans were sad.\nThe show ended in March.\nTickets were "
+            "refunded.\n\"It was hard to say goodbye,\" she said.")
+    q = _speaker_of(nlp, text, "It was hard")
+    assert (q.speaker, q.speaker_mention) == ("Ann Pryor", "she")
+
+
+def test_plural_proper_noun_is_no_person(nlp: Any) -> None:
+    text = ("The flood of disclosures began this month. The Papers led the prime minister of "
+            "Iceland to resign and the president of Argentina to announce: \"I have nothing to "
+            "hide.\"")
+    q = _speaker_of(nlp, text, "I have nothing", QuoteConfig())
+    assert q.speaker != "Papers"
+
+
+def test_names_lose_a_leading_article_and_role_words() -> None:
+    from crosswire.stages.quotes.people import clean_name, without_roles
+
+    assert clean_name("an All Nippon Airways") == "All Nippon Airways"
+    assert clean_name("A Tribe Called Quest") == "A Tribe Called Quest"
+    assert without_roles("MVP Ben Zobrist") == "Ben Zobrist"

@@ -38,7 +38,9 @@
 
 A cue after a quote ("...," Ishiba said) must not govern a clause of its own after it, and no
 other verb may come between the two. ``Quote.kind`` tells "direct" (a quoted stretch),
-"partial" (reported speech holding quoted words) and "indirect" apart.
+"partial" (reported speech holding quoted words) and "indirect" apart. Reported content that
+holds quoted words but no one to say them ("are expected to flock to the "party mile"") is
+dropped: those marks set off the writer's term.
 
 Every quote's span is a single stretch of ``article.text``; ``Quote.text`` is that stretch and
 ``speaker_span`` the words of the attribution that name the speaker (the pronoun itself when
@@ -217,12 +219,20 @@ def extract_quotes(
     text = article.text
     kept_lines = {(h.start, h.end) for h in headings}
     for key, item in list(unique.items()):
-        if not_a_quote(prepared.doc, item) or any(
+        if _unheld_term(item, prepared.stretches) or not_a_quote(prepared.doc, item) or any(
                 s < item.end and item.start < e for s, e in prepared.shown) or (
                 key not in kept_lines and not on_text_line(text, item.start)):
             del unique[key]
     ordered = sorted(unique.values(), key=lambda i: (i.start, i.end, i.cue_i))
     return tuple(_to_quote(article, item, prepared.stretches) for item in ordered)
+
+
+def _unheld_term(item: Attribution, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Reported content with no one named to hold it that holds quoted words ("revellers are
+    expected to flock to Berlin's "party mile""): the marks set off the writer's term, not
+    anyone's words, and a quote of nobody around it is no quote."""
+    return item.speaker is None and quote_kind(
+        start=item.start, end=item.end, quoted=quoted) == "partial"
 
 
 def _cue_distance(doc: Any, item: Attribution) -> int:

@@ -29,6 +29,7 @@ __all__ = [
     "SUBJECTS",
     "UNKNOWN",
     "alias_owner",
+    "appositive_names",
     "clean_name",
     "entity_span",
     "in_subtree",
@@ -51,6 +52,7 @@ NOT_NAMES = frozenset({"ORG", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
                         "ORDINAL", "QUANTITY", "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TERMINAL = ".!?\"'\u201d\u2019)"
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lady", "Lord"})
 _FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman policewoman
     actress mother wife daughter sister girlfriend niece aunt grandmother granddaughter widow
     queen princess woman girl mom fiancee nun councilwoman""".split())
@@ -113,6 +115,7 @@ class ArticlePeople:
         self.places: set[str] = set()  # names of countries, cities and peoples
         self.orgs: list[tuple[int, str]] = []  # (token index, name) of organisation mentions
         self.person_at: list[tuple[int, str]] = []  # (token index, full name)
+        self.person_names: set[str] = set()
         self.roles: dict[str, set[str]] = {}
         self.genders: dict[str, set[str]] = {}
         self._index(doc)
@@ -146,6 +149,10 @@ class ArticlePeople:
                 self.orgs.append((ent.root.i, name))
                 if ent.label_ != "ORG":
                     self.places.add(name)  # a country or a people, no firm or airline
+        for names in full.values():  # "Ms Teigen" beside "Chrissy Teigen": one person
+            titled = {n for n in names if n.split()[0].rstrip(".") in _COURTESY}
+            if titled != names:
+                names -= titled
         self.persons = {k: sorted(v, key=lambda n: (-len(n), n))[0] for k, v in full.items()
                         if len({n.split()[0] for n in v}) == 1}
         self.acronyms = {"".join(w[0] for w in n.split() if w[:1].isupper()): n
@@ -163,12 +170,15 @@ class ArticlePeople:
             gender = gender_of(name=canon, before=before)
             if gender is not None:
                 self.genders.setdefault(canon, set()).add(gender)
+        self.person_names = {name for _i, name in self.person_at}
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the article ("Kelly" -> "Brian Kelly")."""
         if name in getattr(self, "aliases", {}):
             return self.aliases[name]  # "Nouriel Roubini, also known as Dr Doom"
         words = name.split()
+        if len(words) == 2 and words[0].rstrip(".") in _COURTESY:  # "Ms Teigen", "Mr. Lane"
+            return self.persons.get(words[1].lower(), name)
         return self.persons.get(words[0].lower(), name) if len(words) == 1 else name
 
     def _org_name(self, name: str) -> str:
@@ -204,18 +214,29 @@ class ArticlePeople:
         doc = self.doc
         return any(start <= doc[i].idx < end and other != name for i, other in self.person_at)
 
+    def _person_named(self, name: str) -> str | None:
+        """The article's person whose full name or surname ``name`` is, when the model tagged
+        this mention as an organisation ("Teigen shared a video" beside "Chrissy Teigen")."""
+        if name in self.person_names:
+            return name
+        words = name.split()
+        return self.persons.get(words[0].lower()) if len(words) == 1 else None
+
     def gender(self, name: str) -> str | None:
         found = self.genders.get(name, set())
         if len(found) == 1:
             return next(iter(found))
         return None if found else gender_of(name=name, before="")
 
-    def _main_person(self) -> Referent | None:
+    def _main_person(self, want: str | None = None) -> Referent | None:
         """The person the article names far more often than anyone else (``dominance`` times
-        the next, ``min_mentions`` times at least), or None."""
+        the next, ``min_mentions`` times at least), or None; with ``want`` ("m", "f"), among
+        the people who can be of that gender only (the text marks no other)."""
         counts: dict[str, int] = {}
         for _i, name in self.person_at:
             counts[name] = counts.get(name, 0) + 1
+        if want is not None:
+            counts = {n: c for n, c in counts.items() if self.gender(n) in (None, want)}
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < self.min_mentions:
             return None
@@ -240,6 +261,16 @@ def alias_owner(ent: Any) -> Any | None:
     if verb.lemma_.lower() in _ALIAS_VERBS and verb.dep_ == "acl" and verb.head.i != verb.i:
         return verb.head
     return None
+
+
+def appositive_names(token: Any) -> list[Any]:
+    """The appositives of ``token``, and a name the parser hung on it as a modifier right after
+    it ("The British tabloid the Mirror says": "Mirror")."""
+    doc = token.doc
+    return [c for c in token.children if c.dep_ == "appos" or (
+        c.dep_ == "npadvmod" and c.i > token.i and c.pos_ == "PROPN"
+        and c.left_edge.i == token.i + 1 and c.ent_type_ in ("ORG", "PERSON")
+        and not any(t.is_punct for t in doc[token.i + 1 : c.i]))]
 
 
 def last_index(names: list[str], name: str) -> int:
@@ -314,4 +345,7 @@ def clean_name(name: str) -> str:
             name = name[: -len(tail)]
     if name.lower().startswith("the "):
         name = name[4:]
+    for article in ("a ", "an "):  # "an All Nippon Airways" (lowercase: no name's own word)
+        if name.startswith(article):
+            name = name[len(article) :]
     return name.strip()

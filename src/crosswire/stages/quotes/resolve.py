@@ -15,7 +15,7 @@ does not say (the words themselves stay the quote's ``speaker_mention``):
   out), of the pronoun's gender where the text marks one ("Mr.", "her son, ...", a common given
   name), through chains of pronouns; an unnamed person there ("A ministry spokesman said ...")
   gives that phrase, never the nearest name; with nobody in reach, the article's main person
-  (named far more often than anyone else), else unknown;
+  of that gender (named far more often than anyone else who may be of it), else unknown;
 * "it" / "they": the organisation or group the article last made the subject;
 * a definite role phrase ("the Texas governor", "the comedian", "her son"): the person the
   article names with that role ("Texas Gov. Rick Perry", "Comedian Ann Pryor", "her son, Tavin
@@ -26,7 +26,8 @@ does not say (the words themselves stay the quote's ``speaker_mention``):
   written;
 * a document ("the center's website", "a police statement", "his statement"): its author, when
   the text names one; else unknown;
-* anything else (a common noun, a thing: "Flags", "the scale", "This photo"): unknown.
+* anything else (a common noun, a thing: "Flags", "the scale", "This photo", a plural proper
+  noun: "The Papers"): unknown.
 
 The word lists are data: ``data/person_nouns.txt``, ``org_nouns.txt``, ``document_nouns.txt``,
 ``platforms.txt``, ``title_words.json``, ``org_name_words.json``.
@@ -50,6 +51,7 @@ from crosswire.stages.quotes.people import (
     UNKNOWN,
     ArticlePeople,
     Referent,
+    appositive_names,
     clean_name,
     entity_span,
     in_subtree,
@@ -121,8 +123,7 @@ class SpeakerResolver(ArticlePeople):
 
     def _named(self, token: Any) -> Referent | None:
         """A name the head is part of, or an appositive name of it."""
-        appositives = [c for c in token.children if c.dep_ == "appos"]
-        for candidate in (token, *appositives):
+        for candidate in (token, *appositive_names(token)):
             ent_type = candidate.ent_type_
             if not ent_type and candidate is not token and candidate.pos_ == "PROPN":
                 # "The British tabloid the Mirror says": a name the model did not tag
@@ -142,13 +143,19 @@ class SpeakerResolver(ArticlePeople):
                 return Referent(name, False) if candidate is token else None
             if ent_type == "PERSON" and camel_case(name):
                 return Referent(name, False)  # "SpaceX", "CoinDesk": no person's name
+            if ent_type == "PERSON" and _plural_name(span):
+                return None  # "The Papers led ...": a plural proper noun names no one person
             if ent_type == "PERSON":
                 canon = self.canonical(without_roles(name))
                 return Referent(canon, True, self.gender(canon))
             if ent_type in ORG_TYPES and not self._dateline(span):
+                person = self._person_named(name)
+                if person is not None:  # "Teigen shared ..." tagged ORG: a person named
+                    return Referent(person, True, self.gender(person))
                 return Referent(self._org_name(name), False)
         speaks = token.dep_ in SUBJECTS and token.head.lemma_.lower() in self.cues
-        if (token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAMES - (
+        if (token.pos_ == "PROPN" and token.tag_ != "NNPS"
+                and token.ent_type_ not in NOT_NAMES - (
                 {"WORK_OF_ART"} if speaks else set())
                 and token.text[:1].isupper()
                 and not token.text.isupper()):
@@ -228,7 +235,7 @@ class SpeakerResolver(ArticlePeople):
             if want is not None and found.gender not in (None, want):
                 continue
             return found  # a name, a role phrase ("A ministry spokesman said"), or unknown
-        main = self._main_person()  # nobody near: the one the article is about, if any
+        main = self._main_person(want)  # nobody near: the one the article is about, if any
         if main is not None and (want is None or main.gender in (None, want)):
             return main
         return UNKNOWN
@@ -305,3 +312,8 @@ class SpeakerResolver(ArticlePeople):
         if subject and lemma in word_list("person_nouns") and token.tag_ == "NNS":
             return Referent(noun_phrase_text(token), False, named=False)
         return None
+
+
+def _plural_name(span: Any) -> bool:
+    """Whether a name is one plural proper noun ("Papers" of "The Papers"), no one person."""
+    return len(span) == 1 and span[0].tag_ == "NNPS"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire.stages.quotes.people import entity_span
+from crosswire.stages.quotes.people import appositive_names, entity_span
 from crosswire.stages.quotes.resolve import SpeakerResolver
 
 __all__ = [
@@ -159,8 +159,9 @@ def _noun_phrase(token: Any) -> tuple[Any, Any]:
     for child in token.lefts:
         if child.dep_ in _NP_LEFT and child.left_edge.i < left.i:
             left = child.left_edge
-    for child in token.rights:
-        if child.dep_ in _NP_RIGHT and child.right_edge.i > right.i:
+    rights = [c for c in token.rights if c.dep_ in _NP_RIGHT]
+    for child in [*rights, *appositive_names(token)]:  # "the tabloid the Mirror"
+        if child.right_edge.i > right.i:
             right = child.right_edge
     return left, right
 

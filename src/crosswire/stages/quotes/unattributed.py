@@ -16,6 +16,7 @@ from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.direct import sentence_like
 from crosswire.stages.quotes.marks import QuotedStretch
+from crosswire.stages.quotes.speaker import entity_at
 
 __all__ = ["following_reported", "quotable", "unattributed"]
 
@@ -78,7 +79,10 @@ def unattributed(
             continue
         before = [i for i in items if i.end <= stretch.open_at]
         prev = max(before, key=lambda i: (i.end, i.start)) if before else None
-        if (
+        answer = _answer(doc, stretch, persons)
+        if answer is not None:  # "X asked Ian Bradbury if ...? "...": his answer
+            out.append(answer)
+        elif (
             prev is not None
             and prev.speaker is not None
             and prev.speaker.name is not None
@@ -95,6 +99,34 @@ def unattributed(
             first = _sentence_at(doc, stretch.open_at).start
             out.append(Attribution(stretch.start, stretch.end, first, "", None))
     return out
+
+
+_ASKING = frozenset({"ask", "question"})
+
+
+def _answer(doc: Any, stretch: QuotedStretch,
+            persons: Sequence[tuple[int, int, str]]) -> Attribution | None:
+    """The answer of the person a question was put to in the sentence right before
+    ``stretch``, when the stretch opens a sentence of its own (in that paragraph or the next)
+    and no one else is named between ("X asked Ian Bradbury if debt could become toxic?
+    "Definitely. ..."")."""
+    text = doc.text
+    if stretch.open_at == 0 or not _opens_sentence(text, stretch.open_at):
+        return None
+    before = text[: stretch.open_at].rstrip()
+    if not before:
+        return None
+    sent = _sentence_at(doc, len(before) - 1)
+    for token in sent:
+        if token.lemma_.lower() not in _ASKING or token.pos_ != "VERB":
+            continue
+        asked = next((c for c in token.children if c.dep_ == "dobj"), None)
+        who = entity_at(asked) if asked is not None and asked.ent_type_ == "PERSON" else None
+        if (who is None or _paragraph_breaks(text, who.end, stretch.open_at) > 1
+                or _other_person_between(persons, who.name or "", who.end, stretch.open_at)):
+            continue
+        return Attribution(stretch.start, stretch.end, token.i, token.text, who)
+    return None
 
 
 def quotable(text: str, stretch: QuotedStretch, *, min_words: int) -> bool:
