@@ -4,16 +4,12 @@ The terminal renderer (and rich with it) is imported on first use of :func:`brie
 so that commands that never print to a terminal, and ``crosswire --help``, do not load rich.
 """
 
-from typing import TYPE_CHECKING, Any
-
+from crosswire.models import Brief as _Brief
 from crosswire.render.formats import FORMATS, Format, brief_schema_text, render_briefs
 from crosswire.render.html import brief_to_html, briefs_to_html
 from crosswire.render.markdown import brief_to_markdown
 from crosswire.render.verify import SpanFailure, verify_brief
 from crosswire.serialize import brief_to_dict, brief_to_json, briefs_to_json
-
-if TYPE_CHECKING:
-    from crosswire.render.terminal import brief_to_text
 
 __all__ = [
     "FORMATS",
@@ -32,9 +28,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "brief_to_text":
-        from crosswire.render.terminal import brief_to_text
+def brief_to_text(brief: _Brief, *, width: int = 100, color: bool = False) -> str:
+    """The terminal brief as a string (:func:`crosswire.render.terminal.brief_to_text`)."""
+    from crosswire.render.terminal import brief_to_text as render
 
-        return brief_to_text
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return render(brief, width=width, color=color)

@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 
 from crosswire.text.wordlists import package_word_map
 
-__all__ = ["Tense", "clause_is_future", "is_reporting", "tense_at"]
+__all__ = ["Tense", "clause_is_future", "is_reporting", "tense_at", "verb_tense"]
 
 Tense = Literal["past", "present", "future", ""]
 _PACKAGE: Final = "crosswire.stages.facts"
