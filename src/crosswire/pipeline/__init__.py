@@ -8,8 +8,8 @@
 :func:`run` does it all on one machine; the Spark backend and the store call the same
 functions step by step (:func:`clean_stream`, :func:`cluster_stories`, :func:`analyse_story`,
 :func:`brief_story`, :func:`story_order`), so none of them re-implements a step. A
-long-lived store takes new reports into the stories it holds with :func:`assign_stories` (its stream loaded on demand), then briefs the touched
-ones.
+long-lived store takes new reports into the stories it holds with :func:`assign_stories`
+(its stream loaded on demand), then briefs the touched ones.
 """
 
 from crosswire.models import StoryAnalysis
