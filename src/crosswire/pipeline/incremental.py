@@ -49,7 +49,8 @@ def assign_stories(
     new = {a.id: a for a in articles}
     earlier = sorted({i for s in bare.values() for i in s.article_ids} - set(new))
     pool = [new[i] for i in sorted(new)] + list(load_articles(earlier))
+    held = [sketch for key in keys for sketch in stream.sketches(key)]
     split = {s.id: s for s in split_off_topic(
-        stories=list(bare.values()), articles=pool, config=config.cluster
+        stories=list(bare.values()), articles=pool, config=config.cluster, sketches=held
     )}
     return tuple(TouchedStory(key=key, story=split[bare[key].id]) for key in keys)

@@ -136,15 +136,18 @@ def cluster_articles(
 
 
 def split_off_topic(
-    *, stories: Sequence[Story], articles: Sequence[Article], config: ClusterConfig
+    *, stories: Sequence[Story], articles: Sequence[Article], config: ClusterConfig,
+    sketches: Sequence[ClusterSketch] | None = None,
 ) -> tuple[Story, ...]:
     """``stories`` (of ``articles``, which hold their members) with their members' off-topic
     segments, judged among these stories only and without moving a report whole (the store's
-    incremental stories: only the stories a batch touched are judged again)."""
+    incremental stories: only the stories a batch touched are judged again). ``sketches``:
+    the members' sketches when the caller holds them (else they are made)."""
     ordered = tuple(sorted(stories, key=lambda s: s.article_ids[0]))
     if config.segments is None or not ordered:
         return ordered
-    sketches = cluster_map_many(articles=articles, config=config)
+    if sketches is None:
+        sketches = cluster_map_many(articles=articles, config=config)
     return _with_segments(
         stories=ordered, articles=articles, sketches=sketches, config=config,
         segment_config=config.segments, move=False,

@@ -21,11 +21,11 @@ from crosswire.stages.cluster.dense import mixed_similarity
 from crosswire.stages.cluster.graph import Groups, story_id
 from crosswire.stages.cluster.index import TermIndex
 from crosswire.stages.cluster.settle import resettle
+from crosswire.stages.cluster.sketch import ClusterSketch
 from crosswire.text.vectors import cosine, tfidf, top_terms
 
 if TYPE_CHECKING:
     from crosswire.stages.cluster.config import ClusterConfig
-    from crosswire.stages.cluster.sketch import ClusterSketch
 
 __all__ = ["StreamClusterer", "StreamState", "empty_state"]
 
@@ -181,6 +181,14 @@ class StreamClusterer:
         """The story of group ``key``."""
         member_ids = tuple(sorted(self.ids[i] for i in self.groups.members[key]))
         return Story(id=story_id(member_ids=member_ids), article_ids=member_ids)
+
+    def sketches(self, key: int) -> list[ClusterSketch]:
+        """What the stream holds of the members of group ``key``, as their sketches."""
+        return [
+            ClusterSketch(id=self.ids[i], counts=self.counts[i], day=self.days[i],
+                          embedding=self.embeddings[i])
+            for i in sorted(self.groups.members[key])
+        ]
 
     def stories(self) -> tuple[Story, ...]:
         out = [self.story(key) for key in self.groups.members]
