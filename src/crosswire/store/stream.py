@@ -246,8 +246,9 @@ def save_stream(
         [(key, _dumps(story_to_dict(story))) for key, story in stories],
     )
     now = {story.id for _, story in stories}
+    changed = set(gone) | {key for key, _ in stories}
     stale = sorted({sid for k, sid in ld.old_story.items()
-                    if sid is not None and (k in set(gone) or k in dict(stories))} - now)
+                    if sid is not None and k in changed} - now)
     conn.executemany("DELETE FROM stories WHERE id = ?", [(sid,) for sid in stale])
     _set_meta(store=store, key=_META_SIZE, value=str(st.size))
     _set_meta(store=store, key=META_SEQ, value=str(seq))
