@@ -219,3 +219,43 @@ def test_the_watch_settings_do_not_change_the_stories_key() -> None:
     config = Config()
     watched = replace(config, watch=replace(config.watch, every_s=config.watch.every_s + 60))
     assert derived_key(config=watched) == derived_key(config=config)
+
+
+def test_a_batch_reads_only_the_stories_near_it(tmp_path: Path) -> None:
+    from crosswire.pipeline import assign_stories
+    from crosswire.store.ingest import _load_articles
+
+    config = Config()
+    rows = synthetic_reports(stories=6, per_story=4, seed=8)  # six stories, weeks apart
+    late = [r for r in rows if r["id"] == "r04-03"]
+    with open_store(path=tmp_path / "near.db") as store:
+        _batches_in_store(store, [[r for r in rows if r["id"] != "r04-03"]], config)
+        add_documents(store=store, docs=_docs(late), config=config)
+        (article,) = [a for a in store.articles() if a.id == "r04-03"]
+        with store.transaction():
+            opened = stream_state.open_stream(store=store, config=config.cluster)
+            touched = assign_stories(articles=[article], stream=opened.stream, config=config,
+                                     load_articles=lambda ids: _load_articles(store, ids))
+            read = sorted(dict.keys(opened.loader.vectors))
+            store.conn.execute("ROLLBACK")
+            store.conn.execute("BEGIN")  # the context manager commits an empty transaction
+    assert [t.story.article_ids for t in touched] == [tuple(f"r04-0{j}" for j in range(4))]
+    ids = {opened.stream.state.ids[i] for i in read}
+    assert ids <= {f"r04-0{j}" for j in range(4)}  # nothing of the five other stories
+
+
+def test_a_lazy_map_keeps_what_was_set_and_deleted() -> None:
+    from crosswire.store.lazy import Lazy
+
+    source = {1: "a", 2: "b", 3: "c"}
+    lazy: Lazy[int, str] = Lazy(lambda k: lazy.fill(k, source[k]) if k in source else None)
+    assert lazy[1] == "a" and 2 in lazy and 9 not in lazy and lazy.get(9, "-") == "-"
+    lazy[1] = "z"
+    lazy.fill(1, "a")  # a value read later never covers one set in memory
+    assert lazy[1] == "z" and lazy.dirty == {1}
+    assert lazy.pop(3) == "c" and 3 not in lazy and lazy.deleted == {3}
+    del lazy[2]
+    with pytest.raises(KeyError):
+        lazy[2]
+    lazy[2] = "y"
+    assert lazy[2] == "y" and lazy.deleted == {3} and lazy.dirty == {1, 2}
