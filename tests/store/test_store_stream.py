@@ -259,3 +259,15 @@ def test_a_lazy_map_keeps_what_was_set_and_deleted() -> None:
         lazy[2]
     lazy[2] = "y"
     assert lazy[2] == "y" and lazy.deleted == {3} and lazy.dirty == {1, 2}
+
+
+def test_a_large_pile_is_taken_in_by_chunks_as_batches_would_be(tmp_path: Path) -> None:
+    config = Config()
+    rows = _mixed_reports(n=30, seed=5)
+    with open_store(path=tmp_path / "c.db") as store:
+        add_documents(store=store, docs=_docs(rows), config=config)
+        assign_new(store=store, config=config, key=derived_key(config=config), chunk=7)
+        chunked = _stored_partition(store)
+    with open_store(path=tmp_path / "b.db") as store:
+        _batches_in_store(store, [rows[k : k + 7] for k in range(0, 30, 7)], config)
+        assert _stored_partition(store) == chunked

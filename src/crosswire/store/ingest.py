@@ -152,6 +152,7 @@ def add_documents(
 # Settings that shape no story and no brief: how reports are read and how feeds are watched.
 _NOT_DERIVED = frozenset({"ingest", "watch"})
 _CHUNK = 500
+ASSIGN_CHUNK = 2000  # reports taken into the stories per transaction (bounds the memory)
 
 
 def derived_key(*, config: Config) -> str:
@@ -214,22 +215,39 @@ def _lookup(store: Store, sql: str, keys: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def assign_new(*, store: Store, config: Config, key: str) -> tuple[str, ...]:
-    """Take the articles stored since the last call into the stored stories, in one
-    transaction (nothing new: no clustering at all); the ids of the stories that ended
-    (merged or split). The stories the batch touched wait in ``stream_pending`` for a brief.
-    When the settings or crosswire's version changed (``key``), every article is taken in
-    again from an empty state."""
+def assign_new(
+    *, store: Store, config: Config, key: str, chunk: int = ASSIGN_CHUNK
+) -> tuple[str, ...]:
+    """Take the articles stored since the last call into the stored stories, ``chunk`` at a
+    time in the order they were stored (each chunk in publication order, in one transaction,
+    so memory holds one chunk and the stories it touches; nothing new: no clustering at all);
+    the ids of the stories that ended (merged or split). The stories a chunk touched wait in
+    ``stream_pending`` for a brief. When the settings or crosswire's version changed
+    (``key``), every article is taken in again from an empty state."""
+    if chunk < 1:
+        raise UsageError(f"chunk must be at least 1, not {chunk}")
+    removed: set[str] = set()
+    while True:
+        more, gone = _assign_chunk(store=store, config=config, key=key, chunk=chunk)
+        removed.update(gone)
+        if not more:
+            return tuple(sorted(removed))
+
+
+def _assign_chunk(
+    *, store: Store, config: Config, key: str, chunk: int
+) -> tuple[bool, tuple[str, ...]]:
+    """One chunk of :func:`assign_new`: whether there may be more, and the stories gone."""
     with store.transaction():
         reset = stream_state.get_stream_meta(store=store, key=stream_state.META_KEY) != key
         if reset:
             stream_state.reset_stream(store=store, key=key)
         seq = int(stream_state.get_stream_meta(store=store, key=stream_state.META_SEQ) or 0)
         rows = store.conn.execute(
-            "SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq", (seq,)
+            "SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, chunk)
         ).fetchall()
         if not rows and not reset:
-            return ()
+            return False, ()
         articles = _records((r[1],) for r in rows)
         opened = stream_state.open_stream(store=store, config=config.cluster)
         touched = assign_stories(
@@ -246,7 +264,7 @@ def assign_new(*, store: Store, config: Config, key: str) -> tuple[str, ...]:
             gone = sorted(set(old) - kept)
             store.conn.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in gone])
             removed = tuple(sorted(set(removed) | set(gone)))
-    return removed
+    return len(rows) == chunk, removed
 
 
 def refresh_stories(
