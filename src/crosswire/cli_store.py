@@ -81,9 +81,27 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_story_feed(args: argparse.Namespace) -> int:
+    from crosswire.render.feeds import render_feed, stories_feed
+    from crosswire.store.queries import feed_stories
+
+    with _open(args) as store:
+        stories = feed_stories(store=store, limit=args.limit, singles=args.singles)
+    body = render_feed(fmt=args.format, stories=stories, info=stories_feed(singles=args.singles),
+                       base_url=args.base_url)
+    if args.output:
+        Path(args.output).write_bytes(body)
+    else:
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+    return 0
+
+
 def _cmd_stories(args: argparse.Namespace) -> int:
     from crosswire.store.queries import count_stories, list_stories
 
+    if args.format != "text":
+        return _cmd_story_feed(args)
     with _open(args) as store:
         stories = list_stories(
             store=store, limit=args.limit, order=args.sort, singles=args.singles
@@ -202,6 +220,13 @@ def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
                    help="voices: the most independent voices first (default); recent: newest")
     p.add_argument("--singles", action="store_true", help="list one-report stories too")
     p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.add_argument("--format", choices=("text", "atom", "json"), default="text",
+                   help="text (default); atom or json: the story feed (Atom, JSON Feed 1.1) of "
+                        "the --limit stories changed last, on stdout")
+    p.add_argument("--base-url", default="http://127.0.0.1:8000/", metavar="URL",
+                   help="where `crosswire serve` is reached: the feed's links start with it "
+                        "(http://127.0.0.1:8000/)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the feed to FILE")
 
     p = sub.add_parser("show", help="print the brief of a stored story")
     p.add_argument("story", metavar="STORY", help="story id (or a unique prefix of one)")

@@ -197,6 +197,27 @@ def test_search_for_nippon_steel(base_url: str, browser: Any) -> None:
     page.close()
 
 
+def test_a_story_opens_from_the_feed_link(base_url: str, browser: Any) -> None:
+    import json
+
+    import feedparser
+
+    page = _page(browser, base_url + "/")
+    advertised = page.locator("head link[rel=alternate][type='application/atom+xml']")
+    assert advertised.get_attribute("href") == "/feeds/stories.atom"
+    page.locator("a.feed-atom").click()  # the feed link a reader copies into its feed reader
+    page.wait_for_url("**/feeds/stories.atom")
+    feed = feedparser.parse(page.request.get(page.url).body())
+    assert not feed.bozo and len(feed.entries) == 3  # one entry per story (of 2+ reports)
+    entry = next(e for e in feed.entries if "bridge" in e.title.lower())
+    page.goto(entry.link)
+    assert page.locator(".independent-count").inner_text() == "4 independent voices"
+    assert page.locator("h1").inner_text() == entry.title
+    items = json.loads(page.request.get(base_url + "/feeds/stories.json").body())["items"]
+    assert [i["url"] for i in items] == [e.link for e in feed.entries]
+    page.close()
+
+
 def test_pages_run_no_script(base_url: str, browser: Any) -> None:
     page = browser.new_page()
     page.goto(base_url + "/")

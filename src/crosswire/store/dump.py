@@ -1,8 +1,8 @@
 """A canonical dump of a store: every table's rows as sorted JSON-ready lists.
 
-Internal row numbers and the times migrations were applied are left out, so two stores that
-hold the same reports and the same derived data dump equal, however they were built (one clean
-run, or a run killed and run again).
+Internal row numbers, the times migrations were applied and the times stories last changed
+(``stories.changed``) are left out, so two stores that hold the same reports and the same
+derived data dump equal, however they were built (one clean run, or a run killed and run again).
 """
 
 from __future__ import annotations

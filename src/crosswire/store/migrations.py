@@ -154,6 +154,13 @@ CREATE TABLE live_files (
 CREATE TABLE live_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+# When each story's brief last changed (set by ``Store.put_story`` when the brief differs from
+# the stored one): the ``updated`` time of its entry in the story feeds. Null for a story stored
+# before, until it is briefed again (the feeds then use its newest report's date).
+_V5 = """
+ALTER TABLE stories ADD COLUMN changed TEXT;
+"""
+
 # Incremental stories (store/stream.py): the stream clusterer's state, so that a new batch joins
 # the stored stories without clustering the store again. Items are numbered in the order they
 # were taken in; ``stream_groups`` are the stories (keyed by their smallest item, with the story
@@ -162,7 +169,7 @@ CREATE TABLE live_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 # terms by day, ``stream_df`` the document frequencies; ``stream_pending`` holds the stories a
 # batch changed until they are briefed; ``stream_meta`` the count, the last article taken in
 # (its ``seq``) and the settings the state was built with.
-_V5 = """
+_V6 = """
 CREATE TABLE stream_items (
     item INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL UNIQUE,
@@ -215,7 +222,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "briefs as JSON only", _V2),
     Migration(3, "stories: independent voices and flags", _V3),
     Migration(4, "watch state: sources, validators, items, files", _V4),
-    Migration(5, "incremental stories: the stream clusterer's state", _V5),
+    Migration(5, "stories: when each last changed", _V5),
+    Migration(6, "incremental stories: the stream clusterer's state", _V6),
 )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from crosswire.errors import UsageError
@@ -30,6 +31,7 @@ __all__ = [
     "article_heads",
     "count_rows",
     "count_stories",
+    "feed_stories",
     "find_story",
     "fts_query",
     "get_article",
@@ -37,6 +39,7 @@ __all__ = [
     "get_brief_json",
     "get_entity",
     "get_story",
+    "has_entity",
     "list_entities",
     "list_stories",
     "search_articles",
@@ -191,6 +194,41 @@ def get_brief_dict(*, store: Store, story_id: str) -> dict[str, Any] | None:
     return None if text is None else dict(json.loads(text))
 
 
+def feed_stories(
+    *, store: Store, limit: int = 50, singles: bool = False,
+    story_ids: Sequence[str] | None = None, entity: str | None = None,
+) -> tuple[dict[str, Any], ...]:
+    """What the story feeds are made of (:mod:`crosswire.render.feeds`): the ``limit`` stories
+    changed last (``changed``, else their newest report's date; then by that date, then id),
+    each a dict of its row (the :class:`StorySummary` fields, ``changed``) and ``brief`` (its
+    stored JSON, as a dict). Only those of ``story_ids`` and those naming ``entity`` (canonical
+    name) when given; one-report stories only with ``singles``."""
+    where = ["1"] if singles else ["s.articles > 1"]
+    params: list[Any] = []
+    if story_ids is not None:
+        ids = sorted(set(story_ids))
+        if not ids:
+            return ()
+        where.append(f"s.id IN ({', '.join('?' * len(ids))})")
+        params += ids
+    if entity is not None:
+        where.append("s.id IN (SELECT story_id FROM entities WHERE name = ?)")
+        params.append(entity)
+    rows = store.conn.execute(
+        f"SELECT {', '.join('s.' + c for c in _STORY_COLS.split(', '))}, s.changed FROM stories s"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY COALESCE(s.changed, s.latest) IS NULL, COALESCE(s.changed, s.latest) DESC,"
+        " s.latest IS NULL, s.latest DESC, s.id LIMIT ?",
+        (*params, limit),
+    ).fetchall()  # the rows first, then the briefs of those only: a sort never carries a brief
+    out = []
+    for row in rows:
+        brief = get_brief_dict(store=store, story_id=row[0])
+        if brief is not None:
+            out.append(asdict(_story(row)) | {"changed": row[8], "brief": brief})
+    return tuple(out)
+
+
 def get_article(*, store: Store, article_id: str) -> StoredArticle | None:
     row = store.conn.execute(
         "SELECT a.record, a.content_hash, a.origin, m.story_id, m.origin_group, m.origin, m.role"
@@ -247,6 +285,12 @@ def list_entities(*, store: Store, limit: int = 500) -> tuple[EntitySummary, ...
         aliases = sorted({a for lst in json.loads(alias_lists) for a in json.loads(lst)})
         out.append(EntitySummary(name, typ, int(n), tuple(aliases)))
     return tuple(out)
+
+
+def has_entity(*, store: Store, name: str) -> bool:
+    """True when some story names the entity ``name`` (canonical name)."""
+    row = store.conn.execute("SELECT 1 FROM entities WHERE name = ? LIMIT 1", (name,)).fetchone()
+    return row is not None
 
 
 def get_entity(*, store: Store, name: str) -> EntityDetail | None:

@@ -88,15 +88,18 @@ def open_store(
     except BaseException:
         conn.close()
         raise
-    return Store(conn=conn, path=path)
+    return Store(conn=conn, path=path, clock=clock)
 
 
 class Store:
     """An open store: the connection plus every write, each in its own transaction."""
 
-    def __init__(self, *, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, *, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.clock = clock  # when a story's brief changed (``stories.changed``)
 
     def close(self) -> None:
         self.conn.close()
@@ -198,24 +201,28 @@ class Store:
 
     def put_story(self, *, brief: Brief, fingerprint: str) -> None:
         """Replace one story's row, brief (its JSON: formats are rendered when asked for),
-        members and entities atomically."""
+        members and entities atomically. ``changed`` becomes the clock's time unless the
+        stored brief is the same."""
         sources = brief.sources
         dates = sorted(s.article.published for s in sources if s.article.published)
+        text = brief_to_json(brief)
         with self.transaction() as conn:
+            old = conn.execute(
+                "SELECT s.changed, b.json FROM stories s JOIN briefs b ON b.story_id = s.id"
+                " WHERE s.id = ?", (brief.story,),
+            ).fetchone()
+            changed = old[0] if old is not None and old[0] and old[1] == text else self.clock()
             conn.execute("DELETE FROM stories WHERE id = ?", (brief.story,))
             conn.execute(
                 "INSERT INTO stories (id, fingerprint, title, articles, origins, voices, flags,"
-                " earliest, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " earliest, latest, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (brief.story, fingerprint, brief.title, len(sources),
                  len({s.origin_group for s in sources}),
                  len({s.voice or s.origin_group for s in sources}),
                  json.dumps(list(brief.flags), ensure_ascii=False),
-                 dates[0] if dates else None, dates[-1] if dates else None),
+                 dates[0] if dates else None, dates[-1] if dates else None, changed),
             )
-            conn.execute(
-                "INSERT INTO briefs (story_id, json) VALUES (?, ?)",
-                (brief.story, brief_to_json(brief)),
-            )
+            conn.execute("INSERT INTO briefs (story_id, json) VALUES (?, ?)", (brief.story, text))
             conn.executemany(
                 "INSERT INTO story_articles (story_id, article_id, origin, origin_group, role)"
                 " VALUES (?, ?, ?, ?, ?)",

@@ -1,4 +1,4 @@
-"""The stream clusterer's state in the store (tables ``stream_*``, migration 5).
+"""The stream clusterer's state in the store (tables ``stream_*``, migration 6).
 
 :func:`open_stream` gives a :class:`~crosswire.stages.cluster.StreamClusterer` whose maps load
 an entry from the store the first time it is read (a report's vector, a story's similarity sums,

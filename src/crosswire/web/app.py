@@ -4,8 +4,10 @@ Pages: ``/`` (stories ranked by independent voices, ``?sort=recent`` the newest 
 stories behind ``?singles=1``), ``/stories/{id}`` (the brief, with a source-by-source table),
 ``/stories/{id}/compare`` (two sources side by side, reused passages marked, removed junk struck
 through), ``/articles/{id}``, ``/entities``, ``/entities/{name}``, ``/search?q=``. Sources are
-named by outlet; ids are links and tooltips. JSON under ``/api`` (:mod:`crosswire.web.api`),
-schema at ``/openapi.json`` (no ``/docs`` or ``/redoc``: they load scripts from a CDN).
+named by outlet; ids are links and tooltips. Story feeds (Atom, JSON Feed) of the list, a
+search and an entity under ``/feeds`` (:mod:`crosswire.web.feeds`), advertised by each page.
+JSON under ``/api`` (:mod:`crosswire.web.api`), schema at ``/openapi.json`` (no ``/docs`` or
+``/redoc``: they load scripts from a CDN).
 
 Every template is autoescaped and no article text is ever marked safe; an id in a link is one
 percent-encoded path segment (:func:`crosswire.render.escape.id_path`: ``/articles/?id=..``
@@ -29,6 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crosswire import __version__
 from crosswire.render.escape import id_path
+from crosswire.render.feeds import entity_feed, search_feed, stories_feed
 from crosswire.store.queries import (
     STORY_ORDERS,
     article_heads,
@@ -45,6 +48,7 @@ from crosswire.store.queries import (
 from crosswire.store.sqlite import open_store
 from crosswire.web.api import api_router
 from crosswire.web.deps import IdQuery, StoreParam
+from crosswire.web.feeds import feeds_router
 from crosswire.web.guard import (
     DEFAULT_ALLOWED_HOSTS,
     SECURITY_HEADERS,
@@ -102,6 +106,7 @@ def create_app(
 
     app.state.db_path = db_path
     app.include_router(api_router())
+    app.include_router(feeds_router())
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     @app.exception_handler(StarletteHTTPException)
@@ -131,7 +136,7 @@ def create_app(
         hidden = count_stories(store=store, singles=True) - count_stories(store=store)
         return page("stories.html", title="Stories", stories=stories[:size], page_no=page_no,
                     more=len(stories) > size, counts=count_rows(store=store), sort=sort,
-                    singles=singles, hidden=hidden)
+                    singles=singles, hidden=hidden, feed=stories_feed(singles=singles))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(store: StoreParam, story_id: str) -> HTMLResponse:
@@ -177,13 +182,16 @@ def create_app(
         if found is None:
             raise HTTPException(404, f"no entity {name!r} in the store")
         heads = article_heads(store=store, ids=found.sources)
-        return page("entity.html", title=name, entity=found, heads=heads)
+        return page("entity.html", title=name, entity=found, heads=heads,
+                    feed=entity_feed(name=name))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(
         store: StoreParam, q: Annotated[str, Query(max_length=500)] = ""
     ) -> HTMLResponse:
         hits = search_articles(store=store, query=q, limit=50) if q.strip() else ()
-        return page("search.html", title=f"Search · {q}" if q else "Search", q=q, hits=hits)
+        feeds: dict[str, Any] = {"feed": search_feed(query=q)} if q.strip() else {}
+        return page("search.html", title=f"Search · {q}" if q else "Search", q=q, hits=hits,
+                    **feeds)
 
     return app

@@ -71,3 +71,16 @@ def test_different_people_stay_apart(nlp: Any) -> None:
     )
     assert not _together(found, "John Addo Mensah", "John Agyekum Mensah")
     assert not _together(found, "UN", "UN Security Council")
+
+
+def test_spellings_and_owned_bodies_joined(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "The rocket lifted off from the Kennedy Space Center in Florida on Tuesday.",
+        "Crowds gathered outside the Kennedy Space Centre to watch the launch.",
+        "The United Nations Security Council passed a resolution. The United Nations said the "
+        "Security Council would meet again, and the Security Council named four ships.",
+    )
+    assert _together(found, "Kennedy Space Center", "Kennedy Space Centre")
+    assert _together(found, "United Nations Security Council", "Security Council")
+    assert not _together(found, "United Nations", "United Nations Security Council")

@@ -262,8 +262,33 @@ def _link_org_forms(groups: Mapping[str, Group], sets: DisjointSets[str]) -> Non
                 long, groups)
             if tail or national:
                 fuller.append(long.key)
+            elif len(short.tokens) >= 2 and long.tokens[extra:] == short.tokens and _owner_prefix(
+                    " ".join(long.tokens[:extra]), groups):
+                fuller.append(long.key)  # "Security Council" = "United Nations Security Council"
         if len({sets.find(k) for k in fuller}) == 1:
             sets.union(fuller[0], short.key)
+
+
+def _owner_prefix(prefix: str, groups: Mapping[str, Group]) -> bool:
+    """Whether ``prefix`` names, on its own in the story, an organisation or a country (the
+    body that owns the shorter name: "United Nations" in "United Nations Security Council")."""
+    owner = groups.get(prefix)
+    if owner is None or owner.votes_for("PERSON"):
+        return False
+    return owner.votes_for("ORG") or owner.votes_for("GPE") or any(
+        prefix in names for names in _country_keys())
+
+
+def _link_spellings(groups: Mapping[str, Group], sets: DisjointSets[str]) -> None:
+    """Names that differ only by British and American spelling (``data/spellings.json``):
+    "Kennedy Space Centre" = "Kennedy Space Center"."""
+    spellings = package_word_map("crosswire.stages.facts", "spellings")
+    first: dict[str, str] = {}
+    for key in sorted(groups):
+        folded = " ".join(str(spellings.get(w, w)) for w in key.split())
+        other = first.setdefault(folded, key)
+        if other != key:
+            sets.union(other, key)
 
 
 def _nationality(long: Group, groups: Mapping[str, Group]) -> bool:
@@ -310,6 +335,7 @@ def link_groups(
             sets.union(long, short)  # defined in the text: "Securities and Exchange Commission
             # (SEC)", "Nouriel Roubini, also known as Dr Doom"
     _link_acronyms(groups, sets)
+    _link_spellings(groups, sets)
     _link_org_forms(groups, sets)
     full = _full_names(groups)
     _link_full_names(full, sets, similar)
