@@ -5,9 +5,10 @@
 
 Reports are the real dev articles of ``../shared/data/realnews/newscluster_dev.jsonl``,
 replicated and perturbed: copy ``k`` of a report drops a seeded ~10% of its lines' words past
-the first line and is dated ``k * 2200`` days later (the dev set spans about five years), so
-every copy is a new, distinct pile of stories and the stream has the same story rate all along,
-as a growing store of real news has.
+the first line and is dated in copy ``k``'s own stretch of time (from 1850 on, as the cleaner
+keeps only 1800-2100; the dev set's five years as they are up to ~40 copies, squeezed beyond),
+so every copy is a new pile of stories and the stream has the same story rate all along, as a
+growing store of real news has.
 
 * End to end: ``--e2e`` reports into an empty store through the store's own steps: clean and
   store (``add_documents``), cluster (``assign_new``), then lineage, facts, quotes, summary and
@@ -44,7 +45,11 @@ from crosswire.store.sqlite import Store
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "realnews"
 DEV = DATA / "newscluster_dev.jsonl"
-SHIFT_DAYS = 2200
+SHIFT_DAYS = 2200  # the dev set spans 2013-01-30 .. 2018-02-06
+DEV_START = datetime(2013, 1, 1)
+DEV_SPAN_DAYS = 1900
+START = datetime(1850, 1, 1)
+ROOM_DAYS = 91_000  # to 2099
 
 
 def _rows() -> list[dict[str, Any]]:
@@ -52,17 +57,23 @@ def _rows() -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _shift(published: str | None, days: int) -> str | None:
+def _redate(published: str | None, *, copy: int, copies: int) -> str | None:
+    """Copy ``copy`` of ``copies`` gets its own stretch of time within 1850-2100 (the years
+    the cleaner keeps): the dev set's five years as they are when there is room, squeezed
+    (stories come closer together, as in a busier store) when there is not."""
     if not published:
         return published
     try:
         when = datetime.fromisoformat(published[:19])
     except ValueError:
         return published
-    return (when + timedelta(days=days)).isoformat()
+    per_copy = min(SHIFT_DAYS, ROOM_DAYS // max(1, copies))
+    scale = min(1.0, (per_copy - 10) / DEV_SPAN_DAYS)
+    offset = timedelta(days=(when - DEV_START).total_seconds() / 86400 * scale)
+    return (START + timedelta(days=copy * per_copy) + offset).isoformat()
 
 
-def perturbed(row: dict[str, Any], *, copy: int, variant: int = 0) -> RawDocument:
+def perturbed(row: dict[str, Any], *, copy: int, variant: int = 0, copies: int = 1) -> RawDocument:
     """Copy ``copy`` (variant ``variant``) of a dev report: words dropped, dates shifted."""
     rng = random.Random(f"{row['id']}:{copy}:{variant}")
     lines = row["text"].split("\n")
@@ -73,15 +84,17 @@ def perturbed(row: dict[str, Any], *, copy: int, variant: int = 0) -> RawDocumen
         lines = kept
     return RawDocument(
         id=f"{row['id']}-c{copy}v{variant}", text="\n".join(lines), title=row.get("title"),
-        site=row.get("site"), url=None, published=_shift(row.get("published"), copy * SHIFT_DAYS),
+        site=row.get("site"), url=None,
+        published=_redate(row.get("published"), copy=copy, copies=copies),
         origin="bench",
     )
 
 
-def corpus(n: int, *, variant: int = 0, first_copy: int = 0) -> list[RawDocument]:
+def corpus(n: int, *, variant: int = 0) -> list[RawDocument]:
     rows = _rows()
+    copies = -(-n // len(rows))
     return [
-        perturbed(rows[k % len(rows)], copy=first_copy + k // len(rows), variant=variant)
+        perturbed(rows[k % len(rows)], copy=k // len(rows), variant=variant, copies=copies)
         for k in range(n)
     ]
 
@@ -149,8 +162,8 @@ def batch_cost(size: int, batch: int) -> dict[str, Any]:
         last = corpus(size)[-batch:]  # variants of the last copy's reports join its stories
         rows = {r["id"]: r for r in _rows()}
         def variants(v: int, n: int) -> list[RawDocument]:
-            return [perturbed(rows[d.id.rsplit("-c", 1)[0]], copy=copies - 1, variant=v)
-                    for d in last[-n:]]
+            return [perturbed(rows[d.id.rsplit("-c", 1)[0]], copy=copies - 1, variant=v,
+                              copies=copies) for d in last[-n:]]
         one = _ingest(store, variants(1, 1), config, nlp)
         many = _ingest(store, variants(2, batch), config, nlp)
         again = _ingest(store, variants(2, batch), config, nlp)
