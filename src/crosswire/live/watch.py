@@ -49,8 +49,9 @@ _REFRESHED = "refreshed"
 def update_stories(*, store: Store, config: Config, nlp: Any = None,
                    load_nlp: Callable[[], Any] | None = None) -> RefreshReport:
     """Bring the stored stories up to date with the stored articles: the one place the
-    watcher refreshes stories (today a full recluster that re-briefs changed stories), holding
-    the store's writer lock so that it never interleaves with an ingest's refresh."""
+    watcher refreshes stories: the new reports join the stored stories and only the stories
+    they touched are briefed again (:func:`crosswire.store.ingest.refresh_stories`), holding the
+    store's writer lock so that it never interleaves with an ingest's refresh."""
     with store.writer:
         return _refresh_stories(store=store, config=config, nlp=nlp, load_nlp=load_nlp)
 

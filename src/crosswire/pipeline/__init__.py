@@ -7,10 +7,13 @@
 
 :func:`run` does it all on one machine; the Spark backend and the store call the same
 functions step by step (:func:`clean_stream`, :func:`cluster_stories`, :func:`analyse_story`,
-:func:`brief_story`, :func:`story_order`), so none of them re-implements a step.
+:func:`brief_story`, :func:`story_order`), so none of them re-implements a step. A
+long-lived store takes new reports into the stories it holds with :func:`assign_stories`
+(its stream loaded on demand), then briefs the touched ones.
 """
 
 from crosswire.models import StoryAnalysis
+from crosswire.pipeline.incremental import TouchedStory, assign_stories
 from crosswire.pipeline.results import CleanResult, RunResult
 from crosswire.pipeline.steps import (
     brief_stories,
@@ -27,7 +30,9 @@ __all__ = [
     "Probe",
     "RunResult",
     "StoryAnalysis",
+    "TouchedStory",
     "analyse_story",
+    "assign_stories",
     "brief_stories",
     "brief_story",
     "clean_all",

@@ -29,6 +29,7 @@ from crosswire.serialize.records import (
     quote_to_dict,
     rejection_to_dict,
     span_to_dict,
+    story_from_dict,
     story_to_dict,
 )
 
@@ -51,6 +52,7 @@ __all__ = [
     "rejection_to_dict",
     "source_to_dict",
     "span_to_dict",
+    "story_from_dict",
     "story_to_dict",
     "summary_to_dict",
 ]

@@ -16,6 +16,7 @@ from crosswire.models import (
     Rejection,
     RemovedSegment,
     ReusedPassage,
+    Segment,
     Span,
     Story,
     TimelineEvent,
@@ -42,6 +43,7 @@ __all__ = [
     "span_to_dict",
     "spans_from_list",
     "spans_to_list",
+    "story_from_dict",
     "story_to_dict",
 ]
 
@@ -157,6 +159,21 @@ def story_to_dict(story: Story) -> Json:
             for s in story.segments
         ],
     }
+
+
+def story_from_dict(data: Json) -> Story:
+    """The inverse of :func:`story_to_dict` (the store keeps stories waiting for a brief)."""
+    return Story(
+        id=str(data["story"]),
+        article_ids=tuple(str(a) for a in data["articles"]),
+        segments=tuple(
+            Segment(
+                span=span_from_dict(s["span"]), story=str(s["story"]),
+                off_topic=bool(s["off_topic"]), heading=s["heading"],
+            )
+            for s in data["segments"]
+        ),
+    )
 
 
 def quote_to_dict(quote: Quote, *, speaker_span: bool = True) -> Json:

@@ -5,14 +5,22 @@ Two steps, both safe to kill at any moment and to run again:
 1. :func:`add_documents` cleans each new report and commits it (``batch_size`` reports per
    transaction). A report is known by the hash of its content, so one already stored is
    skipped without being cleaned again: re-ingesting a folder adds nothing.
-2. :func:`refresh_stories` clusters every stored article into stories (the same call as the
-   batch pipeline, so the store holds the briefs ``crosswire brief --all`` would write), then
-   deletes stories that no longer exist and re-briefs only those whose fingerprint (members,
-   their content, their off-topic segments, crosswire's version and settings) changed. Each
-   story is committed on its own; an interrupted refresh is finished by the next one.
+2. :func:`refresh_stories` takes the reports stored since the last refresh into the stored
+   stories (:func:`assign_new`: the stream clusterer of :mod:`crosswire.stages.cluster`, its
+   state kept in the store by :mod:`crosswire.store.stream`, one transaction per batch): each
+   joins the story closest to it or opens one, stories that converge merge, and only the
+   stories the batch touched are judged again (off-topic parts) and wait for a brief. The
+   cost of a batch is that of its reports and the stories they touch, not of the store;
+   nothing new means no clustering. Each waiting story is then re-briefed unless its
+   fingerprint (members, their content, their off-topic segments, crosswire's version and
+   settings) is unchanged, and committed on its own; an interrupted refresh is finished by
+   the next one. A change of version or settings takes every report in again.
 
-The derived data is a function of the stored articles alone, so a run that was killed and run
-again ends in the same state as one clean run.
+The derived data is a function of the stored articles and the order of the batches they came
+in (each batch in publication order), so a run that was killed and run again ends in the same
+state as one clean run. Stories are the stream's, not ``crosswire brief --all``'s batch
+clustering: on reports that come in as one batch the two mostly agree (see the clustering
+bench), and a report published before reports of an earlier batch is placed as it comes.
 """
 
 from __future__ import annotations
@@ -29,9 +37,10 @@ from crosswire.config import Config
 from crosswire.errors import UsageError
 from crosswire.ingest import read_paths
 from crosswire.models import Article, RawDocument, Rejection, Story
-from crosswire.pipeline import brief_stories, cluster_stories, story_order
-from crosswire.serialize import story_to_dict
+from crosswire.pipeline import assign_stories, brief_stories, story_order
+from crosswire.serialize import article_from_dict, story_to_dict
 from crosswire.stages.clean import clean_document
+from crosswire.store import stream as stream_state
 from crosswire.store.sqlite import Store
 
 __all__ = [
@@ -39,6 +48,7 @@ __all__ = [
     "IngestReport",
     "RefreshReport",
     "add_documents",
+    "assign_new",
     "content_hash",
     "derived_key",
     "ingest_paths",
@@ -152,12 +162,18 @@ def add_documents(
     return AddReport(added=tuple(added), known=known, rejected=tuple(rejected))
 
 
+# Settings that shape no story and no brief: how reports are read and how feeds are watched.
+_NOT_DERIVED = frozenset({"ingest", "watch"})
+_CHUNK = 500
+ASSIGN_CHUNK = 2000  # reports taken into the stories per transaction (bounds the memory)
+
+
 def derived_key(*, config: Config) -> str:
     """Changes when crosswire's version or any setting that shapes stories or briefs changes."""
     parts = [__version__] + [
         f"{f.name}={_stable_repr(getattr(config, f.name))}"
         for f in dataclasses.fields(config)
-        if f.name != "ingest"
+        if f.name not in _NOT_DERIVED
     ]
     return _sha("\n".join(parts))[:32]
 
@@ -188,6 +204,82 @@ def story_fingerprint(*, story: Story, hashes: dict[str, str], key: str) -> str:
     return _sha(json.dumps(record, sort_keys=True, ensure_ascii=False))[:32]
 
 
+def _records(rows: Iterable[tuple[str]]) -> list[Article]:
+    return [article_from_dict(json.loads(r[0])) for r in rows]
+
+
+def _load_articles(store: Store, ids: Sequence[str]) -> list[Article]:
+    """The stored articles ``ids``, in that order."""
+    found: dict[str, Article] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        rows = store.conn.execute(
+            f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        found.update((a.id, a) for a in _records(rows))
+    return [found[i] for i in ids]
+
+
+def _lookup(store: Store, sql: str, keys: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = list(keys[start : start + _CHUNK])
+        out.update(store.conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
+    return out
+
+
+def assign_new(
+    *, store: Store, config: Config, key: str, chunk: int = ASSIGN_CHUNK
+) -> tuple[str, ...]:
+    """Take the articles stored since the last call into the stored stories, ``chunk`` at a
+    time in the order they were stored (each chunk in publication order, in one transaction,
+    so memory holds one chunk and the stories it touches; nothing new: no clustering at all);
+    the ids of the stories that ended (merged or split). The stories a chunk touched wait in
+    ``stream_pending`` for a brief. When the settings or crosswire's version changed
+    (``key``), every article is taken in again from an empty state."""
+    if chunk < 1:
+        raise UsageError(f"chunk must be at least 1, not {chunk}")
+    removed: set[str] = set()
+    while True:
+        more, gone = _assign_chunk(store=store, config=config, key=key, chunk=chunk)
+        removed.update(gone)
+        if not more:
+            return tuple(sorted(removed))
+
+
+def _assign_chunk(
+    *, store: Store, config: Config, key: str, chunk: int
+) -> tuple[bool, tuple[str, ...]]:
+    """One chunk of :func:`assign_new`: whether there may be more, and the stories gone."""
+    with store.transaction():
+        reset = stream_state.get_stream_meta(store=store, key=stream_state.META_KEY) != key
+        if reset:
+            stream_state.reset_stream(store=store, key=key)
+        seq = int(stream_state.get_stream_meta(store=store, key=stream_state.META_SEQ) or 0)
+        rows = store.conn.execute(
+            "SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, chunk)
+        ).fetchall()
+        if not rows and not reset:
+            return False, ()
+        articles = _records((r[1],) for r in rows)
+        opened = stream_state.open_stream(store=store, config=config.cluster)
+        touched = assign_stories(
+            articles=articles, stream=opened.stream, config=config,
+            load_articles=lambda ids: _load_articles(store, ids),
+        )
+        removed = stream_state.save_stream(
+            store=store, opened=opened, stories=[(t.key, t.story) for t in touched],
+            seq=max([seq] + [int(r[0]) for r in rows]),
+        )
+        if reset:  # every story is new: the stored ones that did not come back go
+            kept = {t.story.id for t in touched}
+            old = [r[0] for r in store.conn.execute("SELECT id FROM stories").fetchall()]
+            gone = sorted(set(old) - kept)
+            store.conn.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in gone])
+            removed = tuple(sorted(set(removed) | set(gone)))
+    return len(rows) == chunk, removed
+
+
 def refresh_stories(
     *,
     store: Store,
@@ -195,33 +287,39 @@ def refresh_stories(
     nlp: Any = None,
     load_nlp: Callable[[], Any] | None = None,
 ) -> RefreshReport:
-    """Recluster the stored articles; re-brief changed stories, delete vanished ones.
+    """Bring the stories up to date with the stored articles: the new ones join the stored
+    stories (:func:`assign_new`), then each story waiting for a brief is briefed unless its
+    fingerprint is unchanged (each committed on its own; an interrupted refresh is finished by
+    the next one). Nothing new and nothing waiting: no clustering, no brief.
 
     ``nlp`` is the spaCy pipeline; when None it is loaded (``load_nlp``) only if some story
     needs a new brief.
     """
-    articles = store.articles()
-    stories = cluster_stories(articles=articles, config=config) if articles else ()
-    hashes = store.content_hashes()
     key = derived_key(config=config)
-    wanted = {s.id: story_fingerprint(story=s, hashes=hashes, key=key) for s in stories}
-    current = store.story_fingerprints()
-    removed = tuple(sorted(set(current) - set(wanted)))
-    if removed:
-        store.delete_stories(story_ids=removed)
-    todo = [s for s in story_order(stories) if current.get(s.id) != wanted[s.id]]
-    if todo and nlp is None:
-        from crosswire.nlp import load_nlp as default_loader
+    removed = assign_new(store=store, config=config, key=key)
+    pending = stream_state.pending_stories(store=store)
+    by_story = {story.id: k for k, story in pending}
+    stories = story_order(story for _, story in pending)
+    members = sorted({i for s in stories for i in s.article_ids})
+    hashes = _lookup(store, "SELECT id, content_hash FROM articles WHERE id IN ({marks})",
+                     members)
+    current = _lookup(store, "SELECT id, fingerprint FROM stories WHERE id IN ({marks})",
+                      [s.id for s in stories])
+    updated: list[str] = []
+    for story in stories:
+        fingerprint = story_fingerprint(story=story, hashes=hashes, key=key)
+        if current.get(story.id) != fingerprint:
+            if nlp is None:
+                from crosswire.nlp import load_nlp as default_loader
 
-        nlp = (load_nlp or default_loader)()
-    by_id = {a.id: a for a in articles}
-    for story in todo:
-        members: list[Article] = [by_id[i] for i in story.article_ids]
-        (brief,) = brief_stories(stories=[story], articles=members, nlp=nlp, config=config)
-        store.put_story(brief=brief, fingerprint=wanted[story.id])
-    return RefreshReport(
-        stories=len(stories), updated=tuple(s.id for s in todo), removed=removed
-    )
+                nlp = (load_nlp or default_loader)()
+            arts = _load_articles(store, story.article_ids)
+            (brief,) = brief_stories(stories=[story], articles=arts, nlp=nlp, config=config)
+            store.put_story(brief=brief, fingerprint=fingerprint)
+            updated.append(story.id)
+        stream_state.drop_pending(store=store, key=by_story[story.id], story_id=story.id)
+    (count,) = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()
+    return RefreshReport(stories=int(count), updated=tuple(updated), removed=removed)
 
 
 def ingest_paths(

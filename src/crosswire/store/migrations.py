@@ -161,12 +161,69 @@ _V5 = """
 ALTER TABLE stories ADD COLUMN changed TEXT;
 """
 
+# Incremental stories (store/stream.py): the stream clusterer's state, so that a new batch joins
+# the stored stories without clustering the store again. Items are numbered in the order they
+# were taken in; ``stream_groups`` are the stories (keyed by their smallest item, with the story
+# id they were last stored under), ``stream_cross`` the similarity sums between them (both
+# directions), ``stream_edges`` the report pairs (a < b), ``stream_index`` each report's heaviest
+# terms by day, ``stream_df`` the document frequencies; ``stream_pending`` holds the stories a
+# batch changed until they are briefed; ``stream_meta`` the count, the last article taken in
+# (its ``seq``) and the settings the state was built with.
+_V6 = """
+CREATE TABLE stream_items (
+    item INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE,
+    day INTEGER,
+    vector TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    weighted_at INTEGER NOT NULL,
+    n_terms INTEGER NOT NULL,
+    embedding TEXT,
+    owner INTEGER NOT NULL
+);
+CREATE INDEX stream_items_owner ON stream_items (owner, item);
+
+CREATE TABLE stream_edges (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    sim REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX stream_edges_b ON stream_edges (b, a);
+
+CREATE TABLE stream_index (term TEXT NOT NULL, day INTEGER, item INTEGER NOT NULL);
+CREATE INDEX stream_index_term ON stream_index (term, day, item);
+
+CREATE TABLE stream_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE stream_groups (
+    key INTEGER PRIMARY KEY,
+    terms INTEGER NOT NULL,
+    internal REAL NOT NULL,
+    mass REAL NOT NULL,
+    version INTEGER NOT NULL,
+    story_id TEXT
+);
+
+CREATE TABLE stream_cross (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    sum REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+
+CREATE TABLE stream_pending (key INTEGER PRIMARY KEY, story TEXT NOT NULL);
+
+CREATE TABLE stream_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories, briefs, entities", _V1),
     Migration(2, "briefs as JSON only", _V2),
     Migration(3, "stories: independent voices and flags", _V3),
     Migration(4, "watch state: sources, validators, items, files", _V4),
     Migration(5, "stories: when each last changed", _V5),
+    Migration(6, "incremental stories: the stream clusterer's state", _V6),
 )
 
 

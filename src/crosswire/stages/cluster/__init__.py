@@ -12,10 +12,17 @@ a :class:`ClusterSketch`) and an order-independent reduce, :func:`cluster_reduce
 :func:`cluster_incremental` (in publication order, as a stream would). Off-topic parts are
 found per story (:func:`find_off_topic`); :func:`place_segments` moves a report mostly about
 another story there whole and joins the other segments to their story (:func:`assign_segments`).
-:func:`cluster_articles` runs all of it on one machine.
+:func:`cluster_articles` runs all of it on one machine. A long-lived stream (the store) keeps
+a :class:`StreamClusterer` over a :class:`StreamState` it loads on demand, and judges the
+off-topic parts of the stories a batch touched with :func:`split_off_topic`.
 """
 
-from crosswire.stages.cluster.batch import cluster_articles, cluster_incremental, cluster_reduce
+from crosswire.stages.cluster.batch import (
+    cluster_articles,
+    cluster_incremental,
+    cluster_reduce,
+    split_off_topic,
+)
 from crosswire.stages.cluster.config import (
     DEFAULT_EMBEDDING_MODEL,
     ClusterConfig,
@@ -26,6 +33,7 @@ from crosswire.stages.cluster.graph import story_id
 from crosswire.stages.cluster.join import assign_segments, place_segments
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
 from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map, cluster_map_many
+from crosswire.stages.cluster.stream import StreamClusterer, StreamState, empty_state
 
 __all__ = [
     "ClusterConfig",
@@ -34,13 +42,17 @@ __all__ = [
     "DEFAULT_EMBEDDING_MODEL",
     "SegmentConfig",
     "SettleConfig",
+    "StreamClusterer",
+    "StreamState",
     "assign_segments",
     "cluster_articles",
     "cluster_incremental",
     "cluster_map",
     "cluster_map_many",
     "cluster_reduce",
+    "empty_state",
     "find_off_topic",
     "place_segments",
+    "split_off_topic",
     "story_id",
 ]

@@ -35,7 +35,9 @@ from crosswire.stages.cluster.sketch import ClusterSketch, cluster_map_many
 from crosswire.stages.cluster.stream import StreamClusterer
 from crosswire.text.vectors import idf_table, tfidf
 
-__all__ = ["cluster_articles", "cluster_incremental", "cluster_reduce", "story_id"]
+__all__ = [
+    "cluster_articles", "cluster_incremental", "cluster_reduce", "split_off_topic", "story_id",
+]
 
 
 def _vectors(
@@ -133,6 +135,25 @@ def cluster_articles(
     )
 
 
+def split_off_topic(
+    *, stories: Sequence[Story], articles: Sequence[Article], config: ClusterConfig,
+    sketches: Sequence[ClusterSketch] | None = None,
+) -> tuple[Story, ...]:
+    """``stories`` (of ``articles``, which hold their members) with their members' off-topic
+    segments, judged among these stories only and without moving a report whole (the store's
+    incremental stories: only the stories a batch touched are judged again). ``sketches``:
+    the members' sketches when the caller holds them (else they are made)."""
+    ordered = tuple(sorted(stories, key=lambda s: s.article_ids[0]))
+    if config.segments is None or not ordered:
+        return ordered
+    if sketches is None:
+        sketches = cluster_map_many(articles=articles, config=config)
+    return _with_segments(
+        stories=ordered, articles=articles, sketches=sketches, config=config,
+        segment_config=config.segments, move=False,
+    )
+
+
 def _with_segments(
     *,
     stories: tuple[Story, ...],
@@ -140,6 +161,7 @@ def _with_segments(
     sketches: Sequence[ClusterSketch],
     config: ClusterConfig,
     segment_config: SegmentConfig,
+    move: bool = True,
 ) -> tuple[Story, ...]:
     by_id = {a.id: a for a in articles}
     found: list[Segment] = []
@@ -150,5 +172,5 @@ def _with_segments(
         return stories
     return place_segments(
         stories=stories, articles=by_id, sketches=sketches, segments=found, config=config,
-        max_share=segment_config.max_share,
+        max_share=segment_config.max_share, move=move,
     )

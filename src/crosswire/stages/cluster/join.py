@@ -172,13 +172,18 @@ def place_segments(
     segments: Sequence[Segment],
     config: ClusterConfig,
     max_share: float,
+    move: bool = True,
 ) -> tuple[Story, ...]:
     """The stories after :func:`settle_off_topic` and :func:`assign_segments`: every backend's
-    last clustering step (``articles`` need only hold the reports that have segments)."""
-    stories, kept = settle_off_topic(
+    last clustering step (``articles`` need only hold the reports that have segments).
+    ``move=False`` (the store's incremental stories, which see only the stories a batch
+    touched): a report mostly about another story stays whole where it is, nothing cut."""
+    moved, kept = settle_off_topic(
         stories=stories, articles=articles, sketches=sketches, segments=segments,
         config=config, max_share=max_share,
     )
+    if move:
+        stories = moved
     if not kept:
         return stories
     return assign_segments(

@@ -16,7 +16,7 @@ for the cohesion veto (headlines), which re-merging would only rebuild. The sett
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING
 
 from crosswire.stages.cluster.graph import Groups, merge_groups
@@ -31,9 +31,9 @@ def resettle(
     *,
     groups: Groups,
     key: int,
-    adjacency: Sequence[dict[int, float]],
-    terms: Sequence[int],
-    owner: list[int],
+    adjacency: Mapping[int, dict[int, float]],
+    terms: Mapping[int, int],
+    owner: MutableMapping[int, int],
     config: ClusterConfig,
 ) -> list[int]:
     """Replace the story ``key`` with the batch partition of its reports (merged at

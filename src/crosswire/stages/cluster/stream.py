@@ -12,6 +12,8 @@ undoes greedy joins of two events of one kind; the pair similarities are stored 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from crosswire.models import Story
@@ -19,35 +21,70 @@ from crosswire.stages.cluster.dense import mixed_similarity
 from crosswire.stages.cluster.graph import Groups, story_id
 from crosswire.stages.cluster.index import TermIndex
 from crosswire.stages.cluster.settle import resettle
+from crosswire.stages.cluster.sketch import ClusterSketch
 from crosswire.text.vectors import cosine, tfidf, top_terms
 
 if TYPE_CHECKING:
     from crosswire.stages.cluster.config import ClusterConfig
-    from crosswire.stages.cluster.sketch import ClusterSketch
 
-__all__ = ["StreamClusterer"]
+__all__ = ["StreamClusterer", "StreamState", "empty_state"]
+
+
+@dataclass(slots=True)
+class StreamState:
+    """Everything a stream keeps between reports, item numbers (0, 1, ... in arrival order) as
+    keys. In memory by default; a store hands in maps (dict subclasses) that load their entries
+    when first read and an index that reads its postings, so that taking in a report costs
+    the same however many reports came before (``prefetch``: told which items a report is about
+    to be compared with, so that they can be loaded together)."""
+
+    groups: Groups
+    index: TermIndex
+    size: int = 0  # reports taken in so far
+    ids: dict[int, str] = field(default_factory=dict)
+    days: dict[int, int | None] = field(default_factory=dict)
+    counts: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    vectors: dict[int, dict[str, float]] = field(default_factory=dict)
+    weighted_at: dict[int, int] = field(default_factory=dict)
+    n_terms: dict[int, int] = field(default_factory=dict)
+    embeddings: dict[int, tuple[float, ...] | None] = field(default_factory=dict)
+    owner: dict[int, int] = field(default_factory=dict)
+    adjacency: dict[int, dict[int, float]] = field(default_factory=dict)
+    doc_freq: dict[str, int] = field(default_factory=dict)
+    prefetch: Callable[[Sequence[int]], None] | None = None
+
+
+def empty_state(*, config: ClusterConfig) -> StreamState:
+    """The state of a stream that has taken in nothing yet, in memory."""
+    return StreamState(
+        groups=Groups(linkage=config.linkage, cohesion=config.cohesion),
+        index=TermIndex(window_days=config.window_days, max_posting=config.max_posting),
+    )
 
 
 class StreamClusterer:
     """Stories built up one report at a time (not thread-safe; one per stream)."""
 
-    def __init__(self, *, config: ClusterConfig) -> None:
+    def __init__(self, *, config: ClusterConfig, state: StreamState | None = None) -> None:
         self.config = config
-        self.adjacency: list[dict[int, float]] = []
-        self.n_terms: list[int] = []
-        self.groups = Groups(linkage=config.linkage, cohesion=config.cohesion)
-        self.doc_freq: dict[str, int] = {}
-        self.ids: list[str] = []
-        self.days: list[int | None] = []
-        self.counts: list[tuple[tuple[str, float], ...]] = []
-        self.vectors: list[dict[str, float]] = []
-        self.weighted_at: list[int] = []
-        self.index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
-        self.owner: list[int] = []
-        self.embeddings: list[tuple[float, ...] | None] = []
+        self.state = state if state is not None else empty_state(config=config)
+        st = self.state
+        self.adjacency = st.adjacency
+        self.n_terms = st.n_terms
+        self.groups = st.groups
+        self.doc_freq = st.doc_freq
+        self.ids = st.ids
+        self.days = st.days
+        self.counts = st.counts
+        self.vectors = st.vectors
+        self.weighted_at = st.weighted_at
+        self.index = st.index
+        self.owner = st.owner
+        self.embeddings = st.embeddings
+        self.changed: set[int] = set()  # items whose story was set since :meth:`touched`
 
     def _idf(self, term: str) -> float:
-        n = len(self.ids) + self.config.idf_prior_docs
+        n = self.state.size + self.config.idf_prior_docs
         return math.log((1 + n) / (1 + self.doc_freq.get(term, 0))) + 1.0
 
     def _vector(self, counts: tuple[tuple[str, float], ...]) -> dict[str, float]:
@@ -56,9 +93,9 @@ class StreamClusterer:
 
     def _current(self, item: int) -> dict[str, float]:
         # re-weight a stored vector once the corpus has grown by ``incremental_refresh``
-        if len(self.ids) > self.config.incremental_refresh * self.weighted_at[item]:
+        if self.state.size > self.config.incremental_refresh * self.weighted_at[item]:
             self.vectors[item] = self._vector(self.counts[item])
-            self.weighted_at[item] = len(self.ids)
+            self.weighted_at[item] = self.state.size
         return self.vectors[item]
 
     def _candidates(self, *, keys: list[str], day: int | None) -> list[int]:
@@ -67,24 +104,29 @@ class StreamClusterer:
             found = self.index.candidates(term=t, day=day)
             if found is not None:
                 seen.update(found)
-        return sorted(seen)
+        out = sorted(seen)
+        if self.state.prefetch is not None:
+            self.state.prefetch(out)
+        return out
 
     def add(self, *, sketch: ClusterSketch) -> None:
         """Take in one report: join or open a story, then merge stories that converged."""
-        item = len(self.ids)
-        self.ids.append(sketch.id)
-        self.days.append(sketch.day)
+        item = self.state.size
+        self.state.size += 1
+        self.ids[item] = sketch.id
+        self.days[item] = sketch.day
         for t, _ in sketch.counts:
             self.doc_freq[t] = self.doc_freq.get(t, 0) + 1
         vector = self._vector(sketch.counts)
-        self.counts.append(sketch.counts)
-        self.vectors.append(vector)
-        self.weighted_at.append(len(self.ids))
-        self.owner.append(item)
+        self.counts[item] = sketch.counts
+        self.vectors[item] = vector
+        self.weighted_at[item] = self.state.size
+        self.owner[item] = item
+        self.changed.add(item)
         self.groups.add(item=item, terms=len(sketch.counts))
-        self.n_terms.append(len(sketch.counts))
-        self.embeddings.append(sketch.embedding)
-        self.adjacency.append({})
+        self.n_terms[item] = len(sketch.counts)
+        self.embeddings[item] = sketch.embedding
+        self.adjacency[item] = {}
         keys = top_terms(vector, k=self.config.index_terms)
         for j in self._candidates(keys=keys, day=sketch.day):
             sim = mixed_similarity(
@@ -115,6 +157,8 @@ class StreamClusterer:
             owner=self.owner, config=self.config,
         )
         if len(new_keys) > 1:
+            for new in new_keys:
+                self.changed.update(self.groups.members[new])
             self._settle(self.owner[item])
 
     def _settle(self, key: int) -> None:
@@ -131,10 +175,28 @@ class StreamClusterer:
             key = self.groups.merge(key, best)
             for member in moved:
                 self.owner[member] = key
+            self.changed.update(moved)
+
+    def story(self, key: int) -> Story:
+        """The story of group ``key``."""
+        member_ids = tuple(sorted(self.ids[i] for i in self.groups.members[key]))
+        return Story(id=story_id(member_ids=member_ids), article_ids=member_ids)
+
+    def sketches(self, key: int) -> list[ClusterSketch]:
+        """What the stream holds of the members of group ``key``, as their sketches."""
+        return [
+            ClusterSketch(id=self.ids[i], counts=self.counts[i], day=self.days[i],
+                          embedding=self.embeddings[i])
+            for i in sorted(self.groups.members[key])
+        ]
 
     def stories(self) -> tuple[Story, ...]:
-        out = []
-        for members in self.groups.members.values():
-            member_ids = tuple(sorted(self.ids[i] for i in members))
-            out.append(Story(id=story_id(member_ids=member_ids), article_ids=member_ids))
+        out = [self.story(key) for key in self.groups.members]
         return tuple(sorted(out, key=lambda s: s.article_ids[0]))
+
+    def touched(self) -> list[int]:
+        """The groups whose members changed since the last call (new reports, merges, splits),
+        in key order; then forgets them."""
+        keys = sorted({self.owner[i] for i in self.changed})
+        self.changed = set()
+        return keys
