@@ -84,3 +84,16 @@ def test_an_update_shows_each_value_with_its_report_time() -> None:
     assert md.index("at least two") < md.index("at least six")
     assert "(reported 2016-11-10)" in md and "(reported 2016-11-11)" in md
     assert "2016-11-11" in brief_to_html(brief) and "2016-11-11" in brief_to_text(brief)
+
+
+def test_an_exclusive_fact_names_the_one_voice_that_states_it() -> None:
+    base = tiny_brief()
+    fact = replace(base.facts[0], sources=("a",), independent=1, exclusive=True)
+    sources = tuple(replace(s, voice="wire:AP") if s.article.id == "a" else s
+                    for s in base.sources)
+    brief = replace(base, facts=(fact,), sources=sources)
+    assert "— only in AP" in brief_to_markdown(brief)
+    assert "only in AP" in brief_to_html(brief) and "only in AP" in brief_to_text(brief)
+    shared = replace(brief, facts=(replace(fact, exclusive=False, independent=2),))
+    assert "only in" not in brief_to_markdown(shared)
+    assert "independent: 2" in brief_to_markdown(shared)

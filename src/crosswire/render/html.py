@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from crosswire.models import Brief, BriefSource
-from crosswire.render.names import brief_labels, voice_label
+from crosswire.models import Brief, BriefSource, Fact
+from crosswire.render.names import brief_labels, only_in, voice_label
 from crosswire.render.svg import lineage_svg, timeline_svg
 
 __all__ = ["brief_to_html", "briefs_to_html"]
@@ -38,6 +38,11 @@ def _cite(sources: tuple[str, ...], labels: Mapping[str, str]) -> str:
 
 def _ind(count: int) -> str:
     return f'<span class="ind">{count} independent</span>'
+
+
+def _fact_ind(brief: Brief, fact: Fact, labels: Mapping[str, str]) -> str:
+    only = only_in(brief, fact, labels)
+    return f'<span class="ind">only in {escape(only)}</span>' if only else _ind(fact.independent)
 
 
 def _list(items: list[str]) -> str:
@@ -86,7 +91,8 @@ def _body(brief: Brief) -> str:
         f"<p>{escape(s.text)} {_cite(s.sources, labels)}</p>" for s in brief.summary
     )
     facts = _list(
-        [f"{escape(f.text)} {_cite(f.sources, labels)} {_ind(f.independent)}" for f in brief.facts]
+        [f"{escape(f.text)} {_cite(f.sources, labels)} {_fact_ind(brief, f, labels)}"
+         for f in brief.facts]
     )
     quotes = _list(
         [

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from crosswire.models import Brief, BriefSource
 from crosswire.render.escape import md_code
 from crosswire.render.escape import md_inline as _md
-from crosswire.render.names import brief_labels, cite_names
+from crosswire.render.names import brief_labels, cite_names, only_in
 
 __all__ = ["brief_to_markdown", "cite"]
 
@@ -60,9 +60,9 @@ def brief_to_markdown(brief: Brief) -> str:
     lines += [f"{_md(s.text)} {cite(s.sources, labels)}" for s in brief.summary] or ["(none)"]
     lines += ["", "## Key facts", ""]
     for fact in brief.facts:
-        lines.append(
-            f"- {_md(fact.text)} {cite(fact.sources, labels)} — independent: {fact.independent}"
-        )
+        only = only_in(brief, fact, labels)
+        count = f"only in {_md(only)}" if only else f"independent: {fact.independent}"
+        lines.append(f"- {_md(fact.text)} {cite(fact.sources, labels)} — {count}")
     lines += ["", "## Quotes", ""]
     for quote in brief.quotes:
         who = quote.speaker or "unattributed"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from crosswire.models import Brief
+from crosswire.models import Brief, Fact
 
-__all__ = ["brief_labels", "cite_names", "source_labels", "voice_label"]
+__all__ = ["brief_labels", "cite_names", "only_in", "source_labels", "voice_label"]
 
 _TITLE_CHARS = 36
 
@@ -65,3 +65,16 @@ def voice_label(voice: str | None, labels: Mapping[str, str], /) -> str:
     if kind in ("wire", "outlet") and name:
         return name
     return labels.get(voice, voice)
+
+
+def only_in(brief: Brief, fact: Fact, labels: Mapping[str, str], /) -> str | None:
+    """The one voice that states an exclusive fact, as a reader reads it ("only in X"); None
+    when the fact is corroborated or its source is not in the brief."""
+    if not fact.exclusive:
+        return None
+    by_id = {s.article.id: s for s in brief.sources}
+    for sid in fact.sources:
+        source = by_id.get(sid)
+        if source is not None:
+            return voice_label(source.voice, labels) if source.voice else labels.get(sid, sid)
+    return None
