@@ -98,10 +98,11 @@ def _home(
     vector = vectors[article]
     home_sim, best, best_sim = 0.0, "", 0.0
     for story in stories:
-        total = dict(totals[story.id])
-        if article in story.article_ids:
-            add_into(total, vector, scale=-1.0)
-            home_sim = cosine(vector, normalized(total))
+        total = totals[story.id]
+        if article in story.article_ids:  # its own story, without it
+            rest = dict(total)
+            add_into(rest, vector, scale=-1.0)
+            home_sim = cosine(vector, normalized(rest))
             continue
         sim = cosine(vector, normalized(total))
         if sim > best_sim:  # stories come sorted: ties keep the first
