@@ -20,10 +20,6 @@ __all__ = ["Expression", "Reference", "find_expressions", "parse_reference", "re
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}
 _YEAR = r"(?:19|20)\d{2}"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -289,7 +285,9 @@ def _relative(expr: Expression, ref: Reference, tense: Tense) -> str | None:
         delta = {"last": -1, "next": 1, "coming": 1}.get(mod, 0)
         return _unit(expr.get("unit"), delta, ref)
     raw = expr.get("n").lower()
-    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    # "a", "an" and "one" count 1; other words from the facts stage's number words (data)
+    words = package_word_map("crosswire.stages.facts", "number_words")
+    n = int(raw) if raw.isdigit() else int(str(words.get(raw, 1)))
     return _unit(expr.get("unit"), -n, ref)
 
 
