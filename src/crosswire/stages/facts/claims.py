@@ -132,18 +132,25 @@ def value_range(
     value: float, precision: float, bound: str, slack: float = 0.0
 ) -> tuple[float, float]:
     """The values a figure allows: its rounding for a plain figure (``slack`` for a round
-    one), widened by its qualifier (an estimate allows a tenth either side, "nearly" up to
-    15% under)."""
+    one), widened by its qualifier: an estimate allows a tenth either side of a figure of one
+    significant digit ("about 1,000") and a twentieth of a finer one ("about 850"); "nearly"
+    up to a tenth under and never over ("nearly 1,000" allows 950, not 850 nor 1,050)."""
     lo, hi = value - max(precision, slack), value + max(precision, slack)
     if bound == "at_least":
         return lo, math.inf
     if bound == "below":
         return 0.0, hi
     if bound == "near_below":
-        return value * 0.85, hi
+        return value * 0.9, value + precision
     if bound == "about":
-        return min(lo, value * 0.9), max(hi, value * 1.1)
+        share = 0.1 if len(_significant(value)) <= 1 else 0.05
+        return min(lo, value * (1 - share)), max(hi, value * (1 + share))
     return lo, hi
+
+
+def _significant(value: float) -> str:
+    """The significant digits of ``value`` ("85" for 850, "1" for 1,000, "25" for 2.5)."""
+    return f"{abs(value):.12g}".replace(".", "").lstrip("0").rstrip("0").split("e")[0]
 
 
 def _clause_words(text: str, *, reverse: bool, limit: int) -> list[str]:

@@ -10,7 +10,8 @@ trillion yen ($55 billion)") is one value in two units. A fact's ``independent``
 voices (``origin_groups``) of the reports stating its claim, no others. Years, times, scores,
 durations and days are corroborated the same way as statements
 (:mod:`crosswire.stages.facts.statements`); discrepancies come from
-:mod:`crosswire.stages.facts.discrepancies` and :mod:`crosswire.stages.facts.positions`.
+:mod:`crosswire.stages.facts.discrepancies`, :mod:`crosswire.stages.facts.positions` and
+:mod:`crosswire.stages.facts.clock`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from crosswire.models import Article, Discrepancy, Fact, Quantity, Span
 from crosswire.stages.facts.claims import is_toll
+from crosswire.stages.facts.clock import clock_discrepancies
 from crosswire.stages.facts.discrepancies import find_discrepancies
 from crosswire.stages.facts.figures import (
     CorroborationConfig,
@@ -176,7 +178,8 @@ def corroborate(
         facts=_distinct(facts[i] for i in order),
         discrepancies=tuple(sorted(
             find_discrepancies(clusters, cfg)
-            + tuple(position_discrepancies(articles=articles, config=cfg.positions)),
+            + tuple(position_discrepancies(articles=articles, config=cfg.positions))
+            + tuple(clock_discrepancies(articles=articles, config=cfg.clock)),
             key=lambda d: (d.values[0].sources, d.about),
         )),
     )

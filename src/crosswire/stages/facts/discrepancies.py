@@ -43,13 +43,16 @@ def _day(item: Item) -> str:
     return (item.published or "")[:10]
 
 
-def _aligned(a: Sequence[Item], b: Sequence[Item], threshold: float) -> bool:
+def _aligned(a: Sequence[Item], b: Sequence[Item], threshold: float, bare: int = 0) -> bool:
     """Whether some figure of ``a`` and some figure of ``b`` speak of one event: both in
     their reports' leads (where a report gives its main event's figures), or their clauses'
-    other words overlap enough; never a figure of the story's past and one of its present."""
+    other words overlap enough, or (with ``bare``) one clause has fewer than ``bare`` other
+    words and so names no other event ("84 people have been taken to hospital"); never a
+    figure of the story's past and one of its present."""
     return any(
         x.background == y.background
-        and ((x.lead and y.lead) or jaccard(x.context, y.context) >= threshold)
+        and ((x.lead and y.lead) or jaccard(x.context, y.context) >= threshold
+             or min(len(x.context), len(y.context)) < bare)
         for x in a for y in b
     )
 
@@ -64,7 +67,8 @@ def _differ(a: Sequence[Item], b: Sequence[Item], config: CorroborationConfig) -
         apart = not any(i.allows(j) for i in a for j in b)
         if not apart and is_toll(x.key):  # two confirmed counts, or counts of two days
             apart = (x.open_ended and y.open_ended) or _earliest(a) != _earliest(b)
-        return apart and _aligned(a, b, config.context_similarity)
+        bare = config.bare_context if is_toll(x.key) else 0
+        return apart and _aligned(a, b, config.context_similarity, bare)
     if same_value(x, y, config.relative_tolerance) is not False:
         return False
     if any(i.allows(j) for i in a for j in b if i.bound or j.bound):

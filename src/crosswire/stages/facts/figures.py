@@ -24,6 +24,7 @@ from crosswire.stages.facts.claims import (
     thing_key,
     value_range,
 )
+from crosswire.stages.facts.clock import ClockConfig
 from crosswire.stages.facts.measure import balance_parties, measure_words
 from crosswire.stages.facts.positions import PositionConfig
 from crosswire.stages.facts.quantities import number_precision
@@ -55,11 +56,13 @@ class CorroborationConfig:
     conflict_min_shared: int = 2
     relative_tolerance: float = 0.01
     context_similarity: float = 0.3
+    bare_context: int = 3  # a toll's clause with fewer other words names no other event
     claim_similarity: float = 0.15  # one value, clauses this alike: one claim
     claim_shared: int = 2  # ... or sharing this many other words
     distinct_count: float = 3  # one value of one counted noun from this up: one claim
     statements: StatementConfig = field(default_factory=StatementConfig)
     positions: PositionConfig = field(default_factory=PositionConfig)
+    clock: ClockConfig = field(default_factory=ClockConfig)
 
 
 @dataclass(frozen=True, slots=True)

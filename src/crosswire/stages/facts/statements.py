@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from crosswire.models import Article, Fact, Span
 from crosswire.stages.facts.claims import context_words
+from crosswire.stages.facts.clock import clock_times
 from crosswire.stages.facts.measure import bullet_trim
 from crosswire.text.sentences import split_sentences
 from crosswire.text.unionfind import DisjointSets
@@ -31,11 +32,6 @@ _UNITS = {"year": "y", "years": "y", "hour": "h", "hours": "h", "minute": "min",
 _DURATION = re.compile(
     rf"(?<![\w-])(?P<num>{_NUMBER})[\s-](?P<unit>years?|hours?|minutes?|days?|weeks?|months?)\b"
     r"(?![\s-](?:old|ago|earlier|later|before)\b)",
-)
-_TIME = re.compile(
-    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\d:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
-    r"|(?<![\d:.])(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap])\.?\s?m\b\.?",
-    re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\w$.,-])(?P<y>1[89]\d\d|20\d\d)(?![\w%-]|,\d)")
 _SCORE = re.compile(r"(?<![\w.,-])(?P<a>\d{1,2})-(?P<b>\d{1,2})(?![\w%.-]|,\d)")
@@ -72,16 +68,9 @@ def _markers(text: str, published: str | None) -> list[tuple[str, int, int]]:
         n = _number(m.group("num"))
         if n is not None and n > 0:
             out.append((f"duration:{n}{_UNITS[m.group('unit').lower()]}", m.start(), m.end()))
-    for m in _TIME.finditer(text):
-        if m.group("h") is not None:
-            hour, minute, ap = int(m.group("h")), m.group("m"), (m.group("ap") or "").lower()
-            if not ap and (hour > 12 or hour == 0):  # a 24-hour clock
-                ap, hour = ("p" if hour >= 12 else "a"), (hour - 12 if hour > 12 else hour or 12)
-            if not ap and m.group(0)[len(m.group("h"))] == ".":
-                continue  # "2.15" without am/pm is a decimal
-        else:
-            hour, minute, ap = int(m.group("h2")), "00", m.group("ap2").lower()
-        out.append((f"time:{hour % 12 or 12}:{minute}", m.start(), m.end()))
+    for t in clock_times(text):
+        hour, minute = divmod(t.minutes % (12 * 60), 60)
+        out.append((f"time:{hour or 12}:{minute:02d}", t.start, t.end))
     this_year = (published or "")[:4]
     for m in _YEAR.finditer(text):
         if m.group("y") != this_year:
