@@ -35,6 +35,7 @@ __all__ = [
     "is_background",
     "is_rate",
     "is_toll",
+    "market_key",
     "round_slack",
     "thing_key",
     "thing_words",
@@ -60,6 +61,7 @@ _REPORTING = frozenset(
 class Thing:
     key: str
     toll: bool  # a count that grows as the story develops
+    moves: bool = False  # a quote that moves by the hour (a market price): values are updates
 
 
 @cache
@@ -170,6 +172,30 @@ def _clause_words(text: str, *, reverse: bool, limit: int) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+@cache
+def _market() -> tuple[tuple[re.Pattern[str], Thing], ...]:
+    """(pattern of a cue right before a figure, thing), from ``data/market_cues.json``."""
+    out = []
+    for key, spec in sorted(package_word_map(_PACKAGE, "market_cues").items()):
+        entry = spec if isinstance(spec, dict) else {}
+        thing = Thing(key=key, toll=False, moves=bool(entry.get("moves", False)))
+        for phrase in sorted(entry.get("phrases", []), key=lambda p: (-len(p), p)):
+            pattern = r"(?<![\w-])" + re.escape(str(phrase)).replace(r"\ ", r"\s+")
+            out.append((re.compile(pattern + r"\s*(?:an?\s+)?(?:US\$|[$\u20ac\u00a3\u00a5])?\s*$",
+                                   re.IGNORECASE), thing))
+    return tuple(out)
+
+
+def market_key(before: str) -> Thing | None:
+    """What a sum of money right after ``before`` quotes, from the cue ending ``before``:
+    a market ``price`` ("changing hands at $6,156", "now priced at"), a ``low`` or ``high``
+    ("fell as low as $5,967.34"), else None."""
+    for pattern, thing in _market():
+        if pattern.search(before[-80:]):
+            return thing
+    return None
 
 
 def thing_key(*, sentence: str, start: int, end: int, unit: str) -> Thing | None:

@@ -8,9 +8,14 @@ confirmed counts) or they were first given on different days. For
 a count of one measured thing the two clauses must also speak of one event (their other words
 overlap): "32 civilians dead in the air strikes on Kunduz" is not the bombing's toll.
 
+A sum of money quoted as a market's price, low or high (``data/market_cues.json``: "changing
+hands at $6,156", "fell as low as $5,967.34") measures that quote in its currency; two such
+values a factor of ``market_ratio`` or more apart are two markets.
+
 A discrepancy is an ``update`` when the figure moved as the story developed (a clause says so,
-"the toll rose to six"; or a toll's counts first given on later days are larger), its values then in
-time order; else a ``conflict`` (same thing, same time, different values).
+"the toll rose to six"; or a toll's counts first given on later days are larger; or it is a
+market price, which moves by the hour), its values then in time order; else a ``conflict``
+(same thing, same time, different values: two lows of one day).
 """
 
 from __future__ import annotations
@@ -64,9 +69,17 @@ def _differ(a: Sequence[Item], b: Sequence[Item], config: CorroborationConfig) -
     if x.key is not None:
         if x.key != y.key or same_value(x, y, config.relative_tolerance) is not False:
             return False
+        if x.scale != y.scale:
+            return False
+        if x.kind == "money" and max(x.quantity.value, y.quantity.value) > (
+            config.market_ratio * min(x.quantity.value, y.quantity.value)
+        ):
+            return False  # a price and a market's total: two things quoted alike
         apart = not any(i.allows(j) for i in a for j in b)
         if not apart and is_toll(x.key):  # two confirmed counts, or counts of two days
             apart = (x.open_ended and y.open_ended) or _earliest(a) != _earliest(b)
+        if x.kind == "money":  # one market's quote: its story's price, low or high
+            return apart and all(i.background == j.background for i in a for j in b)
         bare = config.bare_context if is_toll(x.key) else 0
         return apart and _aligned(a, b, config.context_similarity, bare)
     if same_value(x, y, config.relative_tolerance) is not False:
@@ -84,6 +97,9 @@ def _earliest(cluster: Sequence[Item]) -> str:
 
 
 def _is_update(clusters: Sequence[Sequence[Item]]) -> bool:
+    measured = clusters[0][0].measured
+    if measured is not None and measured.moves:
+        return True  # a market price moves by the hour: its values are its updates
     cued = any(
         _cues() & set(re.findall(r"[a-z]+", i.clause.lower())) for c in clusters for i in c
     )
@@ -128,8 +144,9 @@ def _discrepancy(clusters: Sequence[Sequence[Item]]) -> Discrepancy:
         about = [key]  # what the counts measure, not the words of one report
     update = _is_update(clusters)
     pairs = [(c, _value(c)) for c in clusters]
-    if update:
-        pairs.sort(key=lambda p: (p[1].published or "", p[0][0].quantity.value, p[1].sources))
+    if update:  # time order: the first report time of each value (to the minute where given)
+        pairs.sort(key=lambda p: (min(i.published or "" for i in p[0]), p[0][0].quantity.value,
+                                  p[1].sources))
     else:
         pairs.sort(key=lambda p: (p[1].sources, p[1].text))
     return Discrepancy(

@@ -20,6 +20,7 @@ from crosswire.stages.facts.claims import (
     context_words,
     is_background,
     is_rate,
+    market_key,
     round_slack,
     thing_key,
     value_range,
@@ -57,6 +58,7 @@ class CorroborationConfig:
     relative_tolerance: float = 0.01
     context_similarity: float = 0.3
     bare_context: int = 3  # a toll's clause with fewer other words names no other event
+    market_ratio: float = 2.0  # two quoted prices this far apart are two markets
     claim_similarity: float = 0.15  # one value, clauses this alike: one claim
     claim_shared: int = 2  # ... or sharing this many other words
     distinct_count: float = 3  # one value of one counted noun from this up: one claim
@@ -105,8 +107,10 @@ class Item:
     @property
     def scale(self) -> str:
         """What its value counts: a measured thing's key (counts of "people", "civilians"
-        and "fatalities" all count deaths), else its unit."""
-        return f"#{self.key}" if self.key is not None else self.values[0][0]
+        and "fatalities" all count deaths; a price in its currency), else its unit."""
+        if self.key is None:
+            return self.values[0][0]
+        return f"#{self.key}:{self.values[0][0]}" if self.kind == "money" else f"#{self.key}"
 
     @property
     def open_ended(self) -> bool:
@@ -138,10 +142,12 @@ def _item(article: Article, group: list[Quantity], lead_end: int) -> Item:
     words = thing
     if first.unit not in CURRENCIES and first.unit != "%":
         words = words | measure_words(first.unit)
+    bound, reach = bound_phrase(sentence[:at])
     measured = None
     if first.unit not in CURRENCIES and first.unit != "%":
         measured = thing_key(sentence=sentence, start=at, end=stop, unit=first.unit)
-    bound, reach = bound_phrase(sentence[:at])
+    elif first.unit in CURRENCIES:
+        measured = market_key(sentence[: at - reach])
     low, high = value_range(
         first.value, number_precision(first.text), bound, round_slack(first.text, first.value)
     )
@@ -180,7 +186,10 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def same_value(a: Item, b: Item, rel: float) -> bool | None:
-    """True/False when the two share a unit, None when they cannot be compared."""
+    """True/False when the two share a unit, None when they cannot be compared; a market's
+    quote ("changing hands at $6,156") is exact to its digits ($6,116 is another quote)."""
+    if a.kind == b.kind == "money" and a.key is not None and a.key == b.key:
+        rel = 0.0
     if a.key is not None and a.key == b.key:
         (_, va, ta), (_, vb, tb) = a.values[0], b.values[0]
         return abs(va - vb) <= max(ta, tb) + rel * max(abs(va), abs(vb))

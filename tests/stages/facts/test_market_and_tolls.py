@@ -1,0 +1,79 @@
+"""Discrepancies of market quotes (prices, lows) and of tolls told in bare clauses."""
+
+from __future__ import annotations
+
+from crosswire.models import Article
+from crosswire.stages.facts import Corroboration, corroborate, extract_quantities
+from crosswire.stages.facts.claims import market_key, value_range
+
+
+def _run(*texts: str, times: tuple[str, ...]) -> Corroboration:
+    articles = [Article(id=f"r{i}", text=t, published=times[i]) for i, t in enumerate(texts)]
+    quantities = {a.id: extract_quantities(article=a) for a in articles}
+    return corroborate(
+        articles=articles, origin_groups={a.id: a.id for a in articles}, quantities=quantities
+    )
+
+
+def _shown(found: Corroboration) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(d.kind, d.about, tuple(v.text for v in d.values)) for d in found.discrepancies]
+
+
+def test_market_cues_name_what_a_sum_quotes() -> None:
+    assert market_key("Ether was changing hands at ") is not None
+    assert market_key("Ether was changing hands at ").moves  # type: ignore[union-attr]
+    assert market_key("the coin fell as low as ").key == "low"  # type: ignore[union-attr]
+    assert market_key("Acme offered ") is None
+
+
+def test_a_market_price_through_the_day_is_an_update_in_time_order() -> None:
+    found = _run(
+        "Ether slid on Monday and was changing hands at $1,512 by mid-morning in London.",
+        "Ether recovered later in New York, and is now priced at $1,688.",
+        "Ether was trading at $1,530 after an early sell-off, dealers said.",
+        times=("2021-05-10T09:40:00", "2021-05-10T18:05:00", "2021-05-10T11:15:00"),
+    )
+    assert _shown(found) == [("update", "price", ("$1,512", "$1,530", "$1,688"))]
+
+
+def test_two_lows_of_one_day_are_a_conflict() -> None:
+    found = _run(
+        "Ether fell as low as $1,402.17 on one index before recovering.",
+        "Overnight the coin plunged to a low of $1,431.90 on four exchanges.",
+        times=("2021-05-11T08:00:00", "2021-05-11T12:00:00"),
+    )
+    assert _shown(found) == [("conflict", "low", ("$1,402.17", "$1,431.90"))]
+
+
+def test_a_price_and_a_market_total_are_two_things() -> None:
+    found = _run(
+        "Ether was changing hands at $1,512 on Monday.",
+        "The whole market was trading at $1.9 trillion, down a fifth.",
+        "Shares of Acme were trading at $95 before Acme offered $110 a share for the rival.",
+        times=("2021-05-10T09:00:00", "2021-05-10T10:00:00", "2021-05-10T11:00:00"),
+    )
+    assert _shown(found) == []
+
+
+def test_a_toll_in_a_bare_clause_joins_the_story_counts() -> None:
+    found = _run(
+        "A truck bomb hit the consulate in the northern city late on Thursday, wounding at "
+        "least 60 people, officials said. There have been at least two deaths and 52 people "
+        "have been taken to hospital.",
+        "A truck bomb at the consulate in the northern city wounded 75 people and killed six, "
+        "the governor said on Friday.",
+        times=("2019-04-04T22:00:00", "2019-04-05T10:00:00"),
+    )
+    injuries = [d for d in found.discrepancies if d.about == "injuries"]
+    assert len(injuries) == 1 and injuries[0].kind == "update"
+    assert [v.text for v in injuries[0].values][-1] == "75 people"
+    assert "52 people" in [v.text for v in injuries[0].values]
+
+
+def test_nearly_never_allows_over_and_about_is_finer_for_finer_figures() -> None:
+    low, high = value_range(1000, 0.5, "near_below", 100)
+    assert low == 900 and high == 1000.5  # "nearly 1,000": not 850, not 1,050
+    low, high = value_range(850, 0.5, "about", 5)
+    assert (low, high) == (807.5, 892.5)  # "about 850": a twentieth either side
+    low, high = value_range(1000, 0.5, "about", 100)
+    assert (low, high) == (900, 1100)  # "about 1,000": a tenth
