@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 
+from crosswire.models import Article
 from crosswire.stages.facts.calendar import find_expressions, parse_reference, resolve
+from crosswire.stages.facts.dates import extract_story_dates
 from crosswire.stages.facts.tense import Tense
 
 # one report per weekday: Monday 2025-02-03 ... Sunday 2025-02-09
@@ -124,3 +126,25 @@ def test_month_with_this_or_last_year(published: dt.date) -> None:
 def test_a_bare_month_abbreviation_is_a_name() -> None:
     assert find_expressions("Ajmal Jan, a shopkeeper, said the blast blew his windows out.") == []
     assert [e.kind for e in find_expressions("It ended in Jan. after a year.")] == ["month"]
+
+
+def _story_friday(published: dt.date, *, stamp: str, later: bool) -> str | None:
+    name = NAMES[(published.weekday() + 1) % 7]  # the weekday after the report's own
+    report = Article(id="a", text=f"Helicopters were heard over the city early on {name}.",
+                     published=published.isoformat() + stamp)
+    other = Article(id="b", text="The attack was claimed by the group.",
+                    published=(published + dt.timedelta(days=1 if later else 0)).isoformat())
+    mentions = extract_story_dates(articles=[report, other])["a"]
+    return next(m.date for m in mentions if m.relative)
+
+
+@pytest.mark.parametrize("published", WEEK, ids=lambda d: d.strftime("%a"))
+def test_day_only_report_names_the_next_day_its_story_reaches(published: dt.date) -> None:
+    # "early on Friday" in a report dated only Thursday, in a story reported on Friday too:
+    # the events' own zone was already on Friday (a week-old day would be "last Friday")
+    after = (published + dt.timedelta(days=1)).isoformat()
+    week_ago = (published - dt.timedelta(days=6)).isoformat()
+    assert _story_friday(published, stamp="", later=True) == after
+    assert _story_friday(published, stamp="T00:00:00", later=True) == after
+    assert _story_friday(published, stamp="", later=False) == week_ago  # the story ends that day
+    assert _story_friday(published, stamp="T14:05:00", later=True) == week_ago  # a timed report

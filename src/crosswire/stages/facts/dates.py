@@ -79,9 +79,37 @@ def _expressions(text: str) -> list[tuple[SentenceSpan, Expression]]:
     return [(s, e) for s in split_sentences(text) for e in find_expressions(s.text)]
 
 
+def _date_only(published: str | None) -> bool:
+    """Whether a publication date gives no time of day ("2016-11-10", "...T00:00:00")."""
+    return bool(published) and re.fullmatch(
+        r"\d{4}-\d\d-\d\d(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?", published or ""
+    ) is not None
+
+
+def _day_after(
+    *, expr: Expression, date: str | None, ref: Reference | None, story_end: str | None
+) -> str | None:
+    """A bare weekday read back six days from a report dated only by its day ("early on
+    Friday" in a report dated Thursday) is the next day when the story's reports reach it: a
+    day-only date is often the day before in the events' own zone, and a week-old day would
+    be "last Friday"."""
+    base = ref.as_date() if ref is not None else None
+    if expr.kind != "weekday" or expr.get("mod").lower() in _WEEKDAY_MODS or base is None:
+        return date
+    after = base + dt.timedelta(days=1)
+    if date == (base - dt.timedelta(days=6)).isoformat() and story_end and (
+        after.isoformat() <= story_end[:10]
+    ):
+        return after.isoformat()
+    return date
+
+
+_WEEKDAY_MODS = frozenset({"last", "past", "next", "this", "coming"})
+
+
 def _mention(
     *, article: Article, sent: SentenceSpan, expr: Expression, ref: Reference | None,
-    config: DateConfig, doc: Any | None,
+    config: DateConfig, doc: Any | None, story_end: str | None = None,
 ) -> DateMention:
     start, end = sent.start + expr.start, sent.start + expr.end
     tense = tense_at(
@@ -89,6 +117,8 @@ def _mention(
         window=config.tense_window,
     ) if expr.relative else ""
     date = resolve(expr, reference=ref, tense=tense)
+    if story_end is not None and _date_only(article.published):
+        date = _day_after(expr=expr, date=date, ref=ref, story_end=story_end)
     return DateMention(
         text=article.text[start:end],
         date=date,
@@ -114,10 +144,13 @@ def reference_date(*, article: Article, mentions: Sequence[DateMention]) -> str 
 
 
 def extract_dates(
-    *, article: Article, config: DateConfig | None = None, doc: Any | None = None
+    *, article: Article, config: DateConfig | None = None, doc: Any | None = None,
+    story_end: str | None = None,
 ) -> tuple[DateMention, ...]:
     """Date expressions of ``article`` in text order, each resolved where it can be (the
-    tense of a relative one read from ``doc``, the spaCy parse of its text, where given)."""
+    tense of a relative one read from ``doc``, the spaCy parse of its text, where given;
+    ``story_end``: the latest publication date of the report's story, see
+    :func:`extract_story_dates`)."""
     cfg = config or DateConfig()
     found = _expressions(article.text)
     ref_text = article.published if parse_reference(article.published) else cfg.reference
@@ -129,7 +162,9 @@ def extract_dates(
         ref_text = reference_date(article=article, mentions=first)
     ref = parse_reference(ref_text)
     return tuple(
-        _mention(article=article, sent=s, expr=e, ref=ref, config=cfg, doc=doc) for s, e in found
+        _mention(article=article, sent=s, expr=e, ref=ref, config=cfg, doc=doc,
+                 story_end=story_end)
+        for s, e in found
     )
 
 
@@ -247,12 +282,19 @@ def extract_story_dates(
     docs: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple[DateMention, ...]]:
     """:func:`extract_dates` for every article of a story (already passed through
-    :func:`check_publication_date`); undated reports resolve against the story's date.
+    :func:`check_publication_date`); undated reports resolve against the story's date, and
+    a bare weekday in a report dated only by its day may name the day after it when the
+    story's reports reach that day ("early on Friday" in a report dated Thursday).
     ``docs``: the spaCy parse of each article's text by id (tense from the parse)."""
     cfg = config or DateConfig()
     story_cfg = replace(cfg, reference=cfg.reference or story_reference(articles=articles))
     parses = docs or {}
+    days = sorted(
+        a.published[:10] for a in articles if a.published and parse_reference(a.published)
+    )
+    end = days[-1] if days else None
     return {
-        a.id: extract_dates(article=a, config=story_cfg, doc=parses.get(a.id)) for a in articles
+        a.id: extract_dates(article=a, config=story_cfg, doc=parses.get(a.id), story_end=end)
+        for a in articles
     }
 
