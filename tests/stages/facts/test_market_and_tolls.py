@@ -77,3 +77,13 @@ def test_nearly_never_allows_over_and_about_is_finer_for_finer_figures() -> None
     assert (low, high) == (807.5, 892.5)  # "about 850": a twentieth either side
     low, high = value_range(1000, 0.5, "about", 100)
     assert (low, high) == (900, 1100)  # "about 1,000": a tenth
+
+
+def test_parts_of_a_toll_are_not_the_toll() -> None:
+    found = _run(
+        "A tourist ship struck a bridge on the river and 25 people were injured, police said.",
+        "Four people were taken to hospital with serious injuries while 20 others were "
+        "slightly hurt when the ship struck the bridge on the river.",
+        times=("2019-06-02", "2019-06-02"),
+    )
+    assert [d for d in found.discrepancies if d.about == "injuries"] == []

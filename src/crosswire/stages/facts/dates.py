@@ -79,26 +79,20 @@ def _expressions(text: str) -> list[tuple[SentenceSpan, Expression]]:
     return [(s, e) for s in split_sentences(text) for e in find_expressions(s.text)]
 
 
-def _date_only(published: str | None) -> bool:
-    """Whether a publication date gives no time of day ("2016-11-10", "...T00:00:00")."""
-    return bool(published) and re.fullmatch(
-        r"\d{4}-\d\d-\d\d(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?", published or ""
-    ) is not None
-
-
 def _day_after(
-    *, expr: Expression, date: str | None, ref: Reference | None, story_end: str | None
+    *, expr: Expression, date: str | None, ref: Reference | None, story: tuple[str, str]
 ) -> str | None:
-    """A bare weekday read back six days from a report dated only by its day ("early on
-    Friday" in a report dated Thursday) is the next day when the story's reports reach it: a
-    day-only date is often the day before in the events' own zone, and a week-old day would
-    be "last Friday"."""
+    """A bare weekday read back six days ("early on Friday" in a report dated Thursday) is
+    the next day when that day is within the story's reports' dates and the week-old day is
+    before all of them: a report's date is its day in its own zone, often the day before in
+    the events' zone, and a week-old day before the story began would be "last Friday"."""
     base = ref.as_date() if ref is not None else None
     if expr.kind != "weekday" or expr.get("mod").lower() in _WEEKDAY_MODS or base is None:
         return date
-    after = base + dt.timedelta(days=1)
-    if date == (base - dt.timedelta(days=6)).isoformat() and story_end and (
-        after.isoformat() <= story_end[:10]
+    after, week_ago = base + dt.timedelta(days=1), base - dt.timedelta(days=6)
+    first, last = story
+    if date == week_ago.isoformat() and week_ago.isoformat() < first and (
+        after.isoformat() <= last
     ):
         return after.isoformat()
     return date
@@ -109,7 +103,7 @@ _WEEKDAY_MODS = frozenset({"last", "past", "next", "this", "coming"})
 
 def _mention(
     *, article: Article, sent: SentenceSpan, expr: Expression, ref: Reference | None,
-    config: DateConfig, doc: Any | None, story_end: str | None = None,
+    config: DateConfig, doc: Any | None, story: tuple[str, str] | None = None,
 ) -> DateMention:
     start, end = sent.start + expr.start, sent.start + expr.end
     tense = tense_at(
@@ -117,8 +111,8 @@ def _mention(
         window=config.tense_window,
     ) if expr.relative else ""
     date = resolve(expr, reference=ref, tense=tense)
-    if story_end is not None and _date_only(article.published):
-        date = _day_after(expr=expr, date=date, ref=ref, story_end=story_end)
+    if story is not None:
+        date = _day_after(expr=expr, date=date, ref=ref, story=story)
     return DateMention(
         text=article.text[start:end],
         date=date,
@@ -145,11 +139,11 @@ def reference_date(*, article: Article, mentions: Sequence[DateMention]) -> str 
 
 def extract_dates(
     *, article: Article, config: DateConfig | None = None, doc: Any | None = None,
-    story_end: str | None = None,
+    story: tuple[str, str] | None = None,
 ) -> tuple[DateMention, ...]:
     """Date expressions of ``article`` in text order, each resolved where it can be (the
     tense of a relative one read from ``doc``, the spaCy parse of its text, where given;
-    ``story_end``: the latest publication date of the report's story, see
+    ``story``: the first and last publication dates of the report's story, see
     :func:`extract_story_dates`)."""
     cfg = config or DateConfig()
     found = _expressions(article.text)
@@ -163,7 +157,7 @@ def extract_dates(
     ref = parse_reference(ref_text)
     return tuple(
         _mention(article=article, sent=s, expr=e, ref=ref, config=cfg, doc=doc,
-                 story_end=story_end)
+                 story=story)
         for s, e in found
     )
 
@@ -283,8 +277,9 @@ def extract_story_dates(
 ) -> dict[str, tuple[DateMention, ...]]:
     """:func:`extract_dates` for every article of a story (already passed through
     :func:`check_publication_date`); undated reports resolve against the story's date, and
-    a bare weekday in a report dated only by its day may name the day after it when the
-    story's reports reach that day ("early on Friday" in a report dated Thursday).
+    a bare weekday may name the day after its report's date when the story's reports reach
+    that day and began after the week-old reading ("early on Friday" in a report dated
+    Thursday, in a story reported on Thursday and Friday).
     ``docs``: the spaCy parse of each article's text by id (tense from the parse)."""
     cfg = config or DateConfig()
     story_cfg = replace(cfg, reference=cfg.reference or story_reference(articles=articles))
@@ -292,9 +287,9 @@ def extract_story_dates(
     days = sorted(
         a.published[:10] for a in articles if a.published and parse_reference(a.published)
     )
-    end = days[-1] if days else None
+    span = (days[0], days[-1]) if days else None
     return {
-        a.id: extract_dates(article=a, config=story_cfg, doc=parses.get(a.id), story_end=end)
+        a.id: extract_dates(article=a, config=story_cfg, doc=parses.get(a.id), story=span)
         for a in articles
     }
 

@@ -15,7 +15,9 @@ values a factor of ``market_ratio`` or more apart are two markets.
 A discrepancy is an ``update`` when the figure moved as the story developed (a clause says so,
 "the toll rose to six"; or a toll's counts first given on later days are larger; or it is a
 market price, which moves by the hour), its values then in time order; else a ``conflict``
-(same thing, same time, different values: two lows of one day).
+(same thing, same time, different values: two lows of one day). A sentence giving two counts
+of one toll breaks it down ("four seriously injured while 20 others were slightly hurt"): its
+parts are not the toll.
 """
 
 from __future__ import annotations
@@ -96,6 +98,14 @@ def _earliest(cluster: Sequence[Item]) -> str:
     return days[0] if days else ""
 
 
+def _grew(clusters: Sequence[Sequence[Item]], when: Sequence[str]) -> bool:
+    """Whether the counts first given after the earliest ``when`` are larger on average."""
+    first = min(when)
+    early = [c[0].quantity.value for c, d in zip(clusters, when, strict=True) if d == first]
+    later = [c[0].quantity.value for c, d in zip(clusters, when, strict=True) if d != first]
+    return bool(later) and sum(later) / len(later) > sum(early) / len(early)
+
+
 def _is_update(clusters: Sequence[Sequence[Item]]) -> bool:
     measured = clusters[0][0].measured
     if measured is not None and measured.moves:
@@ -104,16 +114,12 @@ def _is_update(clusters: Sequence[Sequence[Item]]) -> bool:
         _cues() & set(re.findall(r"[a-z]+", i.clause.lower())) for c in clusters for i in c
     )
     days = [_earliest(c) for c in clusters]
+    toll = is_toll(clusters[0][0].key)
     if not all(days) or len(set(days)) < 2:
         return cued and len(set(days)) >= 1 and any(days)
     if cued:
         return True
-    if not is_toll(clusters[0][0].key):
-        return False
-    first = min(days)  # a toll that grew: the counts first given later are larger
-    early = [c[0].quantity.value for c, d in zip(clusters, days, strict=True) if d == first]
-    later = [c[0].quantity.value for c, d in zip(clusters, days, strict=True) if d != first]
-    return sum(later) / len(later) > sum(early) / len(early)
+    return toll and _grew(clusters, days)  # a toll that grew: later counts are larger
 
 
 def _value(cluster: Sequence[Item]) -> DiscrepancyValue:
@@ -144,7 +150,7 @@ def _discrepancy(clusters: Sequence[Sequence[Item]]) -> Discrepancy:
         about = [key]  # what the counts measure, not the words of one report
     update = _is_update(clusters)
     pairs = [(c, _value(c)) for c in clusters]
-    if update:  # time order: the first report time of each value (to the minute where given)
+    if update:  # time order: the first report date of each value
         pairs.sort(key=lambda p: (min(i.published or "" for i in p[0]), p[0][0].quantity.value,
                                   p[1].sources))
     else:
@@ -156,15 +162,35 @@ def _discrepancy(clusters: Sequence[Sequence[Item]]) -> Discrepancy:
     )
 
 
+def _parts(clusters: Sequence[Sequence[Item]]) -> set[int]:
+    """Clusters made only of parts of a toll: a sentence giving two counts of one toll
+    breaks it down ("four seriously injured while 20 others were slightly hurt"), and
+    neither part is the toll another report gives."""
+    per_sentence: dict[tuple[str, int, str], int] = {}
+    for cluster in clusters:
+        for i in cluster:
+            if is_toll(i.key):
+                k = (i.source, i.quantity.sentence.start, i.key or "")
+                per_sentence[k] = per_sentence.get(k, 0) + 1
+    return {
+        n for n, cluster in enumerate(clusters)
+        if all(per_sentence.get((i.source, i.quantity.sentence.start, i.key or ""), 0) > 1
+               for i in cluster)
+    }
+
+
 def find_discrepancies(
     clusters: Sequence[Sequence[Item]], config: CorroborationConfig
 ) -> tuple[Discrepancy, ...]:
     """Groups of facts (``clusters``) that give one measured thing different values, each a
     :class:`Discrepancy` (conflict or update), in a deterministic order."""
+    parts = _parts(clusters)
     sets = DisjointSets(range(len(clusters)))
     for i, a in enumerate(clusters):
+        if i in parts:
+            continue
         for j in range(i + 1, len(clusters)):
-            if not sets.same(i, j) and _differ(a, clusters[j], config):
+            if j not in parts and not sets.same(i, j) and _differ(a, clusters[j], config):
                 sets.union(i, j)
     found = [_discrepancy([clusters[k] for k in g]) for g in sets.groups() if len(g) > 1]
     found.sort(key=lambda d: (d.values[0].sources, d.about))
