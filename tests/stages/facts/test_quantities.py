@@ -113,3 +113,13 @@ def test_spans_stay_inside_the_text(text: str) -> None:
     for q in extract_quantities(article=Article(id="h", text=text)):
         assert 0 <= q.span.start < q.span.end <= len(text)
         assert text[q.span.start : q.span.end] == q.text
+
+
+def test_a_number_naming_a_thing_is_not_a_count() -> None:
+    def counts(text: str) -> list[str]:
+        return [q.text for q in extract_quantities(article=Article(id="x", text=text))]
+
+    assert counts("All Nippon Airways flight 175 took off at 11:36am.") == []
+    assert counts("Flight 175 departed Los Angeles with 230 passengers.") == ["230 passengers"]
+    assert counts("The Game 7 crowd of 38,000 fans roared.") == ["38,000 fans"]
+    assert counts("Article 50 was triggered by 60 lawmakers.") == ["60 lawmakers"]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from crosswire.models import Article, Quantity, Span
 from crosswire.stages.facts.counts import lead_counts, word_counts
 from crosswire.text.dates import MONTH_PREFIX
 from crosswire.text.sentences import SentenceSpan, split_sentences
+from crosswire.text.wordlists import package_words
 
 __all__ = ["AGE", "QuantityConfig", "extract_quantities", "number_precision"]
 
@@ -157,6 +159,12 @@ def _percent_hits(text: str) -> list[_Hit]:
     return [_Hit(m.start(), m.end(), _number(m.group("num")), "%") for m in _PERCENT.finditer(text)]
 
 
+@cache
+def _number_names() -> frozenset[str]:
+    """Words before a number that make it an identifier (``data/number_names.txt``)."""
+    return package_words("crosswire.stages.facts", "number_names")
+
+
 def _count_hits(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _COUNT.finditer(text):
@@ -175,6 +183,9 @@ def _count_hits(text: str) -> list[_Hit]:
             continue  # "a 911 call", "after 911 picked up": the emergency number
         if _NAMED_NUMBER.search(text, max(0, m.start() - 40), m.start()):
             continue  # "told Channel 11 News", "Route 66 closed": part of a name
+        before = re.search(r"([A-Za-z][\w.]*)\s$", text[max(0, m.start() - 24) : m.start()])
+        if before and before.group(1).lower() in _number_names():
+            continue  # "flight 175 took off", "Game 7 ended": a number naming a thing
         value = _number(m.group("num"), m.group("scale"))
         hits.append(_Hit(m.start(), m.end(), value, noun))
     return hits
