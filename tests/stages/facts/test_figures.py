@@ -47,6 +47,12 @@ def _key(sentence: str, figure: str, unit: str = "people") -> str | None:
         ("The toll from the blast rose to at least six on Friday.", "six", "people", "deaths"),
         ("Germany has nearly 1,000 troops in the country.", "1,000", "troops", "troops"),
         ("They were taken to two city hospitals.", "two", "city", None),
+        ("Some 30 civilians, including women and children, were killed in the raid.", "30",
+         "civilians", "deaths"),
+        ("At least 12 people, most of them tourists, were injured.", "12", "people",
+         "injuries"),
+        ("Some 30 civilians, including women and children, joined the march.", "30",
+         "civilians", None),
     ],
 )
 def test_measured_thing_from_head_words(sentence: str, figure: str, unit: str, key: str | None

@@ -198,6 +198,13 @@ def market_key(before: str) -> Thing | None:
     return None
 
 
+_ASIDE = re.compile(
+    r"^[\w\s-]{0,30}?(,\s*(?:including|among them|mostly|many of them|most of them|some of them)"
+    r"\b[^,;:.]*,)",
+    re.IGNORECASE,
+)
+
+
 def thing_key(*, sentence: str, start: int, end: int, unit: str) -> Thing | None:
     """The measured thing of the figure at ``sentence[start:end]``: its counted noun, else
     the nearest thing word after it in its clause, else right before it ("killing at least
@@ -207,7 +214,11 @@ def thing_key(*, sentence: str, start: int, end: int, unit: str) -> Thing | None
         return things[unit.lower()]
     if unit.lower() not in package_words(_PACKAGE, "counted_people"):
         return None  # "two city hospitals": the count is of cities
-    after = _clause_words(sentence[end:], reverse=False, limit=_AFTER_WORDS)
+    rest = sentence[end:]
+    aside = _ASIDE.match(rest)
+    if aside is not None:  # "30 civilians, including women and children, were killed"
+        rest = rest[: aside.start(1)] + " " + rest[aside.end(1) :]
+    after = _clause_words(rest, reverse=False, limit=_AFTER_WORDS)
     for i, word in enumerate(after):
         if word in things:
             return things[word]
