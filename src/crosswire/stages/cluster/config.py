@@ -76,6 +76,10 @@ class ClusterConfig:
     attach_fragment_threshold: float | None = 0.3
     attach_fragment_size: int = 3
     attach_min_terms: int = 10  # lone reports with fewer terms (headlines) are never attached
+    # Batch mode: a lone report also joins a story further away in time than the window but
+    # within ``followup_days`` (None: not), from this centroid cosine (see cluster.attach).
+    followup_days: int | None = 30
+    followup_threshold: float = 0.2
     # Batch mode: a group of at most ``displaced_size`` reports joins a larger story whose
     # centroid is this close whatever the dates (a wrong ``published``; None: off), when that
     # is ``attach_ratio`` times its cosine with the next story (see cluster.displaced).
@@ -124,6 +128,10 @@ class ClusterConfig:
         displaced = self.displaced_threshold
         if displaced is not None and not 0.0 <= displaced <= 1.0:
             raise ConfigError("displaced_threshold must be within 0..1 (or None: off)")
+        if self.followup_days is not None and self.followup_days < 0:
+            raise ConfigError("followup_days must be at least 0 (or None: off)")
+        if not 0.0 <= self.followup_threshold <= 1.0:  # NaN fails too
+            raise ConfigError("followup_threshold must be within 0..1")
         if self.small_pile < 0 or self.small_pile_terms < 1:
             raise ConfigError("small_pile must be at least 0 and small_pile_terms at least 1")
         if not self.window_fade_days >= 0.0:  # NaN fails too
