@@ -85,6 +85,9 @@ class ClusterConfig:
     # is ``attach_ratio`` times its cosine with the next story (see cluster.displaced).
     displaced_threshold: float | None = 0.4
     displaced_size: int = 3
+    # Batch mode, last: a lone report joins the story of a report with the same headline (at
+    # least this many content words; None: off), within followup_days (see cluster.headlines).
+    headline_min_words: int | None = 5
     centroid_terms: int = 100  # terms kept per story centroid
     window_days: int | None = 7  # reports further apart in time are never one story ...
     # ... in incremental mode; in batch mode a pair's similarity fades beyond the window, by a
@@ -136,6 +139,8 @@ class ClusterConfig:
             raise ConfigError("small_pile must be at least 0 and small_pile_terms at least 1")
         if not self.window_fade_days >= 0.0:  # NaN fails too
             raise ConfigError("window_fade_days must be at least 0")
+        if self.headline_min_words is not None and self.headline_min_words < 1:
+            raise ConfigError("headline_min_words must be at least 1 (or None: off)")
         if self.displaced_size < 1:
             raise ConfigError("displaced_size must be at least 1")
         if not self.incremental_refresh >= 1.0:  # NaN fails too
