@@ -35,6 +35,20 @@ def test_a_short_report_is_held_to_a_bar_its_length_can_reach() -> None:
     assert attach_target(vector=padded, candidates={0: shape}, config=rule) is None
 
 
+def test_a_short_reports_centroid_bar_shrinks_with_its_coverage_too() -> None:
+    words = [f"w{k}" for k in range(40)]
+    story = [_unit(**dict.fromkeys(words, 1.0)),
+             _unit(**dict.fromkeys(words[:4] + [f"x{k}" for k in range(36)], 1.0))]
+    shape = story_shape(vectors=story, members=[0, 1], centroid_terms=100)
+    rule = replace(CONFIG, window_days=None, attach_min_terms=1)
+    # ten terms, one of them the story's lead word: centroid cosine 0.066, under the 0.11 bar
+    # of a full report but over 0.11 x sqrt(10 / 40)
+    short = _unit(w0=1.0, **{f"z{k}": 1.0 for k in range(9)})
+    assert attach_target(vector=short, candidates={0: shape}, config=rule) == 0
+    full = _unit(w0=1.0, **{f"z{k}": 1.0 for k in range(39)})
+    assert attach_target(vector=full, candidates={0: shape}, config=rule) is None
+
+
 LEAK = [
     "Leaked files from the Lisbon law firm Carvalho Mendes show how ministers in three "
     "countries hid money in offshore companies, reporters of the Open Ledger project said.",

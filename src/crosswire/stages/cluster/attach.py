@@ -13,16 +13,18 @@ window) and joins the closest one when three things hold (the settings are those
   of one kind -- two lotteries, two Syrian sieges -- is left alone rather than guessed);
 * its mean similarity with the story's members reaches ``cohesion.ratio`` times the mean
   similarity among them (the merge pass's cohesion rule, judged on true sums: a tight story
-  does not take in a report that only shares its general vocabulary). A report with fewer
-  terms than the story's reports have on average is held to a bar lowered by the square root of
-  that share: a short blurb that tells part of a story ("Bitcoin touches USD 6000 as the tumble
-  continues", 31 terms) has a cosine with each full report of about that root times what a
-  full report of the story would have, whatever story it belongs to.
+  does not take in a report that only shares its general vocabulary).
+
+A report with fewer terms than the story's reports have on average is held to bars (the
+threshold and the cohesion bar) lowered by the square root of that share: a short blurb that
+tells part of a story ("Bitcoin touches USD 6000 as the tumble continues", 31 terms) has a
+cosine with the story's centroid and with each of its reports of about that root times what a
+full report of the story would have, whatever story it belongs to.
 
 A story further away in time than the window but within ``followup_days`` is a candidate too
 (a follow-up a few weeks on: the fallout of a leak, the release of an update announced in
-beta), at a higher bar, ``followup_threshold``; the runner-up test is the same, over the
-candidates near and far.
+beta), at a higher bar, ``followup_threshold`` (not lowered for short reports); the runner-up
+test is the same, over the candidates near and far.
 
 A report with fewer than ``attach_min_terms`` terms (a headline) is left alone: the cosine of a
 few words with a centroid says little about which story they belong to, and the runner-up test
@@ -144,17 +146,20 @@ def attach_target(
     if not scored:
         return None
     best, key = scored[0]
+    shape = candidates[key]
+    share = coverage(terms=len(vector), shape=shape)
     if key in later:
         threshold = max(threshold, config.followup_threshold)
+    else:
+        threshold *= share
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     if best < threshold or best < config.attach_ratio * runner_up:
         return None
-    shape = candidates[key]
     inner = _inner_mean(shape)
     rule = config.cohesion  # the merge pass's cohesion bar (None: no check)
     if rule is not None and inner is not None and inner > 0.0:
         cross = cosine(vector, shape.total) / shape.size
-        if cross < rule.ratio * inner * coverage(terms=len(vector), shape=shape):
+        if cross < rule.ratio * inner * share:
             return None
     return key
 
