@@ -32,7 +32,7 @@ def test_a_story_told_over_two_weeks_stays_one_and_two_events_a_month_apart_do_n
              for k in range(3)]
     later = Article(id="later", text=f"{QUAKE[2]} {QUAKE[0]} Aftershocks shook Otaru.",
                     published=_day(12))  # 9 days after the last: just beyond the window
-    hard = replace(CONFIG, window_fade_days=0.0, displaced_threshold=None)
+    hard = replace(CONFIG, window_fade_days=0.0, displaced_threshold=None, followup_days=None)
     soft = replace(hard, window_fade_days=5.0)
     assert frozenset({"later"}) in _groups(cluster_articles(articles=[*first, later], config=hard))
     assert frozenset({"a0", "a1", "a2", "later"}) in _groups(

@@ -15,6 +15,17 @@ window) and joins the closest one when three things hold (the settings are those
   similarity among them (the merge pass's cohesion rule, judged on true sums: a tight story
   does not take in a report that only shares its general vocabulary).
 
+A report with fewer terms than the story's reports have on average is held to bars (the
+threshold and the cohesion bar) lowered by the square root of that share: a short blurb that
+tells part of a story ("Bitcoin touches USD 6000 as the tumble continues", 31 terms) has a
+cosine with the story's centroid and with each of its reports of about that root times what a
+full report of the story would have, whatever story it belongs to.
+
+A story further away in time than the window but within ``followup_days`` is a candidate too
+(a follow-up a few weeks on: the fallout of a leak, the release of an update announced in
+beta), at a higher bar, ``followup_threshold`` (not lowered for short reports); the runner-up
+test is the same, over the candidates near and far.
+
 A report with fewer than ``attach_min_terms`` terms (a headline) is left alone: the cosine of a
 few words with a centroid says little about which story they belong to, and the runner-up test
 means little when most stories share none of them.
@@ -38,7 +49,8 @@ story (which sees only pair similarities) would split such a report off again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import math
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,6 +66,7 @@ __all__ = [
     "attach_singletons",
     "attach_target",
     "attaching",
+    "coverage",
     "join_targets",
     "story_shape",
 ]
@@ -62,13 +75,15 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class StoryShape:
     """What the attach rule needs of one story: its member count, the sum of its members'
-    vectors, its centroid (that sum's heaviest terms, normalised) and the sum of its members'
-    squared norms (to get the mean pair similarity inside it from the sum)."""
+    vectors, its centroid (that sum's heaviest terms, normalised), the sum of its members'
+    squared norms (to get the mean pair similarity inside it from the sum) and the mean number
+    of terms of its members' vectors."""
 
     size: int
     total: Mapping[str, float]
     centroid: Mapping[str, float]
     self_mass: float
+    mean_terms: float = 0.0
 
 
 def attaching(*, config: ClusterConfig) -> bool:
@@ -81,13 +96,26 @@ def story_shape(
 ) -> StoryShape:
     total: dict[str, float] = {}
     self_mass = 0.0
+    terms = 0
     for i in members:
         add_into(total, vectors[i])
         self_mass += sum(w * w for w in vectors[i].values())
+        terms += len(vectors[i])
     kept = {t: total[t] for t in top_terms(total, k=centroid_terms)}
     return StoryShape(
-        size=len(members), total=total, centroid=normalized(kept), self_mass=self_mass
+        size=len(members), total=total, centroid=normalized(kept), self_mass=self_mass,
+        mean_terms=terms / len(members) if members else 0.0,
     )
+
+
+def coverage(*, terms: int, shape: StoryShape) -> float:
+    """The share of a story's typical report a report of ``terms`` terms can cover, as the
+    factor its cosines with the story's reports shrink by: sqrt(terms / mean terms), at most 1
+    (a report whose terms are a part of another's, equally weighted, has the square root of
+    that part as its cosine with it)."""
+    if shape.mean_terms <= 0.0 or terms >= shape.mean_terms:
+        return 1.0
+    return math.sqrt(terms / shape.mean_terms)
 
 
 def _inner_mean(shape: StoryShape) -> float | None:
@@ -103,9 +131,11 @@ def attach_target(
     vector: Mapping[str, float],
     candidates: Mapping[int, StoryShape],
     config: ClusterConfig,
+    later: Collection[int] = (),
 ) -> int | None:
     """The key of the story among ``candidates`` that a lone report (``vector``) joins, if
-    any (ties: the smaller key)."""
+    any (ties: the smaller key). ``later``: the candidates beyond the time window (within
+    ``followup_days``), joined only from ``followup_threshold``."""
     threshold = config.attach_threshold
     if threshold is None or len(vector) < config.attach_min_terms:
         return None
@@ -116,17 +146,35 @@ def attach_target(
     if not scored:
         return None
     best, key = scored[0]
+    shape = candidates[key]
+    share = coverage(terms=len(vector), shape=shape)
+    if key in later:
+        threshold = max(threshold, config.followup_threshold)
+    else:
+        threshold *= share
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     if best < threshold or best < config.attach_ratio * runner_up:
         return None
-    shape = candidates[key]
     inner = _inner_mean(shape)
     rule = config.cohesion  # the merge pass's cohesion bar (None: no check)
     if rule is not None and inner is not None and inner > 0.0:
         cross = cosine(vector, shape.total) / shape.size
-        if cross < rule.ratio * inner:
+        if cross < rule.ratio * inner * share:
             return None
     return key
+
+
+def _search_days(config: ClusterConfig) -> int | None:
+    """How far apart in days a lone report and a story are compared at all."""
+    if config.window_days is None or config.followup_days is None:
+        return config.window_days
+    return max(config.window_days, config.followup_days)
+
+
+def _later(day: int | None, other: int | None, config: ClusterConfig) -> bool:
+    if day is None or other is None or config.window_days is None:
+        return False
+    return abs(day - other) > config.window_days
 
 
 def attach_singletons(
@@ -147,7 +195,7 @@ def attach_singletons(
         for g in ordered
     ]
     group_days = [median_day(members=g, days=days) for g in ordered]
-    index = TermIndex(window_days=config.window_days, max_posting=config.max_posting)
+    index = TermIndex(window_days=_search_days(config), max_posting=config.max_posting)
     for k, shape in enumerate(shapes):
         for t in top_terms(shape.centroid, k=config.index_terms):
             index.add(term=t, item=k, day=group_days[k])
@@ -162,7 +210,8 @@ def attach_singletons(
             if found is not None:
                 seen.update(o for o in found if o != k)
         target = attach_target(
-            vector=vector, candidates={o: shapes[o] for o in sorted(seen)}, config=config
+            vector=vector, candidates={o: shapes[o] for o in sorted(seen)}, config=config,
+            later={o for o in seen if _later(group_days[k], group_days[o], config)},
         )
         if target is not None:
             targets[k] = target

@@ -9,8 +9,9 @@ merged by centroid similarity while it stays above ``ClusterConfig.threshold``, 
 groups are each tight and much looser together (``ClusterConfig.cohesion``: two events of one
 kind). A report left alone then joins the story whose centroid is clearly closest, and so does
 a group of two or three (:mod:`cluster_attach`); last, a small group that retells a larger
-story nearly word for word joins it whatever its date says (:mod:`cluster.displaced`), all
-batch only.
+story nearly word for word joins it whatever its date says (:mod:`cluster.displaced`), and a
+report still alone joins the story of a report with its headline (:mod:`cluster.headlines`),
+all batch only.
 :func:`cluster_incremental` takes reports in ``published`` order, assigns each to a story or
 opens one, and merges stories that converge, using the same similarity, threshold and check.
 
@@ -28,6 +29,7 @@ from crosswire.stages.cluster.attach import attach_fragments, attach_singletons,
 from crosswire.stages.cluster.config import ClusterConfig
 from crosswire.stages.cluster.displaced import attach_displaced
 from crosswire.stages.cluster.graph import Groups, candidate_edges, merge_groups, story_id
+from crosswire.stages.cluster.headlines import attach_headlines
 from crosswire.stages.cluster.join import place_segments
 from crosswire.stages.cluster.refine import merge_centroids
 from crosswire.stages.cluster.segments import SegmentConfig, find_off_topic
@@ -96,6 +98,10 @@ def cluster_reduce(
             vectors=vectors, groups=members, pairs=edges.keys(), config=config
         )
     members = attach_displaced(vectors=vectors, groups=members, config=config)
+    members = attach_headlines(
+        headlines=[s.headline for s in ordered], days=[s.day for s in ordered],
+        groups=members, config=config,
+    )
     if config.refine_threshold is not None:
         members = merge_centroids(
             vectors=vectors, days=[s.day for s in ordered], groups=members, config=config

@@ -76,11 +76,18 @@ class ClusterConfig:
     attach_fragment_threshold: float | None = 0.3
     attach_fragment_size: int = 3
     attach_min_terms: int = 10  # lone reports with fewer terms (headlines) are never attached
+    # Batch mode: a lone report also joins a story further away in time than the window but
+    # within ``followup_days`` (None: not), from this centroid cosine (see cluster.attach).
+    followup_days: int | None = 30
+    followup_threshold: float = 0.2
     # Batch mode: a group of at most ``displaced_size`` reports joins a larger story whose
     # centroid is this close whatever the dates (a wrong ``published``; None: off), when that
     # is ``attach_ratio`` times its cosine with the next story (see cluster.displaced).
     displaced_threshold: float | None = 0.4
     displaced_size: int = 3
+    # Batch mode, last: a lone report joins the story of a report with the same headline (at
+    # least this many content words; None: off), within followup_days (see cluster.headlines).
+    headline_min_words: int | None = 5
     centroid_terms: int = 100  # terms kept per story centroid
     window_days: int | None = 7  # reports further apart in time are never one story ...
     # ... in incremental mode; in batch mode a pair's similarity fades beyond the window, by a
@@ -124,10 +131,16 @@ class ClusterConfig:
         displaced = self.displaced_threshold
         if displaced is not None and not 0.0 <= displaced <= 1.0:
             raise ConfigError("displaced_threshold must be within 0..1 (or None: off)")
+        if self.followup_days is not None and self.followup_days < 0:
+            raise ConfigError("followup_days must be at least 0 (or None: off)")
+        if not 0.0 <= self.followup_threshold <= 1.0:  # NaN fails too
+            raise ConfigError("followup_threshold must be within 0..1")
         if self.small_pile < 0 or self.small_pile_terms < 1:
             raise ConfigError("small_pile must be at least 0 and small_pile_terms at least 1")
         if not self.window_fade_days >= 0.0:  # NaN fails too
             raise ConfigError("window_fade_days must be at least 0")
+        if self.headline_min_words is not None and self.headline_min_words < 1:
+            raise ConfigError("headline_min_words must be at least 1 (or None: off)")
         if self.displaced_size < 1:
             raise ConfigError("displaced_size must be at least 1")
         if not self.incremental_refresh >= 1.0:  # NaN fails too

@@ -7,7 +7,10 @@ text (:class:`~crosswire.stages.cluster.segments.SegmentConfig`). When more than
 off-topic, the report as a whole is compared with the stories: it moves to the story whose
 centroid it is closest to when that is another story at least ``ClusterConfig.threshold``
 close, opens a story of its own when it is not even that close to the rest of its story, and
-otherwise stays whole, nothing cut (the sections disagreed with the report as a whole).
+otherwise stays whole, nothing cut (the sections disagreed with the report as a whole). A report
+that is one segment (a short blurb: nothing to split) never opens a story of its own here: the
+clustering already judged that very text against every story, with the whole pile's document
+frequencies, and placed it; the segment test, weighted within one story, has no more evidence.
 """
 
 from __future__ import annotations
@@ -91,10 +94,11 @@ def _vector(counts: Sequence[tuple[str, float]], idf: Mapping[str, float],
 
 def _home(
     *, article: str, stories: Sequence[Story], totals: Mapping[str, Mapping[str, float]],
-    vectors: Mapping[str, dict[str, float]], config: ClusterConfig,
+    vectors: Mapping[str, dict[str, float]], config: ClusterConfig, whole: bool = False,
 ) -> str | None:
     """Where a report judged mostly off-topic goes: the id of another story, "" for a story of
-    its own, None to stay (see the module docstring)."""
+    its own, None to stay (see the module docstring; ``whole``: the report is one segment,
+    which never opens a story of its own)."""
     vector = vectors[article]
     home_sim, best, best_sim = 0.0, "", 0.0
     for story in stories:
@@ -109,7 +113,7 @@ def _home(
             best, best_sim = story.id, sim
     if best and best_sim >= config.threshold:
         return best if best_sim > home_sim else None
-    return "" if home_sim < config.threshold else None
+    return "" if home_sim < config.threshold and not whole else None
 
 
 def settle_off_topic(
@@ -141,7 +145,7 @@ def settle_off_topic(
         cut = sum(seg.span.end - seg.span.start for seg in found)
         if cut > max_share * len(text.strip()):
             target = _home(article=article_id, stories=stories, totals=totals, vectors=vectors,
-                           config=config)
+                           config=config, whole=_one_segment(text, found))
             if target is not None:
                 moves[article_id] = target
             continue
@@ -150,6 +154,15 @@ def settle_off_topic(
     if not moves:
         return stories, tuple(kept)
     return _moved(stories, moves), tuple(kept)
+
+
+def _one_segment(text: str, found: Sequence[Segment]) -> bool:
+    """Whether ``found`` is one segment spanning all of the report's text."""
+    if len(found) != 1:
+        return False
+    span = found[0].span
+    lead = len(text) - len(text.lstrip())
+    return span.start <= lead and span.end >= len(text.rstrip())
 
 
 def _moved(stories: Sequence[Story], moves: Mapping[str, str]) -> tuple[Story, ...]:

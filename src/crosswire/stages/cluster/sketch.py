@@ -1,4 +1,5 @@
-"""The per-report map step of clustering: weighted term counts, publication day, embedding."""
+"""The per-report map step of clustering: weighted term counts, publication day, headline words,
+embedding."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 
 from crosswire.models import Article
 from crosswire.stages.cluster.config import ClusterConfig
+from crosswire.stages.cluster.headlines import headline_words
 from crosswire.text.embed import embed_texts
 from crosswire.text.vectors import term_counts
 
@@ -23,6 +25,7 @@ class ClusterSketch:
     day: int | None = None  # proleptic ordinal of ``published``
     published: str | None = None
     embedding: tuple[float, ...] | None = None  # short reports, when embeddings are on
+    headline: tuple[str, ...] = ()  # the headline's content words (see cluster.headlines)
 
 
 def _day(published: str | None) -> int | None:
@@ -39,8 +42,8 @@ def _day(published: str | None) -> int | None:
 
 
 def cluster_map(*, article: Article, config: ClusterConfig) -> ClusterSketch:
-    """The per-report step: weighted term counts, the publication day and, for a short report
-    when ``config.embedding_model`` is set, its sentence embedding."""
+    """The per-report step: weighted term counts, the publication day, the headline's words
+    and, for a short report when ``config.embedding_model`` is set, its sentence embedding."""
     return cluster_map_many(articles=[article], config=config)[0]
 
 
@@ -50,11 +53,12 @@ def cluster_map_many(
     """:func:`cluster_map` of each article, the embeddings computed in batches."""
     sketches = []
     for article in articles:
-        counts = term_counts(text=article.text, title=_headline(article), weights=config.weights)
+        head = _headline(article)
+        counts = term_counts(text=article.text, title=head, weights=config.weights)
         sketches.append(
             ClusterSketch(
                 id=article.id, counts=counts, day=_day(article.published),
-                published=article.published,
+                published=article.published, headline=headline_words(head),
             )
         )
     if config.embedding_model is None:
