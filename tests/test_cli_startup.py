@@ -66,3 +66,12 @@ def test_spacy_loads_without_torch_and_torch_still_imports_after() -> None:
         "else:\n    assert torch.tensor([1]).item() == 1\n"
     )
     assert "spacy" in _modules_after(code)
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    out = subprocess.run(
+        [sys.executable, "-m", "crosswire", "--help"], capture_output=True, text=True,
+        check=True, env=env, cwd=ROOT, timeout=120,
+    )
+    assert out.stdout.startswith("usage: crosswire")

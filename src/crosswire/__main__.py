@@ -1,0 +1,5 @@
+"""``python -m crosswire``: the same command line as ``crosswire``."""
+
+from crosswire.cli import main
+
+raise SystemExit(main())
