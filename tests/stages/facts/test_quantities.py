@@ -123,3 +123,21 @@ def test_a_number_naming_a_thing_is_not_a_count() -> None:
     assert counts("Flight 175 departed Los Angeles with 230 passengers.") == ["230 passengers"]
     assert counts("The Game 7 crowd of 38,000 fans roared.") == ["38,000 fans"]
     assert counts("Article 50 was triggered by 60 lawmakers.") == ["60 lawmakers"]
+
+
+def test_occurrences_scales_in_words_and_compound_nouns() -> None:
+    def found(text: str) -> list[tuple[str, float, str]]:
+        return [(q.text, q.value, q.unit)
+                for q in extract_quantities(article=Article(id="x", text=text))]
+
+    assert found("Ships swapped oil at sea around 30 times since October.") == [
+        ("30 times", 30.0, "times")]
+    assert found("He fired 12 times at the car.") == [("12 times", 12.0, "times")]
+    assert found("Prices are three times higher, and 10 times the size.") == []
+    assert found("Satellites saw 30 ship-to-ship transfers.") == [
+        ("30 ship-to-ship", 30.0, "ship-to-ship")]
+    assert found("The resolution set a 2 million-barrel cap.") == [
+        ("2 million-barrel", 2e6, "barrel")]
+    assert found("the arrival of about one million asylum seekers") == [
+        ("one million", 1e6, "asylum")]
+    assert found("It took in more than a million migrants.") == [("a million", 1e6, "migrants")]

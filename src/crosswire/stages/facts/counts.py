@@ -36,7 +36,7 @@ def _numbers() -> dict[str, float]:
 def _word_pattern() -> re.Pattern[str]:
     names = "|".join(sorted(_numbers(), key=lambda w: (-len(w), w)))
     return re.compile(
-        rf"(?<![\w-])(?:an?\s+)?(?P<num>{names})(?![\w-])\s(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)",
+        rf"(?<![\w-])(?:an?\s+)?(?P<num>{names})(?![\w-])\s(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?!-)",
         re.IGNORECASE,
     )
 
@@ -52,9 +52,25 @@ def _lead_pattern() -> re.Pattern[str]:
     )
 
 
+_SCALED = re.compile(
+    r"(?<![\w-])(?P<lead>an?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+"
+    r"(?P<scale>thousand|million|billion|trillion)\s(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?!-)",
+    re.IGNORECASE,
+)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
 def word_counts(text: str, *, not_counted: Collection[str]) -> list[tuple[int, int, float, str]]:
-    """(start, end, value, counted noun) for numbers written as words before a noun."""
+    """(start, end, value, counted noun) for numbers written as words before a noun ("six
+    civilians"), a scale word included ("about one million asylum seekers", "a million
+    migrants")."""
     out = []
+    for m in _SCALED.finditer(text):
+        noun, lead = m.group("noun"), m.group("lead").lower()
+        if noun.lower() in not_counted:
+            continue
+        base = 0.5 if lead == "half a" else _numbers().get(lead, 1.0)  # "a", "an", "one": 1
+        out.append((m.start(), m.end("scale"), base * _SCALES[m.group("scale").lower()], noun))
     for m in _word_pattern().finditer(text):
         noun = m.group("noun")
         if noun.lower() in not_counted or noun.lower() in _numbers():

@@ -48,15 +48,21 @@ _PERCENT = re.compile(
 )
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE_WORD}))?"
-    r"\s(?:(?:U\.S\.|US|UK|EU)\s)?(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)?)\b(?!-)"
+    r"\s(?:(?:U\.S\.|US|UK|EU)\s)?(?P<noun>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?!-)"
 )
 _MONTHS = re.compile(rf"{MONTH_PREFIX}[a-z]*\.?\s*$", re.IGNORECASE)
+# after "N times": a multiplier ("three times higher", "10 times the size"), not occurrences
+_MULTIPLIER = re.compile(
+    r"(?:\s+times)?\s+(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|longer"
+    r"|shorter|cheaper|as|the|that|what|over|a\b|an\b|[a-z]+er\b)",
+    re.IGNORECASE,
+)
 _NOT_COUNTED = frozenset(
     {
         "a", "an", "the", "of", "to", "and", "or", "in", "on", "at", "by", "for", "from",
         "with", "as", "is", "was", "are", "were", "be", "percent", "per", "cent", "years",
         "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes",
-        "minute", "seconds", "second", "am", "pm", "times", "time", "p", "a.m", "p.m", "st",
+        "minute", "seconds", "second", "am", "pm", "time", "p", "a.m", "p.m", "st",
         "nd", "rd", "th", "trillion", "billion", "million", "thousand"
     }
 )
@@ -186,7 +192,11 @@ def _count_hits(text: str) -> list[_Hit]:
         before = re.search(r"([A-Za-z][\w.]*)\s$", text[max(0, m.start() - 24) : m.start()])
         if before and before.group(1).lower() in _number_names():
             continue  # "flight 175 took off", "Game 7 ended": a number naming a thing
-        value = _number(m.group("num"), m.group("scale"))
+        scale = m.group("scale")
+        joined = re.match(rf"({_SCALE_WORD})-(\w.*)", noun, re.IGNORECASE)
+        if joined and not scale:  # "a 2 million-barrel cap": 2 million barrels
+            scale, noun = joined.group(1), joined.group(2)
+        value = _number(m.group("num"), scale)
         hits.append(_Hit(m.start(), m.end(), value, noun))
     return hits
 
@@ -286,6 +296,8 @@ def _sentence_hits(sentence: str, config: QuantityConfig) -> list[_Hit]:
             sentence, not_counted=_NOT_COUNTED | _CURRENCY_WORDS.keys())]
         found += [_Hit(s, e, v, "people") for s, e, v in lead_counts(sentence)]
         for h in sorted(found, key=lambda h: (h.start, -h.end)):
+            if h.unit.lower() == "times" and _MULTIPLIER.match(sentence, h.end):
+                continue  # "three times higher": a multiplier, not a count of occurrences
             if all(h.end <= s or h.start >= e for s, e in taken):
                 hits.append(h)
                 taken.append((h.start, h.end))
