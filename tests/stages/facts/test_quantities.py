@@ -141,3 +141,13 @@ def test_occurrences_scales_in_words_and_compound_nouns() -> None:
     assert found("the arrival of about one million asylum seekers") == [
         ("one million", 1e6, "asylum")]
     assert found("It took in more than a million migrants.") == [("a million", 1e6, "migrants")]
+
+
+def test_pounds_of_weight_are_not_money() -> None:
+    def units(text: str) -> list[tuple[str, str]]:
+        return [(q.text, q.unit) for q in extract_quantities(article=Article(id="x", text=text))]
+
+    assert units("It can lift 140,660 pounds (63,800 kilograms).")[0] == ("140,660 pounds", "lb")
+    assert units("Its engines make 5 million pounds of thrust.") == [("5 million pounds", "lb")]
+    assert units("They seized 300 pounds of cocaine.") == [("300 pounds", "lb")]
+    assert units("He was fined 5,000 pounds by the court.") == [("5,000 pounds", "GBP")]

@@ -201,3 +201,10 @@ def test_names_lose_a_leading_article_and_role_words() -> None:
     assert clean_name("an All Nippon Airways") == "All Nippon Airways"
     assert clean_name("A Tribe Called Quest") == "A Tribe Called Quest"
     assert without_roles("MVP Ben Zobrist") == "Ben Zobrist"
+
+
+def test_a_name_that_only_qualifies_a_thing_is_no_speaker(nlp: Any) -> None:
+    text = ("Fans packed the bars near the ballpark all night.\nTom Reyes, a Denver teacher "
+            "wearing a vintage Joe Walker jersey.\n\u201cI have waited my whole life for this "
+            "night,\u201d he said.")
+    assert _speaker_of(nlp, text, "I have waited").speaker == "Tom Reyes"

@@ -157,8 +157,18 @@ def _money_hits(text: str) -> list[_Hit]:
         hits.append(_Hit(m.start(), m.end(), value, _SYMBOLS[m.group("sym").lower()]))
     for m in _MONEY_WORD.finditer(text):
         unit = _CURRENCY_WORDS[m.group("cur").lower()]
+        if unit == "GBP" and _WEIGHT_AFTER.match(text, m.end()):
+            unit = "lb"  # "5 million pounds of thrust", "140,660 pounds (63,800 kilograms)"
         hits.append(_Hit(m.start(), m.end(), _number(m.group("num"), m.group("scale")), unit))
     return hits
+
+
+# after "N pounds": a weight, not money ("pounds of cocaine", "(63,800 kilograms)")
+_WEIGHT_AFTER = re.compile(
+    r"\s+of\b|\s*\(\s*(?:about\s+|some\s+)?[\d,.]+\s*(?:kg\b|kilograms?|kilos?|metric\s+tons?"
+    r"|tonnes?|tons?)|\s+(?:in\s+)?(?:weight|thrust|payload|heavier|lighter)\b",
+    re.IGNORECASE,
+)
 
 
 def _percent_hits(text: str) -> list[_Hit]:

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -66,7 +67,7 @@ def _candidates(
     for article in sorted(articles, key=lambda a: a.id):
         by_sentence: dict[int, list[DateMention]] = {}
         for mention in dates.get(article.id, ()):
-            if mention.date is not None:
+            if mention.date is not None and not _since(mention, article.text):
                 by_sentence.setdefault(mention.sentence.start, []).append(mention)
         for mentions in by_sentence.values():
             mention = _primary(mentions, main)
@@ -84,6 +85,16 @@ def _candidates(
             key = (mention.date, article.id, span.start)
             out.setdefault(key, _Candidate(mention.date, span, words, cut > 0))
     return [out[k] for k in sorted(out)]
+
+
+_SINCE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+                    re.IGNORECASE)
+
+
+def _since(mention: DateMention, text: str) -> bool:
+    """A date after "since" is a reference point, no event's date ("the lowest level since
+    Nov. 13", "their first pennant since 1945")."""
+    return _SINCE.search(text, mention.sentence.start, mention.span.start) is not None
 
 
 def _quoted_today(mention: DateMention, text: str) -> bool:

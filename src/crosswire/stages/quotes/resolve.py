@@ -274,7 +274,7 @@ class SpeakerResolver(ArticlePeople):
             others = [t for t in reversed(tokens) if s != k and not subjects_only
                       and t.i not in seen and (
                 (person and t.ent_type_ == "PERSON") or (not person and t.ent_type_ in ORG_TYPES)
-            ) and t.ent_iob_ == "B"]
+            ) and t.ent_iob_ == "B" and not _modifies_a_thing(t)]
             for cand in subjects + others:
                 found = self._candidate(cand, person=person, subject=cand.i in seen)
                 if found is not None:
@@ -312,6 +312,19 @@ class SpeakerResolver(ArticlePeople):
         if subject and lemma in word_list("person_nouns") and token.tag_ == "NNS":
             return Referent(noun_phrase_text(token), False, named=False)
         return None
+
+
+def _modifies_a_thing(token: Any) -> bool:
+    """Whether the name starting at ``token`` only qualifies a thing ("a vintage Bruce Sutter
+    jersey", "the Trump administration"): no one who is there to speak."""
+    last = token
+    while last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I":
+        last = last.doc[last.i + 1]
+    if last.is_lower and last.is_alpha:
+        return True  # "Joe Walker jersey" taken whole as a name: a thing, named after someone
+    head = last.head
+    return (last.dep_ in ("compound", "amod", "nmod") and head.i != last.i
+            and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_)
 
 
 def _plural_name(span: Any) -> bool:
