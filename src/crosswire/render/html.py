@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from html import escape
 
 from crosswire.models import Brief, BriefSource, Fact
-from crosswire.render.names import brief_labels, only_in, voice_label
+from crosswire.render.names import brief_labels, claim_of, only_in, voice_label
 from crosswire.render.svg import lineage_svg, timeline_svg
 
 __all__ = ["brief_to_html", "briefs_to_html"]
@@ -42,7 +42,10 @@ def _ind(count: int) -> str:
 
 def _fact_ind(brief: Brief, fact: Fact, labels: Mapping[str, str]) -> str:
     only = only_in(brief, fact, labels)
-    return f'<span class="ind">only in {escape(only)}</span>' if only else _ind(fact.independent)
+    shown = f'<span class="ind">only in {escape(only)}</span>' if only else _ind(fact.independent)
+    claim = claim_of(fact)
+    return shown if claim is None else f'{shown} <span class="claim">(“{escape(claim)}”)</span>'
+
 
 
 def _list(items: list[str]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from crosswire.models import Brief, BriefSource
 from crosswire.render.escape import md_code
 from crosswire.render.escape import md_inline as _md
-from crosswire.render.names import brief_labels, cite_names, only_in
+from crosswire.render.names import brief_labels, cite_names, claim_of, only_in
 
 __all__ = ["brief_to_markdown", "cite"]
 
@@ -62,6 +62,9 @@ def brief_to_markdown(brief: Brief) -> str:
     for fact in brief.facts:
         only = only_in(brief, fact, labels)
         count = f"only in {_md(only)}" if only else f"independent: {fact.independent}"
+        claim = claim_of(fact)
+        if claim is not None:
+            count = f"{count} (“{_md(claim)}”)"
         lines.append(f"- {_md(fact.text)} {cite(fact.sources, labels)} — {count}")
     lines += ["", "## Quotes", ""]
     for quote in brief.quotes:

@@ -8,12 +8,13 @@ where a machine needs them: JSON, links and tooltips.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from crosswire.models import Brief, Fact
 
-__all__ = ["brief_labels", "cite_names", "only_in", "source_labels", "voice_label"]
+__all__ = ["brief_labels", "cite_names", "claim_of", "only_in", "source_labels", "voice_label"]
 
 _TITLE_CHARS = 36
 
@@ -78,3 +79,28 @@ def only_in(brief: Brief, fact: Fact, labels: Mapping[str, str], /) -> str | Non
         if source is not None:
             return voice_label(source.voice, labels) if source.voice else labels.get(sid, sid)
     return None
+
+
+_NUMBER = re.compile(
+    r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
+
+
+def claim_of(fact: Fact, /) -> str | None:
+    """The figure a fact's count is for when its sentence gives other numbers too ("at least
+    two fatalities and 84 people taken to hospital": the count is for "two", not the 84);
+    None when the sentence gives that one figure only (its conversion and years aside)."""
+    q = fact.quantity
+    if q is None or not q.text:
+        return None
+    at = fact.text.find(q.text)
+    if at < 0:
+        return None
+    after = re.sub(r"^\s*\([^()]*\)", "", fact.text[at + len(q.text) :])  # its conversion
+    rest = _YEAR.sub(" ", fact.text[:at] + " " + after)
+    return q.text if _NUMBER.search(rest) else None

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from crosswire.models import Brief
 from crosswire.render.escape import terminal_line
-from crosswire.render.names import brief_labels, cite_names, only_in, voice_label
+from crosswire.render.names import brief_labels, cite_names, claim_of, only_in, voice_label
 
 __all__ = ["brief_renderable", "brief_to_text", "print_brief"]
 
@@ -85,10 +85,12 @@ def brief_renderable(brief: Brief, *, limit: int = 6) -> RenderableType:
     summary = [f"{_t(s.text)} {_cite(s.sources, labels)}" for s in brief.summary]
     parts += _section("Summary", summary)
     fact_rows = [
-        f"• {_t(f.text)} {_cite(f.sources, labels)} " + (
+        f"• {_t(f.text)} {_cite(f.sources, labels)} "
+        + (
             f"[yellow]only in {_t(only)}[/yellow]" if (only := only_in(brief, f, labels))
             else f"[green]{f.independent} independent[/green]"
         )
+        + (f" (“{_t(claim)}”)" if (claim := claim_of(f)) is not None else "")
         for f in facts
     ]
     parts += _section("Key facts", fact_rows, total=len(brief.facts))
