@@ -87,3 +87,14 @@ def test_parts_of_a_toll_are_not_the_toll() -> None:
         times=("2019-06-02", "2019-06-02"),
     )
     assert [d for d in found.discrepancies if d.about == "injuries"] == []
+
+
+def test_one_small_number_of_two_counted_nouns_is_two_claims() -> None:
+    found = _run(
+        "The Cubs were just four outs from the title when Chapman gave up the home run.",
+        "The Cubs finished last in each of their first four seasons in the league.",
+        "With four outs left, the Cubs brought on Chapman to close out the title.",
+        times=("2016-11-03", "2016-11-03", "2016-11-03"),
+    )
+    four = [f for f in found.facts if f.quantity is not None and f.quantity.value == 4]
+    assert sorted(f.sources for f in four if f.independent > 1) == [("r0", "r2")]

@@ -84,6 +84,8 @@ def _one_claim(a: Item, b: Item, config: CorroborationConfig) -> bool:
         a.words == b.words or a.quantity.value >= config.distinct_count
     ):
         return True  # "55,000 public schools" / "55,000 US schools"
+    if a.kind == "count" and a.values[0][0] != b.values[0][0] and not a.words & b.words:
+        return False  # "four outs" / "four seasons": two things counted, whatever else is said
     shared = len(a.context & b.context)
     return shared >= config.claim_shared or jaccard(a.context, b.context) >= config.claim_similarity
 

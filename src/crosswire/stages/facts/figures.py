@@ -61,7 +61,7 @@ class CorroborationConfig:
     market_ratio: float = 2.0  # two quoted prices this far apart are two markets
     claim_similarity: float = 0.15  # one value, clauses this alike: one claim
     claim_shared: int = 2  # ... or sharing this many other words
-    distinct_count: float = 3  # one value of one counted noun from this up: one claim
+    distinct_count: float = 10  # one value of one counted noun from this up: one claim
     statements: StatementConfig = field(default_factory=StatementConfig)
     positions: PositionConfig = field(default_factory=PositionConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
