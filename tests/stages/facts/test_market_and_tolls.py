@@ -92,7 +92,7 @@ def test_parts_of_a_toll_are_not_the_toll() -> None:
 def test_one_small_number_of_two_counted_nouns_is_two_claims() -> None:
     found = _run(
         "The Cubs were just four outs from the title when Chapman gave up the home run.",
-        "The Cubs finished last in each of their first four seasons in the league.",
+        "Chapman and the Cubs, last in each of their first four seasons, won the title.",
         "With four outs left, the Cubs brought on Chapman to close out the title.",
         times=("2016-11-03", "2016-11-03", "2016-11-03"),
     )
