@@ -136,7 +136,10 @@ def _body(brief: Brief) -> str:
     event = (
         "" if when is None
         else f"<p><b>When:</b> {escape(when.date)} — {escape(when.text)} "
-        f"{_cite(when.sources, labels)}</p>"
+        f"{_cite(when.sources[:1] if not when.spans else (when.spans[0].source,), labels)}"
+        + (f" · the date from {len(when.sources)} reports {_cite(when.sources, labels)}"
+           if len(when.sources) > 1 else "")
+        + "</p>"
     )
     flags = "".join(f'<p class="flag">⚠ {escape(f)}</p>' for f in brief.flags)
     return (

@@ -55,7 +55,11 @@ def brief_to_markdown(brief: Brief) -> str:
     lines += [f"**Warning:** {_md(flag)}" for flag in brief.flags] + ([""] if brief.flags else [])
     if brief.event_date is not None:
         when = brief.event_date
-        lines += [f"**When:** {_md(when.date)} — {_md(when.text)} {cite(when.sources, labels)}", ""]
+        own = when.spans[0].source if when.spans else None
+        said = f"{_md(when.text)} {cite((own,), labels)}" if own else _md(when.text)
+        dated = f" · the date from {len(when.sources)} reports {cite(when.sources, labels)}" if (
+            len(when.sources) > 1) else ""
+        lines += [f"**When:** {_md(when.date)} — {said}{dated}", ""]
     lines += ["## Summary", ""]
     lines += [f"{_md(s.text)} {cite(s.sources, labels)}" for s in brief.summary] or ["(none)"]
     lines += ["", "## Key facts", ""]
