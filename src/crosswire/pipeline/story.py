@@ -4,6 +4,7 @@ brief."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
@@ -14,9 +15,11 @@ from crosswire.models import (
     Article,
     Brief,
     Entity,
+    EventDate,
     Quote,
     RemovedSegment,
     Segment,
+    Span,
     Story,
     StoryAnalysis,
 )
@@ -102,6 +105,22 @@ def _quotes(
     )
 
 
+def _before_event(
+    articles: Sequence[Article], event: EventDate | None, days: int | None
+) -> tuple[Span, ...]:
+    """The whole texts of reports published ``days`` or more before the story's event day
+    (previews, an earlier turn of the story), to leave out of its summary; none when that
+    would leave no report, or the event's day is not known."""
+    if days is None or event is None or len(event.date) != 10:
+        return ()
+    cut = (dt.date.fromisoformat(event.date) - dt.timedelta(days=days)).isoformat()
+    stale = [a for a in articles if a.published and len(a.published) >= 10
+             and a.published[:10] <= cut]
+    if len(stale) == len(articles):
+        return ()
+    return tuple(Span(a.id, 0, len(a.text)) for a in stale)
+
+
 def analyse_story(
     *, story: Story, articles: Sequence[Article], nlp: Any, config: Config,
     probe: Probe = _no_probe,
@@ -147,7 +166,10 @@ def analyse_story(
             config=config.timeline,
         )
     with probe("summary"):
-        summary = summarize(articles=arts, origin_groups=groups, config=config.summary)
+        summary = summarize(
+            articles=arts, origin_groups=groups, config=config.summary,
+            exclude=_before_event(arts, event_date, config.summary.before_event_days),
+        )
     return StoryAnalysis(
         story=story,
         articles=arts,

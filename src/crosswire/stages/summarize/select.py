@@ -59,6 +59,9 @@ class SummaryConfig:
     duplicate_similarity: float = 0.45  # never choose a sentence this close to a chosen one
     carrier_ratio: float = 85.0  # rapidfuzz ratio (0-100) for a near-verbatim carrier
     carrier_prefilter: float = 0.5  # TF-IDF cosine a carrier must reach before fuzzy matching
+    # in a brief: reports published this many days or more before the story's event date
+    # (previews, an earlier turn of the story) are left out of its summary; None keeps them
+    before_event_days: int | None = 3
 
     def __post_init__(self) -> None:
         if self.words < 1:
