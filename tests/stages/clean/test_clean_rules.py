@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from crosswire.models import Article, RawDocument, Rejection
 from crosswire.stages.clean import CleanConfig, clean_document
 from crosswire.stages.clean.dates import date_from_url, parse_date
+from crosswire.stages.clean.document import clean_text
 from crosswire.stages.clean.header import credit_attribution, read_head
 from crosswire.stages.clean.lang import detect_language
 from crosswire.stages.clean.rules import junk_reason
@@ -309,3 +310,15 @@ def test_a_headline_only_record_keeps_its_headline() -> None:
     assert isinstance(body, Article) and "headline-only" not in body.flags
     empty = clean_document(doc=RawDocument(id="e", text="Share this", title="Other title"))
     assert isinstance(empty, Rejection)
+
+
+def test_a_kicker_and_title_glued_to_the_standfirst_go() -> None:
+    title = "Oil price falls below $60 as cartel signals output rise"
+    text = (f"Oil {title} Energy minister says the market is well supplied and calm\n"
+            "The price of oil slid again on Tuesday, falling 4% to $58 before recovering.")
+    out = clean_text(text=text, title=title)
+    assert out.text.splitlines()[0] == "Energy minister says the market is well supplied and calm"
+    assert [(r.reason, r.text) for r in out.removed] == [("title", f"Oil {title}")]
+    own = f"{title}, the energy minister said on Tuesday in a statement to reporters."
+    assert clean_text(text=own + "\nMore text follows here today.", title=title).text.startswith(
+        own)

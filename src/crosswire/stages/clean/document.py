@@ -208,8 +208,10 @@ def _remove_lines(lines: list[str], title: str | None, config: CleanConfig) -> _
     attribution = None
     tail = max(0, len(lines) - config.credit_lines)
     for i, line in enumerate(lines):
-        key = _key(line)
         reason = junk[i]
+        if reason is None and not kept and title and not config.keep_title_in_text:
+            line = _glued_title(line, title, removed)
+        key = _key(line)
         if reason is None and i >= tail and config.remove_boilerplate:
             is_credit, agency = credit_attribution(line)
             if is_credit:
@@ -228,6 +230,21 @@ def _remove_lines(lines: list[str], title: str | None, config: CleanConfig) -> _
         else:
             removed.append(RemovedSegment(reason, line))
     return _Cleaned(tuple(kept), tuple(removed), title, attribution)
+
+
+def _glued_title(line: str, title: str, removed: list[RemovedSegment]) -> str:
+    """A first line that runs a section kicker, the title and the standfirst together
+    ("Bitcoin Bitcoin price falls below $6,000 as banker signals crackdown BIS head says
+    ..."): the kicker and title go (reason ``title``), the standfirst stays as the line."""
+    at = line.find(title)
+    if len(title.split()) < 4 or at < 0 or at > 40 or line.strip() == title.strip():
+        return line
+    after = line[at + len(title) :]
+    rest = after.strip()
+    if len(rest.split()) < 4 or not after[:1].isspace() or not rest[:1].isupper():
+        return line  # the title running on into its own sentence ("Title, police said ...")
+    removed.append(RemovedSegment("title", line[: at + len(title)].strip()))
+    return rest
 
 
 @dataclass(frozen=True, slots=True)
