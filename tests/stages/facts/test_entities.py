@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
 
 from crosswire.models import Article, Entity
 from crosswire.stages.facts import EntityConfig, canonical_namer, extract_entities
+from crosswire.stages.facts.linking import Group, link_groups
 from tests.stages.facts.test_dates import seed_articles
 
 
@@ -89,3 +91,19 @@ def test_min_mentions_filters(nlp: Any) -> None:
     assert [e.name for e in extract_entities(articles=arts, nlp=nlp, config=cfg)] == [
         "Angela Merkel"
     ]
+
+
+def test_a_given_name_far_commoner_than_the_full_name_is_another_entity() -> None:
+    def group(key: str, n: int, label: str) -> Group:
+        return Group(key=key, mentions=[object()] * n,  # type: ignore[list-item]
+                     surfaces=Counter({key.title(): n}), labels=Counter({label: n}))
+
+    groups = {g.key: g for g in (
+        group("bitcoin", 12, "PRODUCT"), group("bitcoin cash", 2, "PERSON"),
+        group("carstens", 6, "PERSON"), group("agustín carstens", 2, "PERSON"),
+    )}
+    clusters = link_groups(groups=groups, dominance=2.0, similar=lambda a, b: a == b,
+                           near=lambda a, b: False, min_length=4, min_context=2)
+    keys = sorted(sorted(g.key for g in c) for c in clusters)
+    assert ["agustín carstens", "carstens"] in keys  # a surname joins its full name
+    assert ["bitcoin"] in keys and ["bitcoin cash"] in keys

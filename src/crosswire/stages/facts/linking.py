@@ -133,8 +133,11 @@ def _link_surnames(
             continue
         counts: Counter[str] = Counter()
         for name in full:
-            if key in (name.tokens[-1], name.tokens[0]) and name.key != key:
-                counts[sets.find(name.key)] += len(name.mentions)
+            if name.key == key or key not in (name.tokens[-1], name.tokens[0]):
+                continue
+            if key != name.tokens[-1] and len(group.mentions) > 3 * len(name.mentions):
+                continue  # a given name far commoner than the full name: "Bitcoin" / "Bitcoin Cash"
+            counts[sets.find(name.key)] += len(name.mentions)
         owner = _owner(counts, dominance)
         if owner is not None:
             sets.union(owner, key)
