@@ -5,11 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["parse_many", "parse_paragraphs"]
+__all__ = ["doc_text", "parse_many", "parse_paragraphs"]
+
+_TEXT_KEY = "crosswire.text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once: spaCy joins every token's text anew on each access (a pass
+    over the whole document each time); a parse's text never changes, so the first join is
+    kept in the doc's ``user_data``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 def _paragraph_doc(nlp: Any, text: str) -> Any:
     doc = nlp.make_doc(text)
+    doc.user_data[_TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text_with_ws:
             token.is_sent_start = True
