@@ -124,7 +124,7 @@ def _import_spacy_without_cli() -> Any:
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
     if getattr(spacy, "cli", None) is cli:
-        del spacy.cli
+        delattr(spacy, "cli")
     return spacy
 
 
