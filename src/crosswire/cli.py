@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the inputs are one story's reports: no clustering, one brief of them all",
     )
     p.add_argument(
+        "--processes", type=_positive, default=1, metavar="N",
+        help="brief stories in N worker processes side by side (same briefs; default 1)",
+    )
+    p.add_argument(
         "--spark", metavar="MASTER", nargs="?", const="local[*]",
         help="run on Spark (crosswire[spark], Java 17+) at MASTER (default local[*])",
     )
@@ -83,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="TOML", help="settings file to apply first")
     parser.set_defaults(store_handlers=add_store_commands(sub) | add_watch_command(sub))
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {value!r}")
+    return number
 
 
 def _add_embeddings(p: argparse.ArgumentParser) -> None:
@@ -156,6 +170,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         result = api.brief(
             paths=args.paths, config=_config(args), spark_master=args.spark,
             limit=None if args.all else 1, one_story=args.one_story, on_brief=on_brief,
+            processes=args.processes,
         )
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)
