@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crosswire import __version__
-from crosswire.cli_store import add_store_commands
+from crosswire.cli_store import _positive, add_store_commands
 from crosswire.cli_watch import add_watch_command
 from crosswire.errors import CrosswireError
 from crosswire.render import FORMATS
@@ -87,16 +87,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="TOML", help="settings file to apply first")
     parser.set_defaults(store_handlers=add_store_commands(sub) | add_watch_command(sub))
     return parser
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {value!r}")
-    return number
 
 
 def _add_embeddings(p: argparse.ArgumentParser) -> None:
