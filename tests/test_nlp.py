@@ -55,3 +55,13 @@ def test_spacy_is_imported_without_its_command_line_which_still_imports_after() 
                          env=env, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")
+
+
+def test_a_name_after_a_title_is_kept_in_its_sentence(nlp: Any) -> None:
+    """The titles pipe marks each capitalised token after a title as no sentence start (only
+    those: "Dr. who" and a title at the end stay as they are)."""
+    text = "He met Capt. Ann Lee and Mr. Smith. Ask Dr. who came, then Lt. Col. Day. Ask Sgt."
+    doc = nlp.get_pipe("crosswire_titles")(nlp.make_doc(text))
+    kept = [t.text for t in doc if t.is_sent_start is False]
+    assert kept == ["Ann", "Smith", "Col.", "Day"]
+    assert nlp(text)[doc.text.split().index("Ann")].is_sent_start is False

@@ -141,9 +141,15 @@ def _register_titles_component() -> None:
     if "crosswire_titles" in Language.factories:
         return
 
+    from spacy.attrs import ORTH
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, no stub
+
+    ids = frozenset(hash_string(t) for t in _TITLES)  # a token's ORTH is its text's hash
+
     @Language.component("crosswire_titles")
     def keep_titles(doc: Any) -> Any:
-        for token in doc[:-1]:
-            if token.text in _TITLES and doc[token.i + 1].text[:1].isupper():
-                doc[token.i + 1].is_sent_start = False
+        # the tokens' ORTH ids in one array, not a Token object made for each token
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+            if orth in ids and doc[i + 1].text[:1].isupper():
+                doc[i + 1].is_sent_start = False
         return doc
