@@ -59,3 +59,19 @@ def test_processes_below_one_are_refused(capsys: pytest.CaptureFixture[str]) -> 
     assert "--processes" in capsys.readouterr().err
     with pytest.raises(UsageError):
         api.brief(paths=[str(SEEDS)], processes=0)
+
+
+def test_stories_parsed_in_one_batch_give_the_briefs_of_each_alone(nlp: Any) -> None:
+    """Small stories' texts are parsed together (one process): the same briefs as one story
+    at a time, whose texts are parsed on their own."""
+    from crosswire.ingest import read_paths
+
+    config = Config()
+    cleaned = clean_all(docs=read_paths(paths=[str(SEEDS)], config=config.ingest), config=config)
+    stories = story_order(_stories(cleaned.articles))
+    together = brief_stories(stories=stories, articles=cleaned.articles, nlp=nlp, config=config)
+    alone = [
+        brief_stories(stories=[s], articles=cleaned.articles, nlp=nlp, config=config)[0]
+        for s in stories
+    ]
+    assert [brief_to_dict(b) for b in together] == [brief_to_dict(b) for b in alone]

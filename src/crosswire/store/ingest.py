@@ -37,7 +37,7 @@ from crosswire.config import Config
 from crosswire.errors import UsageError
 from crosswire.ingest import read_paths
 from crosswire.models import Article, Brief, RawDocument, Rejection, Story
-from crosswire.pipeline import assign_stories, brief_stories, story_order
+from crosswire.pipeline import assign_stories, story_order
 from crosswire.pipeline.parallel import brief_each
 from crosswire.serialize import article_from_dict, story_to_dict
 from crosswire.stages.clean import clean_document
@@ -325,19 +325,14 @@ def refresh_stories(
     return RefreshReport(stories=int(count), updated=tuple(updated), removed=removed)
 
 
-_WINDOW = 64  # stories whose reports are held at once when briefing in several processes
+_WINDOW = 64  # stories whose reports are held at once while they are briefed
 
 
 def _briefs(
     *, store: Store, stories: Sequence[Story], nlp: Any, config: Config, processes: int
 ) -> Iterator[Brief]:
-    """The brief of each story of ``stories`` in order, its reports read from the store when
-    it comes up (in one process) or a window of stories at a time (in several)."""
-    if processes <= 1:
-        for story in stories:
-            arts = _load_articles(store, story.article_ids)
-            yield from brief_stories(stories=[story], articles=arts, nlp=nlp, config=config)
-        return
+    """The brief of each story of ``stories`` in order, their reports read from the store a
+    window of stories at a time (parsed in batches, or briefed in several processes)."""
     for start in range(0, len(stories), _WINDOW):
         window = stories[start : start + _WINDOW]
         ids = sorted({i for s in window for i in s.article_ids})
