@@ -114,7 +114,7 @@ def facts(*, paths: Sequence[str], config: Config | None = None, nlp: Any = None
 def brief(
     *, paths: Sequence[str], config: Config | None = None, nlp: Any = None,
     spark_master: str | None = None, limit: int | None = None, one_story: bool = False,
-    on_brief: Callable[[int, int], None] | None = None,
+    on_brief: Callable[[int, int], None] | None = None, processes: int = 1,
 ) -> RunResult:
     """The whole pipeline: the inputs' stories, and a cited brief of each of the first ``limit``
     stories in :func:`crosswire.pipeline.story_order` (all when None). A caller that shows one
@@ -129,10 +129,16 @@ def brief(
     them all. It runs on one machine (not with ``spark_master``).
 
     ``on_brief(done, total)`` is called after each brief on one machine (progress display).
+    ``processes``: worker processes briefing stories side by side on one machine (the same
+    briefs in the same order; :mod:`crosswire.pipeline.parallel`).
     """
     cfg = config or Config()
     if limit is not None and limit < 0:
         raise UsageError(f"limit must be 0 or more, not {limit}")
+    if processes < 1:
+        raise UsageError(f"processes must be 1 or more, not {processes}")
+    if spark_master is not None and processes > 1:
+        raise UsageError("processes is for one machine: Spark spreads the work itself")
     if spark_master is not None and one_story:
         raise UsageError("one_story runs on one machine: leave out spark_master")
     if spark_master is not None:
@@ -153,5 +159,5 @@ def brief(
     nlp_ = nlp if nlp is not None else load_nlp()
     return pipeline.run(
         docs=read_paths(paths=paths, config=cfg.ingest), config=cfg, nlp=nlp_, limit=limit,
-        one_story=one_story, on_brief=on_brief,
+        one_story=one_story, on_brief=on_brief, processes=processes,
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crosswire import __version__
-from crosswire.cli_store import add_store_commands
+from crosswire.cli_store import _positive, add_store_commands
 from crosswire.cli_watch import add_watch_command
 from crosswire.errors import CrosswireError
 from crosswire.render import FORMATS
@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--one-story", action="store_true",
         help="the inputs are one story's reports: no clustering, one brief of them all",
+    )
+    p.add_argument(
+        "--processes", type=_positive, default=1, metavar="N",
+        help="brief stories in N worker processes side by side (same briefs; default 1)",
     )
     p.add_argument(
         "--spark", metavar="MASTER", nargs="?", const="local[*]",
@@ -156,6 +160,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         result = api.brief(
             paths=args.paths, config=_config(args), spark_master=args.spark,
             limit=None if args.all else 1, one_story=args.one_story, on_brief=on_brief,
+            processes=args.processes,
         )
     cleaned = CleanResult(result.articles, result.rejections)
     _report(cleaned)

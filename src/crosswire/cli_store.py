@@ -86,7 +86,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args, create=True) as store, Progress(label="ingest", unit="reports") as shown:
         report = ingest_paths(
             store=store, paths=args.paths, config=config, batch_size=args.batch_size,
-            on_commit=shown.update,
+            on_commit=shown.update, processes=args.processes,
         )
     added, refreshed = report.added, report.refreshed
     print(
@@ -228,6 +228,8 @@ def add_store_commands(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     p.add_argument("--config", metavar="TOML", help="settings file (one table per stage)")
     p.add_argument("--batch-size", default=20, metavar="N", type=_positive,
                    help="reports committed per transaction (20)")
+    p.add_argument("--processes", default=1, metavar="N", type=_positive,
+                   help="brief stories in N worker processes side by side (same briefs; 1)")
 
     p = sub.add_parser(
         "stories", help="list the stored stories, the most independent voices first"

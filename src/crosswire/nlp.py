@@ -85,10 +85,46 @@ def _import_spacy(*, torch_free: bool) -> Any:
         return spacy
     sys.modules["torch"] = None  # type: ignore[assignment]  # import torch -> ImportError
     try:
-        import spacy
+        spacy = _import_spacy_without_cli()
     finally:
         if sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
+    return spacy
+
+
+def _import_spacy_without_cli() -> Any:
+    """Import spaCy without its command line (``spacy.cli``: typer, weasel, requests...).
+
+    ``spacy/__init__.py`` imports ``spacy.cli.info`` only to offer ``spacy.info``, and that
+    import runs all of ``spacy.cli``: about a quarter of ``import spacy``, for nothing that
+    loading or running a pipeline uses. So while spaCy is first imported, ``spacy.cli`` and
+    ``spacy.cli.info`` are stand-ins, taken out of ``sys.modules`` at once: a later
+    ``import spacy.cli`` imports the real one, and ``spacy.info`` imports it when called.
+    Only the first import of spaCy in a process is affected (tests/test_nlp.py checks both).
+    """
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def lazy_info(*args: Any, **kwargs: Any) -> Any:  # spacy.info: the real one, on first use
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = lazy_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
     return spacy
 
 
@@ -105,9 +141,15 @@ def _register_titles_component() -> None:
     if "crosswire_titles" in Language.factories:
         return
 
+    from spacy.attrs import ORTH
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the .pyx, no stub
+
+    ids = frozenset(hash_string(t) for t in _TITLES)  # a token's ORTH is its text's hash
+
     @Language.component("crosswire_titles")
     def keep_titles(doc: Any) -> Any:
-        for token in doc[:-1]:
-            if token.text in _TITLES and doc[token.i + 1].text[:1].isupper():
-                doc[token.i + 1].is_sent_start = False
+        # the tokens' ORTH ids in one array, not a Token object made for each token
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()[:-1]):
+            if orth in ids and doc[i + 1].text[:1].isupper():
+                doc[i + 1].is_sent_start = False
         return doc

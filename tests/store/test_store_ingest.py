@@ -185,3 +185,20 @@ def test_same_content_under_another_name_is_known_and_a_clashing_id_is_renamed(
         before = canonical_dump(store=store)
         again = ingest_paths(store=store, paths=paths, nlp=nlp, config=Config())
         assert again.added.added == () and canonical_dump(store=store) == before
+
+
+def test_briefing_in_worker_processes_stores_what_one_process_stores(
+    tmp_path: Path, reports: Path, nlp: Any, clean_dump: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ingest --processes N``: the same stories, briefs and order of commits as one process,
+    also when the stories are briefed a window at a time."""
+    from crosswire.pipeline.parallel import can_fork
+    from crosswire.store import ingest as store_ingest
+
+    if not can_fork():
+        pytest.skip("worker processes are forked")
+    monkeypatch.setattr(store_ingest, "_WINDOW", 1)
+    with open_store(path=tmp_path / "p.db") as store:
+        report = ingest_paths(store=store, paths=[str(reports)], nlp=nlp, processes=2)
+        assert report.refreshed.stories >= 2 and len(report.refreshed.updated) >= 2
+        assert canonical_dump(store=store) == clean_dump

@@ -12,8 +12,8 @@ from typing import Any
 
 from crosswire.config import Config
 from crosswire.models import Article, Brief, RawDocument, Rejection, Story
+from crosswire.pipeline.parallel import brief_each
 from crosswire.pipeline.results import CleanResult, RunResult
-from crosswire.pipeline.story import analyse_story, brief_story
 from crosswire.stages.clean import clean_document
 from crosswire.stages.cluster import cluster_articles, story_id
 
@@ -87,16 +87,20 @@ def cluster_stories(
 def brief_stories(
     *, stories: Sequence[Story], articles: Sequence[Article], nlp: Any, config: Config,
     limit: int | None = None, on_brief: Callable[[int, int], None] | None = None,
+    processes: int = 1,
 ) -> tuple[Brief, ...]:
     """One brief per story in :func:`story_order`, only the first ``limit`` when given;
-    ``on_brief(done, total)`` after each (progress display)."""
+    ``on_brief(done, total)`` after each (progress display). ``processes``: worker processes
+    that brief stories side by side (:mod:`crosswire.pipeline.parallel`; same briefs)."""
     ordered = story_order(stories)
     if limit is not None:
         ordered = ordered[: max(0, limit)]
     briefs: list[Brief] = []
-    for story in ordered:
-        analysis = analyse_story(story=story, articles=articles, nlp=nlp, config=config)
-        briefs.append(brief_story(analysis=analysis, config=config))
+    made = brief_each(
+        stories=ordered, articles=articles, nlp=nlp, config=config, processes=processes
+    )
+    for brief in made:
+        briefs.append(brief)
         if on_brief is not None:
             on_brief(len(briefs), len(ordered))
     return tuple(briefs)
@@ -105,12 +109,12 @@ def brief_stories(
 def run(
     *, docs: Iterable[RawDocument | Rejection], config: Config, nlp: Any,
     limit: int | None = None, one_story: bool = False,
-    on_brief: Callable[[int, int], None] | None = None,
+    on_brief: Callable[[int, int], None] | None = None, processes: int = 1,
 ) -> RunResult:
     """Clean, cluster into stories, and brief the stories (the first ``limit`` when given:
     a caller that shows one brief analyses one story). ``one_story``: the inputs are one
     story's reports (:func:`whole_story`), not clustered. ``on_brief``: see
-    :func:`brief_stories`."""
+    :func:`brief_stories`. ``processes``: see :func:`brief_stories`."""
     cleaned = clean_all(docs=docs, config=config)
     stories = (
         whole_story(articles=cleaned.articles) if one_story
@@ -118,6 +122,6 @@ def run(
     )
     briefs = brief_stories(
         stories=stories, articles=cleaned.articles, nlp=nlp, config=config, limit=limit,
-        on_brief=on_brief,
+        on_brief=on_brief, processes=processes,
     )
     return RunResult(cleaned.articles, cleaned.rejections, stories, briefs)

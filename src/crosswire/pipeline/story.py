@@ -40,7 +40,7 @@ from crosswire.stages.quotes import extract_quotes, merge_quotes, parse_many
 from crosswire.stages.summarize import summarize
 from crosswire.stages.voices import story_voices, voice_ids
 
-__all__ = ["Probe", "analyse_story", "brief_story", "strip_off_topic"]
+__all__ = ["Probe", "analyse_story", "brief_story", "story_articles", "strip_off_topic"]
 
 # ``probe(step)`` wraps each step of :func:`analyse_story` (``bench/facts_speed.py`` times them).
 Probe = Callable[[str], AbstractContextManager[object]]
@@ -121,27 +121,39 @@ def _before_event(
     return tuple(Span(a.id, 0, len(a.text)) for a in stale)
 
 
+def story_articles(
+    *, story: Story, articles: Sequence[Article], config: Config
+) -> tuple[Article, ...]:
+    """The story's members as its analysis reads them (off-topic segments cut, publication
+    dates checked), by id: their texts are what gets parsed."""
+    members = set(story.article_ids)
+    arts = strip_off_topic(articles=[a for a in articles if a.id in members], story=story)
+    return tuple(sorted(check_publication_date(articles=arts, config=config.dates), key=_by_id))
+
+
 def analyse_story(
     *, story: Story, articles: Sequence[Article], nlp: Any, config: Config,
-    probe: Probe = _no_probe,
+    probe: Probe = _no_probe, parsed: Mapping[str, Any] | None = None,
 ) -> StoryAnalysis:
-    """Every per-story stage on the story's members (``articles`` may hold more)."""
-    members = set(story.article_ids)
+    """Every per-story stage on the story's members (``articles`` may hold more).
+
+    ``parsed``: parses made beforehand (:func:`~crosswire.stages.quotes.parse_many`, several
+    stories' texts in one batch), by text; a text not in it is parsed here."""
     with probe("dates"):
-        arts = strip_off_topic(articles=[a for a in articles if a.id in members], story=story)
-        arts = tuple(
-            sorted(check_publication_date(articles=arts, config=config.dates), key=_by_id)
-        )
+        arts = story_articles(story=story, articles=articles, config=config)
     with probe("lineage"):
         lineages = trace_lineage(articles=arts, config=config.lineage)
     groups = {lin.article_id: lin.origin_group for lin in lineages}
     # independence (facts, quotes, timeline) is counted by voice: one per wire or outlet
     voices = voice_ids(story_voices(articles=arts, lineages=lineages, config=config.brief.voices))
     with probe("parse"):  # one parse per article (paragraphs start sentences) for both below
-        parsed = parse_many(
-            nlp=nlp, texts=[a.text for a in arts], batch_size=config.entities.batch_size
-        )
-        docs = dict(zip([a.id for a in arts], parsed, strict=True))
+        known = parsed or {}
+        texts = list(dict.fromkeys(a.text for a in arts if a.text not in known))  # each once
+        fresh = dict(zip(
+            texts, parse_many(nlp=nlp, texts=texts, batch_size=config.entities.batch_size),
+            strict=True,
+        ))
+        docs = {a.id: known[a.text] if a.text in known else fresh[a.text] for a in arts}
     with probe("entities"):
         entities = extract_entities(articles=arts, nlp=nlp, config=config.entities, docs=docs)
     with probe("quantities"):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,8 +36,9 @@ from crosswire import __version__
 from crosswire.config import Config
 from crosswire.errors import UsageError
 from crosswire.ingest import read_paths
-from crosswire.models import Article, RawDocument, Rejection, Story
-from crosswire.pipeline import assign_stories, brief_stories, story_order
+from crosswire.models import Article, Brief, RawDocument, Rejection, Story
+from crosswire.pipeline import assign_stories, story_order
+from crosswire.pipeline.parallel import brief_each
 from crosswire.serialize import article_from_dict, story_to_dict
 from crosswire.stages.clean import clean_document
 from crosswire.store import stream as stream_state
@@ -286,6 +287,7 @@ def refresh_stories(
     config: Config,
     nlp: Any = None,
     load_nlp: Callable[[], Any] | None = None,
+    processes: int = 1,
 ) -> RefreshReport:
     """Bring the stories up to date with the stored articles: the new ones join the stored
     stories (:func:`assign_new`), then each story waiting for a brief is briefed unless its
@@ -293,7 +295,8 @@ def refresh_stories(
     the next one). Nothing new and nothing waiting: no clustering, no brief.
 
     ``nlp`` is the spaCy pipeline; when None it is loaded (``load_nlp``) only if some story
-    needs a new brief.
+    needs a new brief. ``processes``: worker processes briefing stories side by side
+    (:mod:`crosswire.pipeline.parallel`), each brief still stored in story order.
     """
     key = derived_key(config=config)
     removed = assign_new(store=store, config=config, key=key)
@@ -306,20 +309,35 @@ def refresh_stories(
     current = _lookup(store, "SELECT id, fingerprint FROM stories WHERE id IN ({marks})",
                       [s.id for s in stories])
     updated: list[str] = []
-    for story in stories:
-        fingerprint = story_fingerprint(story=story, hashes=hashes, key=key)
-        if current.get(story.id) != fingerprint:
-            if nlp is None:
-                from crosswire.nlp import load_nlp as default_loader
+    prints = {s.id: story_fingerprint(story=s, hashes=hashes, key=key) for s in stories}
+    stale = [s for s in stories if current.get(s.id) != prints[s.id]]
+    if stale and nlp is None:
+        from crosswire.nlp import load_nlp as default_loader
 
-                nlp = (load_nlp or default_loader)()
-            arts = _load_articles(store, story.article_ids)
-            (brief,) = brief_stories(stories=[story], articles=arts, nlp=nlp, config=config)
-            store.put_story(brief=brief, fingerprint=fingerprint)
+        nlp = (load_nlp or default_loader)()
+    made = _briefs(store=store, stories=stale, nlp=nlp, config=config, processes=processes)
+    for story in stories:
+        if current.get(story.id) != prints[story.id]:
+            store.put_story(brief=next(made), fingerprint=prints[story.id])
             updated.append(story.id)
         stream_state.drop_pending(store=store, key=by_story[story.id], story_id=story.id)
     (count,) = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()
     return RefreshReport(stories=int(count), updated=tuple(updated), removed=removed)
+
+
+_WINDOW = 64  # stories whose reports are held at once while they are briefed
+
+
+def _briefs(
+    *, store: Store, stories: Sequence[Story], nlp: Any, config: Config, processes: int
+) -> Iterator[Brief]:
+    """The brief of each story of ``stories`` in order, their reports read from the store a
+    window of stories at a time (parsed in batches, or briefed in several processes)."""
+    for start in range(0, len(stories), _WINDOW):
+        window = stories[start : start + _WINDOW]
+        ids = sorted({i for s in window for i in s.article_ids})
+        yield from brief_each(stories=window, articles=_load_articles(store, ids), nlp=nlp,
+                              config=config, processes=processes)
 
 
 def ingest_paths(
@@ -330,14 +348,16 @@ def ingest_paths(
     nlp: Any = None,
     batch_size: int = 20,
     on_commit: Callable[[int], None] | None = None,
+    processes: int = 1,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs), store the new reports, refresh the stories,
-    holding the store's writer lock throughout (a second ingest waits for this one)."""
+    holding the store's writer lock throughout (a second ingest waits for this one).
+    ``processes``: see :func:`refresh_stories`."""
     cfg = config or Config()
     docs = read_paths(paths=paths, config=cfg.ingest)
     with store.writer:  # one writer at a time, from the first report to the last story
         added = add_documents(
             store=store, docs=docs, config=cfg, batch_size=batch_size, on_commit=on_commit
         )
-        refreshed = refresh_stories(store=store, config=cfg, nlp=nlp)
+        refreshed = refresh_stories(store=store, config=cfg, nlp=nlp, processes=processes)
     return IngestReport(added=added, refreshed=refreshed)

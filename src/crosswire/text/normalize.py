@@ -41,6 +41,7 @@ def normalize_whitespace(text: str) -> str:
 def normalize_for_match(text: str) -> str:
     """Lowercase, accent-free, punctuation-free, single-spaced: for comparing passages."""
     folded = unicodedata.normalize("NFKD", fold_quotes(text))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if not folded.isascii():  # no ASCII character is a combining mark
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = _NON_WORD.sub(" ", folded.lower())
     return _ANY_SPACE.sub(" ", folded).strip()

@@ -55,7 +55,7 @@ def content_words(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group().lower().replace("\u2019", "'")
-        if _CJK_RUN.search(w):
+        if not w.isascii() and _CJK_RUN.search(w):
             out.extend(cjk_terms(w))
         elif len(w) > 1 and w not in STOPWORDS:
             out.append(w)

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crosswire.text.tokens import CJK, STOPWORDS
 
@@ -60,6 +61,11 @@ def _norm_token(token: str) -> str | None:
     return low
 
 
+# the same word recurs through a pile: its term is looked up, not worked out again (bounded,
+# for long-lived processes)
+_norm_token_cached = lru_cache(maxsize=1 << 16)(_norm_token)
+
+
 def _add_cjk(counts: dict[str, float], token: str, *, weight: float) -> None:
     """A token holding Chinese or Japanese: each run of those characters counts as its
     overlapping character pairs, any other part as a word."""
@@ -77,8 +83,10 @@ def _add_text(
 ) -> None:
     previous: str | None = None
     last_end = -1
+    entity, name_pair = weights.entity, weights.name_pair
+    ends, norm, get = _ENDS.search, _norm_token_cached, counts.get  # the hot loop of clustering
     for m in _TOKEN.finditer(text):
-        initial = last_end < 0 or _ENDS.search(text, last_end, m.start()) is not None
+        initial = last_end < 0 or ends(text, last_end, m.start()) is not None
         last_end = m.end()
         if initial:
             previous = None
@@ -87,16 +95,16 @@ def _add_text(
             previous = None
             _add_cjk(counts, token, weight=weight)
             continue
-        term = _norm_token(token)
-        capital = token[0].isupper()
+        term = norm(token)
         if term is None:
             previous = None
             continue
-        boost = weights.entity if capital and not initial else 0.0
-        counts[term] = counts.get(term, 0.0) + weight + boost
-        if weights.name_pair and capital and previous is not None:
+        capital = token[0].isupper()
+        boost = entity if capital and not initial else 0.0
+        counts[term] = get(term, 0.0) + weight + boost
+        if name_pair and capital and previous is not None:
             pair = f"{previous}_{term}"
-            counts[pair] = counts.get(pair, 0.0) + weights.name_pair
+            counts[pair] = get(pair, 0.0) + name_pair
         previous = term if capital else None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.stages.quotes.candidates import Attribution
+from crosswire.stages.quotes.parse import doc_text
 from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import find_speaker, is_cue
 from crosswire.text import paragraphs
@@ -43,7 +44,7 @@ def block_attributions(
     resolver: SpeakerResolver,
 ) -> list[Attribution]:
     """Next paragraphs introduced by "X verb:" paragraphs, where ``taken`` holds none of them."""
-    text = doc.text
+    text = doc_text(doc)
     paras = paragraphs(text)
     out = []
     for para, following in zip(paras, paras[1:], strict=False):

@@ -17,6 +17,7 @@ from typing import Any
 from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.marks import QuotedStretch
+from crosswire.stages.quotes.parse import doc_text
 from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import Speaker, entity_at, find_speaker, is_cue
 
@@ -255,7 +256,7 @@ def attribute_stretches(
     (after the quote, else before it), a "Name:" before it, or the attributed quote just
     before it that a sentence-like stretch in the same or the next paragraph continues.
     ``starts``: the character offset of every token of ``doc``."""
-    text = doc.text  # built anew on every access: once here, not once a stretch
+    text = doc_text(doc)
     found: list[AttributedStretch] = []
     previous: AttributedStretch | None = None
     for stretch in stretches:

@@ -74,7 +74,7 @@ from crosswire.stages.quotes.notquotes import (
     not_a_quote,
     on_text_line,
 )
-from crosswire.stages.quotes.parse import parse_paragraphs
+from crosswire.stages.quotes.parse import doc_text, parse_paragraphs
 from crosswire.stages.quotes.resolve import SpeakerResolver
 from crosswire.stages.quotes.speaker import persons_of
 from crosswire.stages.quotes.unattributed import following_reported, quotable, unattributed
@@ -122,7 +122,7 @@ class _Prepared:
 
 
 def _prepare(article: Article, nlp: Any, config: QuoteConfig, doc: Any | None) -> _Prepared:
-    if doc is None or doc.text != article.text:
+    if doc is None or doc_text(doc) != article.text:
         doc = parse_paragraphs(nlp=nlp, text=article.text)
     starts = [t.idx for t in doc]
     stretches = quoted_stretches(article.text)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosswire.stages.quotes.candidates import Attribution
+from crosswire.stages.quotes.parse import doc_text
 from crosswire.stages.quotes.speaker import Speaker
 from crosswire.text import paragraphs
 
@@ -61,7 +62,7 @@ def _cue_index(starts: Sequence[int], at: int) -> int:
 
 def heading_attributions(*, doc: Any, taken: Sequence[tuple[int, int]]) -> list[Attribution]:
     """Attributions of "Speaker: words" lines whose words overlap no range of ``taken``."""
-    text = doc.text
+    text = doc_text(doc)
     lines = []
     for para in paragraphs(text):
         m = _LINE.match(text, para.start, para.end)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -55,7 +56,7 @@ _TITLES = frozenset({
 })
 
 
-def _shared_word(a: list[str], b: list[str], threshold: float) -> tuple[int, int] | None:
+def _shared_word(a: Sequence[str], b: Sequence[str], threshold: float) -> tuple[int, int] | None:
     """Positions of the last name words of three letters or more that ``a`` and ``b`` share
     (fuzzily): the family name, when both give one."""
     for i in range(len(a) - 1, -1, -1):
@@ -63,6 +64,13 @@ def _shared_word(a: list[str], b: list[str], threshold: float) -> tuple[int, int
             if len(a[i]) > 2 and len(b[j]) > 2 and fuzz.ratio(a[i], b[j]) >= threshold:
                 return i, j
     return None
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The normalised words of a speaker name (asked again and again, for each pair of
+    quotes: worked out once)."""
+    return tuple(normalize_for_match(name).split())
 
 
 def _speakers_compatible(a: str | None, b: str | None, *, canon: Callable[[str], str],
@@ -74,7 +82,7 @@ def _speakers_compatible(a: str | None, b: str | None, *, canon: Callable[[str],
     names."""
     if a is None or b is None or canon(a) == canon(b):
         return True
-    words_a, words_b = normalize_for_match(a).split(), normalize_for_match(b).split()
+    words_a, words_b = _name_words(a), _name_words(b)
     shared = _shared_word(words_a, words_b, threshold)
     if shared is None:
         return False

@@ -17,6 +17,7 @@ from typing import Any
 
 from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.marks import QuotedStretch
+from crosswire.stages.quotes.parse import doc_text
 from crosswire.stages.quotes.words import word_list
 
 __all__ = ["displayed", "names_a_thing", "not_a_quote", "on_text_line"]
@@ -80,7 +81,7 @@ def not_a_quote(doc: Any, item: Attribution) -> bool:
         return True  # "... read one fan's sign"
     if cue.lemma_.lower() not in word_list("naming_verbs"):
         return False
-    text = doc.text
+    text = doc_text(doc)
     opens_quoted = text[item.start : item.start + 1] in _MARKS or text[
         max(0, item.start - 1) : item.start] in _MARKS
     return cue.dep_ in ("acl", "relcl") or (opens_quoted and cue.lemma_.lower() != "call")

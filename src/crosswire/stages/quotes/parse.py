@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["parse_many", "parse_paragraphs"]
+__all__ = ["doc_text", "parse_many", "parse_paragraphs"]
+
+_TEXT_KEY = "crosswire.text"
+_BREAK = re.compile("\n")
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once: spaCy joins every token's text anew on each access (a pass
+    over the whole document each time); a parse's text never changes, so the first join is
+    kept in the doc's ``user_data``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 def _paragraph_doc(nlp: Any, text: str) -> Any:
     doc = nlp.make_doc(text)
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws:
-            token.is_sent_start = True
+    doc.user_data[_TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text
+    # the token after each token holding a line break starts a sentence (a token's trailing
+    # whitespace is one space at most, so a break is in a token's own text); the tokens are
+    # found from the breaks' offsets rather than by visiting every token
+    from spacy.attrs import IDX  # spaCy is imported by whoever loaded ``nlp``
+
+    starts = doc.to_array(IDX).tolist() if "\n" in text else []
+    last = -1
+    for m in _BREAK.finditer(text):
+        k = bisect_right(starts, m.start())  # the next token after the one holding the break
+        if k != last and k < len(starts):
+            doc[k].is_sent_start = True
+            last = k
     return doc
 
 

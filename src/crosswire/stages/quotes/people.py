@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire.stages.quotes.gender import gender_of
+from crosswire.stages.quotes.parse import doc_text
 from crosswire.stages.quotes.words import word_list, word_map
 
 __all__ = [
@@ -99,7 +100,7 @@ class ArticlePeople:
         self.dominance = dominance
         self.min_mentions = min_mentions
         self.platforms = word_list("platforms")
-        text = doc.text
+        text = doc_text(doc)
         self.quoted = sorted(quoted)
         self.sent_of: list[int] = []
         self.sents: list[Any] = []
@@ -129,7 +130,7 @@ class ArticlePeople:
         return name.lower() in self.platforms or name.split()[-1:] == ["Messenger"]
 
     def _index(self, doc: Any) -> None:
-        text = doc.text  # built anew on every access: once here, not once a mention
+        text = doc_text(doc)
         full: dict[str, set[str]] = {}
         mentions = []
         for ent in doc.ents:

@@ -16,6 +16,7 @@ from crosswire.stages.quotes.candidates import Attribution
 from crosswire.stages.quotes.config import QuoteConfig
 from crosswire.stages.quotes.direct import sentence_like
 from crosswire.stages.quotes.marks import QuotedStretch
+from crosswire.stages.quotes.parse import doc_text
 from crosswire.stages.quotes.speaker import entity_at
 
 __all__ = ["following_reported", "quotable", "unattributed"]
@@ -28,7 +29,7 @@ def following_reported(
     Clinton said." / "He voted ..."): the speaker of that reported speech, when its cue is a
     verb of speech (``config.cue_lemmas``: not "drug dealers who like the idea") and the
     speaker is known."""
-    text = doc.text
+    text = doc_text(doc)
     ends = [(_text_end(doc[i.cue_i].sent), i.start, i) for i in items
             if i.speaker is not None and i.speaker.name is not None
             and doc[i.cue_i].lemma_.lower() in config.cue_lemmas]
@@ -62,7 +63,7 @@ def unattributed(
     so-called ...", "a sign that read ..."), titles of works, stretches that open on
     punctuation or hold a "..., he said" of their own (quotation marks that do not pair up),
     and stretches left open in the middle of a paragraph are not quotes."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Attribution] = []
     for stretch in loose:
         words = text[stretch.start : stretch.end].split()
@@ -110,7 +111,7 @@ def _answer(doc: Any, stretch: QuotedStretch,
     ``stretch``, when the stretch opens a sentence of its own (in that paragraph or the next)
     and no one else is named between ("X asked Ian Bradbury if debt could become toxic?
     "Definitely. ..."")."""
-    text = doc.text
+    text = doc_text(doc)
     if stretch.open_at == 0 or not _opens_sentence(text, stretch.open_at):
         return None
     before = text[: stretch.open_at].rstrip()

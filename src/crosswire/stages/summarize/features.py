@@ -150,8 +150,8 @@ def shape_factor(
         factor *= penalty
     if len(_SEPARATOR.findall(text)) >= 2:
         factor *= penalty
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+    letters = list(filter(str.isalpha, text))
+    if letters and sum(map(str.isupper, letters)) > 0.5 * len(letters):
         factor *= penalty
     return factor
 
