@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from crosswire.models import Article, Lineage, RemovedSegment, Story, StoryAnalysis
-from crosswire.stages.brief import BriefConfig, assemble_brief, story_flags
+from crosswire.models import (
+    Article,
+    Lineage,
+    RemovedSegment,
+    Span,
+    Story,
+    StoryAnalysis,
+    SummarySentence,
+)
+from crosswire.stages.brief import BriefConfig, assemble_brief, choose_title, story_flags
 from crosswire.stages.voices import story_voices
 
 TEXT = ("Flood waters rose across the delta on Tuesday, forcing thousands from their homes. "
@@ -84,3 +92,12 @@ def test_the_timeline_keeps_its_order_and_few_background_rows() -> None:
     brief = assemble_brief(analysis=analysis, voices=voices, config=cfg)
     assert [e.date for e in brief.timeline] == ["2016-11-02", "2016-11-03", "1900", "1901",
                                                 "1905"]
+
+
+def test_the_title_comes_from_a_report_the_summary_cites() -> None:
+    preview = Article(id="a", text="x", title="Rocket to launch later this month, maker says")
+    report = Article(id="b", text="y", title="Rocket launches, boosters land")
+    summary = [SummarySentence(text="The rocket launches later this month, the maker says.",
+                               spans=(Span("b", 0, 1),), sources=("b",))]
+    assert choose_title(articles=[preview, report], summary=summary) == report.title
+    assert choose_title(articles=[preview], summary=summary) == preview.title  # none cited

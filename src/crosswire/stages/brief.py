@@ -106,9 +106,13 @@ def story_flags(*, sources: Sequence[BriefSource], config: BriefConfig) -> tuple
 
 
 def choose_title(*, articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
-    """The article title that shares the most content words with the summary."""
+    """The title, of a report the summary cites where one has a title (not a preview the
+    summary leaves out), that shares the most content words with the summary."""
     focus = Counter(w for s in summary for w in content_words(s.text))
-    titled = [a for a in articles if a.title]
+    cited = {source for s in summary for source in s.sources}
+    titled = [a for a in articles if a.title and a.id in cited] or [
+        a for a in articles if a.title
+    ]
     if not titled:
         return _short(summary[0].text) if summary else (articles[0].id if articles else "")
 
