@@ -120,13 +120,16 @@ def test_no_rows_for_quoted_today_article_notes_or_the_storys_own_year() -> None
     assert [e.date for e in rows] == ["2016-11-02"]
 
 
-def test_a_date_after_since_is_no_event() -> None:
+def test_a_date_after_since_or_by_is_no_event() -> None:
     articles = [
         Article(id="a", published="2018-02-06",
                 text="Prices fell as low as $5,967 this morning, the lowest level since Nov. 13."),
         Article(id="b", published="2018-02-06",
                 text="The coin fell to its lowest level since November 13 on Tuesday morning."),
+        Article(id="c", published="2018-02-06",
+                text="The agency aims to have a permanent station in orbit by 2023."),
     ]
     dates = extract_story_dates(articles=articles)
-    rows = build_timeline(articles=articles, dates=dates, origin_groups={"a": "a", "b": "b"})
-    assert all(not r.date.startswith("2017-11") for r in rows)
+    rows = build_timeline(articles=articles, dates=dates,
+                          origin_groups={"a": "a", "b": "b", "c": "c"})
+    assert all(not r.date.startswith(("2017-11", "2023")) for r in rows)

@@ -87,13 +87,14 @@ def _candidates(
     return [out[k] for k in sorted(out)]
 
 
-_SINCE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+_SINCE = re.compile(r"\b(?:since|until|till|by)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
                     re.IGNORECASE)
 
 
 def _since(mention: DateMention, text: str) -> bool:
-    """A date after "since" is a reference point, no event's date ("the lowest level since
-    Nov. 13", "their first pennant since 1945")."""
+    """A date after "since" (or "until", "by") is a reference point or a deadline, no event's
+    date ("the lowest level since Nov. 13", "their first pennant since 1945", "a permanent
+    station by 2023")."""
     return _SINCE.search(text, mention.sentence.start, mention.span.start) is not None
 
 
