@@ -208,3 +208,11 @@ def test_a_name_that_only_qualifies_a_thing_is_no_speaker(nlp: Any) -> None:
             "wearing a vintage Joe Walker jersey.\n\u201cI have waited my whole life for this "
             "night,\u201d he said.")
     assert _speaker_of(nlp, text, "I have waited").speaker == "Tom Reyes"
+
+
+def test_someone_else_said_between_breaks_a_running_quote(nlp: Any) -> None:
+    text = ("The mayor also posted a video of his old speech, saying that \"I have warned about "
+            "this for years.\"\nRen said the city's position had not changed. \"We are "
+            "determined to keep the bridge open and insist on talks as the way out.\"")
+    q = _speaker_of(nlp, text, "We are determined", QuoteConfig())
+    assert q.speaker == "Ren"

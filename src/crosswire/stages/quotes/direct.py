@@ -241,6 +241,26 @@ def _named_between(resolver: SpeakerResolver, previous: AttributedStretch,
     return resolver.others_between(name, previous.stretch.close_end, stretch.open_at)
 
 
+def _other_says_between(doc: Any, starts: list[int], previous: AttributedStretch,
+                        stretch: QuotedStretch, config: QuoteConfig) -> bool:
+    """Whether someone else is said to speak between the previous quote and ``stretch``
+    ("Ren said China's stance has not changed. "We're determined ..."": Ren's words, not the
+    previous speaker's), a name NER missed included."""
+    prev = previous.attribution
+    name = prev.speaker.name if prev is not None and prev.speaker is not None else None
+    own = {w.lower() for w in (name or "").split()}
+    first = _token_index(doc, starts, previous.stretch.close_end)
+    last = _token_index(doc, starts, stretch.open_at)
+    for tok in doc[first:last]:
+        if tok.lemma_.lower() not in config.cue_lemmas or tok.pos_ != "VERB":
+            continue
+        for subject in tok.children:
+            if (subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "PROPN"
+                    and subject.text.lower() not in own):
+                return True
+    return False
+
+
 def sentence_like(text: str, *, stretch: QuotedStretch, config: QuoteConfig) -> bool:
     """Whether ``stretch`` reads as a sentence of its own: capitalised, and of
     ``config.min_words_unattributed`` words or more."""
@@ -277,6 +297,7 @@ def attribute_stretches(
             and stretch.paragraph - previous.stretch.paragraph <= 1
             and sentence_like(text, stretch=stretch, config=config)
             and not _named_between(resolver, previous, stretch)
+            and not _other_says_between(doc, starts, previous, stretch, config)
         ):
             prev = previous.attribution
             attribution = Attribution(stretch.start, stretch.end, prev.cue_i, prev.cue,
