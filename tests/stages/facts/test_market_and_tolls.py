@@ -98,3 +98,17 @@ def test_one_small_number_of_two_counted_nouns_is_two_claims() -> None:
     )
     four = [f for f in found.facts if f.quantity is not None and f.quantity.value == 4]
     assert sorted(f.sources for f in four if f.independent > 1) == [("r0", "r2")]
+
+
+def test_a_background_year_in_long_sentences_on_other_things_is_no_claim() -> None:
+    found = _run(
+        "More than any attack in the months after the arrival of about one million asylum "
+        "seekers in 2015, that chaotic night of sexual assaults in Cologne set off fears across "
+        "Germany that the new arrivals threatened their way of life and fed the far right.",
+        "The number of sexual assaults recorded in Germany last year rose sharply compared to "
+        "2015, police statistics showed, as the night in Cologne still shaped the debate "
+        "about safety at public celebrations, concerts and street parties across the whole "
+        "country this winter.",
+        times=("2017-12-30", "2017-12-31"),
+    )
+    assert not [f for f in found.facts if f.quantity is None and len(f.sources) > 1]

@@ -46,11 +46,14 @@ _DAY = re.compile(
 @dataclass(frozen=True)
 class StatementConfig:
     """Two sentences giving one marker state one claim when they share ``min_shared`` other
-    content words; a claim is a fact from ``min_voices`` independent voices."""
+    content words (a year: ``min_shared_year`` and ``min_similarity_year`` of their words, as
+    a story's background year recurs in sentences on other things); a claim is a fact from
+    ``min_voices`` independent voices."""
 
     min_shared: int = 2
     min_shared_year: int = 3  # a year is a weaker marker: a story's background years recur
     min_shared_exact: int = 1  # a clock time, a score or a day of a month is a strong one
+    min_similarity_year: float = 0.15  # ... and a year's sentences this alike (Jaccard)
     min_voices: int = 2
 
 
@@ -112,6 +115,10 @@ def _statements(article: Article) -> list[_Statement]:
     return out
 
 
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def statement_facts(
     *, articles: Sequence[Article], origin_groups: Mapping[str, str],
     config: StatementConfig | None = None,
@@ -136,7 +143,9 @@ def statement_facts(
         for i, a in enumerate(group):
             for j in range(i + 1, len(group)):
                 b = group[j]
-                if a.source != b.source and len(a.words & b.words) >= need:
+                if a.source != b.source and len(a.words & b.words) >= need and (
+                    kind != "year" or _jaccard(a.words, b.words) >= cfg.min_similarity_year
+                ):
                     sets.union(i, j)
         for members in sets.groups():
             spans: dict[str, Span] = {}
