@@ -73,3 +73,11 @@ def test_one_report_giving_two_times_is_a_sequence() -> None:
         "The attack happened at 11:05pm; a second blast followed.",
         "A second blast was heard at 11:25pm. The attack happened at 11:05pm.",
     ) == []
+
+
+def test_a_live_blog_stamp_and_the_topic_noun_are_no_moment() -> None:
+    assert _conflicts(
+        "At 9:52 p.m., a spokesman e-mailed staff a draft note on the attack and the response.",
+        "UPDATE: 9 p.m. -- A White House spokesman said he hoped the e-mails on the attack "
+        "would put the response debate to rest.",
+    ) == []

@@ -11,7 +11,8 @@ told a minute apart), or within
 attack happened", "a blast was heard") or share ``min_shared`` other words. A time said to be
 approximate ("around 11pm") allows ``approx_minutes`` either side. A sentence giving two
 times tells a sequence ("between 00:45 and 05:00 UTC"), not a moment, and is left out, as are
-times in different named zones ("07:59 UTC" / "6.44am GMT").
+times in different named zones ("07:59 UTC" / "6.44am GMT"), and a live blog's time stamps
+("UPDATE: 9 p.m. -- ...").
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _TIME = re.compile(
 )
 _ZONE = re.compile(r"\s*\(?(?P<zone>UTC|GMT|BST|CET|CEST|[ECMP][SD]?T|local)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
+_STAMP_BEFORE = re.compile(r"^\W*(?:update\W*)?$", re.IGNORECASE)
+_STAMP_AFTER = re.compile(r"\s*(?:[-\u2013\u2014:|]|update\b)", re.IGNORECASE)
 _HALF_DAY = 12 * 60
 
 
@@ -115,6 +118,8 @@ def _told(article: Article) -> list[_Told]:
         if len(times) != 1:
             continue  # none, or a sequence of times
         t = times[0]
+        if _STAMP_BEFORE.search(sent.text[: t.start]) and _STAMP_AFTER.match(sent.text, t.end):
+            continue  # "UPDATE: 9 p.m. -- ...", "11.04am - UPDATE - ...": a live blog's stamp
         bound, reach = bound_phrase(sent.text[: t.start])
         start = t.start - reach
         text = sent.text[start : t.end].strip()
