@@ -81,3 +81,12 @@ def test_a_live_blog_stamp_and_the_topic_noun_are_no_moment() -> None:
         "UPDATE: 9 p.m. -- A White House spokesman said he hoped the e-mails on the attack "
         "would put the response debate to rest.",
     ) == []
+
+
+def test_shared_names_do_not_make_one_moment() -> None:
+    assert _conflicts(
+        "Officer Tom Reyes died from his wounds, the university president said in a message "
+        "to the campus at 6 p.m. Wednesday.",
+        "Police chief Ann Holt said officer Tom Reyes of the university passed away at 5:35 p.m. "
+        "Wednesday.",
+    ) == []

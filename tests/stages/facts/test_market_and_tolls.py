@@ -112,3 +112,16 @@ def test_a_background_year_in_long_sentences_on_other_things_is_no_claim() -> No
         times=("2017-12-30", "2017-12-31"),
     )
     assert not [f for f in found.facts if f.quantity is None and len(f.sources) > 1]
+
+
+def test_a_bare_toll_far_from_another_count_is_another_event() -> None:
+    found = _run(
+        "Fighting broke out in the capital overnight. Residents fled. Troops moved in at dawn. "
+        "At least three people were killed.",
+        "Shelling went on. Markets stayed shut. Roads were closed. Security forces killed at "
+        "least nine civilians on Monday in the north, activists said.",
+        "Talks stalled. Envoys left. Aid waited. The UN says more than 8,000 people have been "
+        "killed in the year-long uprising.",
+        times=("2012-03-19", "2012-03-20", "2012-03-20"),
+    )
+    assert [d for d in found.discrepancies if d.about == "deaths"] == []

@@ -8,7 +8,8 @@ Clock times are read by :func:`clock_times` (also the markers of
 within ``near_minutes`` of each other and their sentences share a word (a story's one moment
 told a minute apart), or within
 ``window_minutes`` and both sentences tell a happening (``data/happening_words.txt``: "the
-attack happened", "a blast was heard") or share ``min_shared`` other words. A time said to be
+attack happened", "a blast was heard"); sharing names is not enough ("X said in a message at
+6 p.m." and "X died at 5:35 p.m." are two moments). A time said to be
 approximate ("around 11pm") allows ``approx_minutes`` either side. A sentence giving two
 times tells a sequence ("between 00:45 and 05:00 UTC"), not a moment, and is left out, as are
 times in different named zones ("07:59 UTC" / "6.44am GMT"), and a live blog's time stamps
@@ -84,13 +85,12 @@ def clock_times(text: str) -> list[ClockTime]:
 @dataclass(frozen=True)
 class ClockConfig:
     """Two times are of one moment within ``near_minutes`` when their sentences share
-    ``near_shared`` words, or within ``window_minutes`` when both sentences tell a happening
-    or share ``min_shared`` words; "around" allows ``approx_minutes`` either side."""
+    ``near_shared`` words, or within ``window_minutes`` when both sentences tell a happening;
+    "around" allows ``approx_minutes`` either side."""
 
     near_minutes: int = 2
     near_shared: int = 1
     window_minutes: int = 60
-    min_shared: int = 3
     approx_minutes: int = 15
 
 
@@ -149,8 +149,7 @@ def _one_moment(a: _Told, b: _Told, config: ClockConfig) -> bool:
         return True  # one minute of the story ("12:47 a.m."), not a round hour
     if apart <= config.near_minutes and shared >= config.near_shared:
         return True
-    told_alike = (a.happening and b.happening) or shared >= config.min_shared
-    return apart <= config.window_minutes and told_alike
+    return apart <= config.window_minutes and a.happening and b.happening
 
 
 def _value(told: Sequence[_Told]) -> DiscrepancyValue:

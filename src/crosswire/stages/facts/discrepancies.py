@@ -82,7 +82,9 @@ def _differ(a: Sequence[Item], b: Sequence[Item], config: CorroborationConfig) -
             apart = (x.open_ended and y.open_ended) or _earliest(a) != _earliest(b)
         if x.kind == "money":  # one market's quote: its story's price, low or high
             return apart and all(i.background == j.background for i in a for j in b)
-        bare = config.bare_context if is_toll(x.key) else 0
+        near = max(x.quantity.value, y.quantity.value) <= config.bare_ratio * max(
+            1.0, min(x.quantity.value, y.quantity.value))
+        bare = config.bare_context if is_toll(x.key) and near else 0
         return apart and _aligned(a, b, config.context_similarity, bare)
     if same_value(x, y, config.relative_tolerance) is not False:
         return False

@@ -58,6 +58,7 @@ class CorroborationConfig:
     relative_tolerance: float = 0.01
     context_similarity: float = 0.3
     bare_context: int = 3  # a toll's clause with fewer other words names no other event
+    bare_ratio: float = 2.0  # ... when the two counts are within this factor of each other
     market_ratio: float = 2.0  # two quoted prices this far apart are two markets
     claim_similarity: float = 0.15  # one value, clauses this alike: one claim
     claim_shared: int = 2  # ... or sharing this many other words
