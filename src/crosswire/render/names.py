@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from crosswire.models import Brief, Fact
+from crosswire.text.wordlists import package_word_map
 
 __all__ = ["brief_labels", "cite_names", "claim_of", "only_in", "source_labels", "voice_label"]
 
@@ -81,11 +83,13 @@ def only_in(brief: Brief, fact: Fact, labels: Mapping[str, str], /) -> str | Non
     return None
 
 
-_NUMBER = re.compile(
-    r"\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b",
-    re.IGNORECASE,
-)
+_DIGITS = re.compile(r"\d")
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """The number words counts are read from (the facts stage's ``number_words`` data)."""
+    return frozenset(package_word_map("crosswire.stages.facts", "number_words"))
 
 
 _YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
@@ -103,4 +107,5 @@ def claim_of(fact: Fact, /) -> str | None:
         return None
     after = re.sub(r"^\s*\([^()]*\)", "", fact.text[at + len(q.text) :])  # its conversion
     rest = _YEAR.sub(" ", fact.text[:at] + " " + after)
-    return q.text if _NUMBER.search(rest) else None
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", rest)}
+    return q.text if _DIGITS.search(rest) or words & _number_words() else None

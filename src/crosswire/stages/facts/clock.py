@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crosswire.models import Article, Discrepancy, DiscrepancyValue, Span
+from crosswire.models import Article, Discrepancy, Span
 from crosswire.stages.facts.claims import bound_phrase, context_words
+from crosswire.stages.facts.told import one_happening, one_report_twice, told_value
 from crosswire.text.sentences import split_sentences
-from crosswire.text.unionfind import DisjointSets
 from crosswire.text.wordlists import package_words
 
 __all__ = ["ClockConfig", "ClockTime", "clock_discrepancies", "clock_times"]
@@ -152,32 +152,15 @@ def _one_moment(a: _Told, b: _Told, config: ClockConfig) -> bool:
     return apart <= config.window_minutes and a.happening and b.happening
 
 
-def _value(told: Sequence[_Told]) -> DiscrepancyValue:
-    first: dict[str, _Told] = {}
-    for t in told:
-        first.setdefault(t.source, t)
-    sources = tuple(sorted(first))
-    days = sorted(d[:10] for d in (first[s].published for s in sources) if d)
-    return DiscrepancyValue(
-        text=first[sources[0]].text, sources=sources,
-        spans=tuple(first[s].span for s in sources), published=days[0] if days else None,
-    )
-
-
 def clock_discrepancies(
     *, articles: Sequence[Article], config: ClockConfig | None = None
 ) -> list[Discrepancy]:
     """Conflicts between reports placing one moment at different clock times."""
     cfg = config or ClockConfig()
     told = [t for a in sorted(articles, key=lambda a: a.id) for t in _told(a)]
-    sets = DisjointSets(range(len(told)))
-    for i, a in enumerate(told):
-        for j in range(i + 1, len(told)):
-            if _one_moment(a, told[j], cfg):
-                sets.union(i, j)
     out = []
-    for group in sets.groups():
-        members = sorted((told[k] for k in group), key=lambda t: (t.time.minutes, t.source))
+    for group in one_happening(told, lambda a, b: _one_moment(a, b, cfg)):
+        members = sorted(group, key=lambda t: (t.time.minutes, t.source))
         if max(_apart(members[0], t) for t in members) > cfg.window_minutes:
             continue  # a chain of moments, not one
         by_time: list[list[_Told]] = []
@@ -187,12 +170,8 @@ def clock_discrepancies(
                 by_time[-1].append(t)
             else:
                 by_time.append([t])
-        if len(by_time) < 2:
-            continue
-        if len({t.source for g in by_time for t in g}) < sum(
-            len({t.source for t in g}) for g in by_time
-        ):
-            continue  # one report giving two of the times: a sequence, as far as we can tell
-        values = sorted((_value(g) for g in by_time), key=lambda v: (v.sources, v.text))
+        values = sorted((told_value(g) for g in by_time), key=lambda v: (v.sources, v.text))
+        if len(values) < 2 or one_report_twice(values):
+            continue  # one time, or one report giving two of them: a sequence, as we can tell
         out.append(Discrepancy(about="time of day", values=tuple(values)))
     return out

@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosswire.models import Article, Discrepancy, DiscrepancyValue, Span
+from crosswire.models import Article, Discrepancy, Span
 from crosswire.stages.facts.claims import context_words
+from crosswire.stages.facts.told import one_happening, one_report_twice, told_value
 from crosswire.text.sentences import split_sentences
-from crosswire.text.unionfind import DisjointSets
 
 __all__ = ["PositionConfig", "position_discrepancies"]
 
@@ -88,29 +88,16 @@ def position_discrepancies(
     """Conflicts between reports placing one happening at different positions."""
     cfg = config or PositionConfig()
     told = [t for a in sorted(articles, key=lambda a: a.id) for t in _told(a)]
-    sets = DisjointSets(range(len(told)))
-    for i, a in enumerate(told):
-        for j in range(i + 1, len(told)):
-            if _one_happening(a, told[j], cfg):
-                sets.union(i, j)
     out = []
-    for group in sets.groups():
-        by_value: dict[int, dict[str, _Told]] = {}
-        for k in group:
-            by_value.setdefault(told[k].value, {}).setdefault(told[k].source, told[k])
+    for group in one_happening(told, lambda a, b: _one_happening(a, b, cfg)):
+        by_value: dict[int, list[_Told]] = {}
+        for t in group:
+            by_value.setdefault(t.value, []).append(t)
         if len(by_value) < 2:
             continue
-        values = []
-        for value in sorted(by_value):
-            first = by_value[value]
-            sources = tuple(sorted(first))
-            days = sorted(d for d in (first[s].published for s in sources) if d)
-            values.append(DiscrepancyValue(
-                text=first[sources[0]].text, sources=sources,
-                spans=tuple(first[s].span for s in sources), published=days[0] if days else None,
-            ))
-        if any(set(v.sources) & set(w.sources) for v in values for w in values if v is not w):
+        values = [told_value(by_value[value]) for value in sorted(by_value)]
+        if one_report_twice(values):
             continue  # one report giving both: a sequence, as far as we can tell
         values.sort(key=lambda v: (v.sources, v.text))
-        out.append(Discrepancy(about=told[group[0]].unit, values=tuple(values)))
+        out.append(Discrepancy(about=group[0].unit, values=tuple(values)))
     return out
